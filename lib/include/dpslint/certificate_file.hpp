@@ -1,0 +1,44 @@
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "dpslint/backend.hpp"
+#include "dpslint/bytes.hpp"
+#include "dpslint/certificate.hpp"
+
+namespace dpslint {
+
+// A PEM block that holds private key material. Only its label and line are kept: key bytes are
+// never stored or echoed.
+struct PrivateKeyBlock {
+    std::string label;  // "PRIVATE KEY", "EC PRIVATE KEY", ...
+    std::size_t line = 0;
+};
+
+// Everything read from one input file: PEM (one or many CERTIFICATE blocks, text around them
+// allowed) or a single DER certificate.
+struct CertificateFile {
+    std::string path;  // as given by the caller, used in messages
+    std::vector<CertificatePtr> certificates;
+    std::vector<std::size_t> lines;  // 1-based line of each certificate's BEGIN; 0 for DER
+    std::vector<PrivateKeyBlock> private_keys;
+    bool pem = false;
+};
+
+// Reads and parses `path`. Throws InputError naming the file and the failing place (block,
+// line, offset) for: unreadable or empty files, PEM without END, bad base64, non-certificate PEM
+// blocks, DER that is not one certificate, files with no certificate at all.
+CertificateFile read_certificate_file(const std::filesystem::path& path,
+                                      const CryptoBackend& backend);
+
+// Same, from bytes already in memory; `display_name` is used in errors.
+CertificateFile parse_certificate_file(std::string display_name, ByteView content,
+                                       const CryptoBackend& backend);
+
+// Reads a whole file; throws InputError("cannot read: <reason>").
+Bytes read_file_bytes(const std::filesystem::path& path);
+
+}  // namespace dpslint

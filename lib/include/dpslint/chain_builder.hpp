@@ -1,0 +1,52 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "dpslint/certificate.hpp"
+#include "dpslint/certificate_pool.hpp"
+
+namespace dpslint {
+
+// One way from a leaf to a trust anchor: certificates[0] is the leaf, certificates.back() is the
+// anchor.
+struct CandidatePath {
+    std::vector<CertificatePtr> certificates;
+};
+
+struct ChainBuildOptions {
+    std::size_t max_depth = 8;    // certificates in a path, leaf and anchor included
+    std::size_t max_paths = 32;   // stop enumerating after this many complete paths
+};
+
+// Why some branch did not become a path; reported when no path validates.
+struct DeadEnd {
+    std::vector<CertificatePtr> partial;  // leaf first, as far as it got
+    std::string reason_id;                // "chain.no-issuer", "chain.loop", "chain.depth-exceeded"
+    std::string message;
+};
+
+struct ChainBuildResult {
+    std::vector<CandidatePath> paths;  // in preference order (shorter first, then deterministic)
+    std::vector<DeadEnd> dead_ends;
+    bool truncated = false;            // max_paths reached
+};
+
+// Enumerates every path leaf -> trust anchor through `pool` plus per-leaf `extra` certificates
+// (what a device presents). Loops (a certificate already on the path, by SHA-256, or the same
+// subject+key reappearing) and paths longer than max_depth end branches. A leaf that is itself a
+// trust anchor yields the one-element path.
+class ChainBuilder {
+public:
+    ChainBuilder(const CertificatePool& pool, ChainBuildOptions options = {});
+
+    ChainBuildResult build(const CertificatePtr& leaf,
+                           const CertificatePool* extra = nullptr) const;
+
+private:
+    const CertificatePool& pool_;
+    ChainBuildOptions options_;
+};
+
+}  // namespace dpslint

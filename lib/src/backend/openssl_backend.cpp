@@ -1,0 +1,5 @@
+#include "dpslint/backend.hpp"
+
+namespace dpslint {
+std::unique_ptr<CryptoBackend> make_openssl_backend() { return nullptr; }
+}  // namespace dpslint
