@@ -1,1 +1,7 @@
-int main() { return 0; }
+#include <iostream>
+
+#include "app.hpp"
+
+int main(int argc, char** argv) {
+    return dpslint::cli::run(argc, argv, std::cout, std::cerr);
+}

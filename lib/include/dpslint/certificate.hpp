@@ -29,7 +29,7 @@ struct PublicKeyInfo {
 };
 
 struct SignatureAlgorithm {
-    std::string oid;  // dotted OID of the outer signatureAlgorithm
+    std::string oid;   // dotted OID of the outer signatureAlgorithm
     std::string name;  // "sha256WithRSAEncryption", "ecdsa-with-SHA256", "ED25519", "RSASSA-PSS"
     KeyAlgorithm key_algorithm = KeyAlgorithm::unknown;
     HashAlgorithm hash = HashAlgorithm::unknown;  // for RSASSA-PSS: the PSS hash
@@ -167,7 +167,7 @@ struct Extensions {
 // shape and tests can compare them field by field.
 struct CertificateFields {
     Bytes der;
-    int version = 0;  // 1, 2 or 3 (the X.509 version number, not the encoded integer)
+    int version = 0;         // 1, 2 or 3 (the X.509 version number, not the encoded integer)
     std::string serial_hex;  // upper hex of the serial's two's-complement content octets
     bool serial_negative = false;
     std::size_t serial_octets = 0;

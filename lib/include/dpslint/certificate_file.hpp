@@ -30,7 +30,8 @@ struct CertificateFile {
 
 // Reads and parses `path`. Throws InputError naming the file and the failing place (block,
 // line, offset) for: unreadable or empty files, PEM without END, bad base64, non-certificate PEM
-// blocks, DER that is not one certificate, files with no certificate at all.
+// blocks, DER that is not one certificate, text with no PEM block. A PEM file holding only
+// private-key blocks is returned with no certificates: callers decide what that means.
 CertificateFile read_certificate_file(const std::filesystem::path& path,
                                       const CryptoBackend& backend);
 

@@ -16,8 +16,8 @@ struct CandidatePath {
 };
 
 struct ChainBuildOptions {
-    std::size_t max_depth = 8;    // certificates in a path, leaf and anchor included
-    std::size_t max_paths = 32;   // stop enumerating after this many complete paths
+    std::size_t max_depth = 8;   // certificates in a path, leaf and anchor included
+    std::size_t max_paths = 32;  // stop enumerating after this many complete paths
 };
 
 // Why some branch did not become a path; reported when no path validates.
@@ -30,7 +30,7 @@ struct DeadEnd {
 struct ChainBuildResult {
     std::vector<CandidatePath> paths;  // in preference order (shorter first, then deterministic)
     std::vector<DeadEnd> dead_ends;
-    bool truncated = false;            // max_paths reached
+    bool truncated = false;  // max_paths reached
 };
 
 // Enumerates every path leaf -> trust anchor through `pool` plus per-leaf `extra` certificates

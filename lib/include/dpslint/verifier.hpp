@@ -19,7 +19,7 @@ struct LeafVerification {
     CertificatePtr leaf;
     std::optional<PathValidation> chosen;
     std::vector<RejectedCandidate> rejected;  // other candidates that failed
-    std::vector<Finding> findings;  // chosen path's findings, or chain.no-path & friends
+    std::vector<Finding> findings;            // chosen path's findings, or chain.no-path & friends
 
     bool valid() const noexcept { return chosen && chosen->valid(); }
 };

@@ -7,8 +7,10 @@ std::string_view to_string(BackendKind kind) noexcept {
 }
 
 std::optional<BackendKind> parse_backend_kind(std::string_view text) noexcept {
-    if (text == "openssl") return BackendKind::openssl;
-    if (text == "botan") return BackendKind::botan;
+    if (text == "openssl")
+        return BackendKind::openssl;
+    if (text == "botan")
+        return BackendKind::botan;
     return std::nullopt;
 }
 

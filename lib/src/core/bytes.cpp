@@ -15,9 +15,12 @@ std::string to_hex_upper(ByteView bytes) {
 
 namespace {
 int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
     return -1;
 }
 }  // namespace
@@ -26,9 +29,11 @@ bool from_hex(std::string_view hex, Bytes& out) {
     out.clear();
     int high = -1;
     for (const char c : hex) {
-        if (c == ':') continue;
+        if (c == ':')
+            continue;
         const int v = hex_value(c);
-        if (v < 0) return false;
+        if (v < 0)
+            return false;
         if (high < 0) {
             high = v;
         } else {

@@ -18,15 +18,20 @@ std::string_view to_string(Severity severity) noexcept {
 }
 
 std::optional<Severity> parse_severity(std::string_view text) noexcept {
-    if (text == "notice") return Severity::notice;
-    if (text == "warning") return Severity::warning;
-    if (text == "error") return Severity::error;
+    if (text == "notice")
+        return Severity::notice;
+    if (text == "warning")
+        return Severity::warning;
+    if (text == "error")
+        return Severity::error;
     return std::nullopt;
 }
 
 namespace {
 // Absent optionals sort before present ones.
-std::size_t key(const std::optional<std::size_t>& v) { return v ? *v + 1 : 0; }
+std::size_t key(const std::optional<std::size_t>& v) {
+    return v ? *v + 1 : 0;
+}
 
 auto sort_key(const Finding& f) {
     const Location& l = f.location;
@@ -37,7 +42,9 @@ auto sort_key(const Finding& f) {
 }
 }  // namespace
 
-bool finding_less(const Finding& a, const Finding& b) { return sort_key(a) < sort_key(b); }
+bool finding_less(const Finding& a, const Finding& b) {
+    return sort_key(a) < sort_key(b);
+}
 
 void sort_findings(std::vector<Finding>& findings) {
     std::stable_sort(findings.begin(), findings.end(), finding_less);

@@ -56,11 +56,16 @@ SignatureAlgorithm describe_signature_algorithm(const std::string& oid, HashAlgo
 }
 
 KeyAlgorithm key_algorithm_from_oid(const std::string& oid) {
-    if (oid == "1.2.840.113549.1.1.1" || oid == "1.2.840.113549.1.1.10") return KeyAlgorithm::rsa;
-    if (oid == "1.2.840.10045.2.1") return KeyAlgorithm::ec;
-    if (oid == "1.3.101.112") return KeyAlgorithm::ed25519;
-    if (oid == "1.3.101.113") return KeyAlgorithm::ed448;
-    if (oid == "1.2.840.10040.4.1") return KeyAlgorithm::dsa;
+    if (oid == "1.2.840.113549.1.1.1" || oid == "1.2.840.113549.1.1.10")
+        return KeyAlgorithm::rsa;
+    if (oid == "1.2.840.10045.2.1")
+        return KeyAlgorithm::ec;
+    if (oid == "1.3.101.112")
+        return KeyAlgorithm::ed25519;
+    if (oid == "1.3.101.113")
+        return KeyAlgorithm::ed448;
+    if (oid == "1.2.840.10040.4.1")
+        return KeyAlgorithm::dsa;
     return KeyAlgorithm::unknown;
 }
 

@@ -105,7 +105,8 @@ bool Certificate::is_ca() const noexcept {
 }
 
 std::string Certificate::label() const {
-    if (!fields_.subject.empty()) return fields_.subject.text();
+    if (!fields_.subject.empty())
+        return fields_.subject.text();
     return "(empty subject, serial " + fields_.serial_hex + ")";
 }
 

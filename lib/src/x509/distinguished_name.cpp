@@ -43,8 +43,8 @@ std::string escape_value(const std::string& value) {
         const char c = value[i];
         const bool edge_space = c == ' ' && (i == 0 || i + 1 == value.size());
         const bool leading_hash = c == '#' && i == 0;
-        if (c == ',' || c == '+' || c == '"' || c == '\\' || c == '<' || c == '>' || c == ';' ||
-            c == '=' || edge_space || leading_hash) {
+        if (c == ',' || c == '+' || c == '"' || c == '\\' || c == '<' || c == '>' || c == ';'
+            || c == '=' || edge_space || leading_hash) {
             out += '\\';
             out += c;
         } else if (c == '\0') {
@@ -67,7 +67,8 @@ std::string fold(const std::string& value) {
             pending_space = !out.empty();
             continue;
         }
-        if (pending_space) out += ' ';
+        if (pending_space)
+            out += ' ';
         pending_space = false;
         out += static_cast<char>(c < 0x80 ? std::tolower(c) : c);
     }
@@ -83,7 +84,8 @@ std::string canonical_rdn(const DistinguishedName::Rdn& rdn) {
     std::sort(parts.begin(), parts.end());
     std::string out;
     for (const auto& p : parts) {
-        if (!out.empty()) out += '+';
+        if (!out.empty())
+            out += '+';
         out += p;
     }
     return out;
@@ -99,13 +101,16 @@ std::string attribute_short_name(const std::string& oid) {
 
 DistinguishedName::DistinguishedName(std::vector<Rdn> rdns) : rdns_(std::move(rdns)) {
     for (auto& rdn : rdns_) {
-        for (auto& ava : rdn) ava.short_name = attribute_short_name(ava.oid);
+        for (auto& ava : rdn)
+            ava.short_name = attribute_short_name(ava.oid);
     }
     for (auto it = rdns_.rbegin(); it != rdns_.rend(); ++it) {
-        if (!text_.empty()) text_ += ',';
+        if (!text_.empty())
+            text_ += ',';
         bool first = true;
         for (const auto& ava : *it) {
-            if (!first) text_ += '+';
+            if (!first)
+                text_ += '+';
             first = false;
             text_ += ava.short_name.empty() ? ava.oid : ava.short_name;
             text_ += '=';
@@ -113,7 +118,8 @@ DistinguishedName::DistinguishedName(std::vector<Rdn> rdns) : rdns_(std::move(rd
         }
     }
     for (const auto& rdn : rdns_) {
-        if (!canonical_.empty()) canonical_ += ',';
+        if (!canonical_.empty())
+            canonical_ += ',';
         canonical_ += canonical_rdn(rdn);
     }
 }
@@ -122,16 +128,19 @@ std::vector<std::string> DistinguishedName::common_names() const {
     std::vector<std::string> out;
     for (const auto& rdn : rdns_) {
         for (const auto& ava : rdn) {
-            if (ava.oid == "2.5.4.3") out.push_back(ava.value);
+            if (ava.oid == "2.5.4.3")
+                out.push_back(ava.value);
         }
     }
     return out;
 }
 
 bool DistinguishedName::within_subtree(const DistinguishedName& base) const {
-    if (base.rdns_.size() > rdns_.size()) return false;
+    if (base.rdns_.size() > rdns_.size())
+        return false;
     for (std::size_t i = 0; i < base.rdns_.size(); ++i) {
-        if (canonical_rdn(base.rdns_[i]) != canonical_rdn(rdns_[i])) return false;
+        if (canonical_rdn(base.rdns_[i]) != canonical_rdn(rdns_[i]))
+            return false;
     }
     return true;
 }

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace dpslint {
+
+// The stable ids of the path validator's findings. They are part of dpslint's contract: reports
+// and suppressions refer to them.
+namespace chain_check {
+inline constexpr std::string_view no_path = "chain.no-path";
+inline constexpr std::string_view loop = "chain.loop";
+inline constexpr std::string_view depth_exceeded = "chain.depth-exceeded";
+inline constexpr std::string_view bad_signature = "chain.bad-signature";
+inline constexpr std::string_view signature_unsupported = "chain.signature-unsupported";
+inline constexpr std::string_view expired = "chain.expired";
+inline constexpr std::string_view not_yet_valid = "chain.not-yet-valid";
+inline constexpr std::string_view issuer_not_ca = "chain.issuer-not-ca";
+inline constexpr std::string_view path_length_exceeded = "chain.path-length-exceeded";
+inline constexpr std::string_view key_usage_no_cert_sign = "chain.key-usage-no-cert-sign";
+inline constexpr std::string_view eku_no_client_auth = "chain.eku-no-client-auth";
+inline constexpr std::string_view unknown_critical_extension = "chain.unknown-critical-extension";
+inline constexpr std::string_view name_constraints = "chain.name-constraints";
+inline constexpr std::string_view weak_signature_algorithm = "chain.weak-signature-algorithm";
+inline constexpr std::string_view weak_key = "chain.weak-key";
+}  // namespace chain_check
+
+struct CheckInfo {
+    std::string_view id;
+    std::string_view title;
+    std::string_view citation;
+};
+
+// Every chain check with its title and RFC 5280 citation, sorted by id.
+std::span<const CheckInfo> chain_checks() noexcept;
+const CheckInfo* find_chain_check(std::string_view id) noexcept;
+
+}  // namespace dpslint

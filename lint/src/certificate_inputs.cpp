@@ -1,0 +1,39 @@
+#include "certificate_inputs.hpp"
+
+#include "dpslint/error.hpp"
+
+namespace dpslint::cli {
+
+Finding private_key_finding(const std::string& file, const PrivateKeyBlock& block) {
+    Finding f;
+    f.id = "input.private-key-present";
+    f.severity = Severity::warning;
+    f.message = "PEM block '" + block.label
+                + "' holds private key material; keep keys out of certificate files";
+    f.location.file = file;
+    f.location.line = block.line;
+    f.citation = "RFC 7468 §10";
+    return f;
+}
+
+void load_into_pool(const std::vector<std::string>& files, bool as_trust_anchors,
+                    const CryptoBackend& backend, CertificatePool& pool,
+                    std::vector<Finding>& findings) {
+    for (const auto& path : files) {
+        CertificateFile file = read_certificate_file(path, backend);
+        for (const auto& key : file.private_keys)
+            findings.push_back(private_key_finding(path, key));
+        if (file.certificates.empty()) {
+            throw InputError(path, "", "no certificate in file (only private key blocks)");
+        }
+        for (auto& c : file.certificates) {
+            if (as_trust_anchors) {
+                pool.add_trust_anchor(std::move(c));
+            } else {
+                pool.add_untrusted(std::move(c));
+            }
+        }
+    }
+}
+
+}  // namespace dpslint::cli

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "dpslint/certificate_file.hpp"
+#include "dpslint/certificate_pool.hpp"
+#include "dpslint/finding.hpp"
+
+namespace dpslint::cli {
+
+// "input.private-key-present": a PEM private key block sits in an input file. Reported with its
+// line, never its content.
+Finding private_key_finding(const std::string& file, const PrivateKeyBlock& block);
+
+// Adds every certificate of every file to `pool` (as anchors or untrusted). Throws InputError on
+// an unreadable or malformed file or one without certificates; appends private-key findings.
+void load_into_pool(const std::vector<std::string>& files, bool as_trust_anchors,
+                    const CryptoBackend& backend, CertificatePool& pool,
+                    std::vector<Finding>& findings);
+
+}  // namespace dpslint::cli

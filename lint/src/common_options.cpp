@@ -1,0 +1,43 @@
+#include "common_options.hpp"
+
+#include <chrono>
+
+namespace dpslint::cli {
+
+void CommonOptions::add_at(CLI::App& command) {
+    command
+        .add_option("--at", at,
+                    "Evaluation time, RFC 3339 (e.g. 2030-06-01T00:00:00Z); default: now")
+        ->check([](const std::string& value) -> std::string {
+            return parse_rfc3339(value) ? std::string{}
+                                        : "not an RFC 3339 date-time: '" + value + "'";
+        });
+}
+
+void CommonOptions::add_backend(CLI::App& command) {
+    command.add_option("--backend", backend, "Crypto backend")
+        ->check(CLI::IsMember({"openssl", "botan"}))
+        ->capture_default_str();
+}
+
+void CommonOptions::add_format(CLI::App& command) {
+    command.add_option("--format", format, "Output format")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
+}
+
+TimePoint CommonOptions::evaluation_time() const {
+    if (!at.empty())
+        return *parse_rfc3339(at);
+    return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+std::unique_ptr<CryptoBackend> CommonOptions::make_crypto_backend() const {
+    return make_backend(parse_backend_kind(backend).value_or(BackendKind::openssl));
+}
+
+OutputFormat CommonOptions::output_format() const {
+    return format == "json" ? OutputFormat::json : OutputFormat::text;
+}
+
+}  // namespace dpslint::cli

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "dpslint/backend.hpp"
+#include "dpslint/time.hpp"
+
+namespace dpslint::cli {
+
+enum class OutputFormat { text, json };
+
+// Options several commands share, registered the same way everywhere.
+struct CommonOptions {
+    std::string at;  // RFC 3339; empty means now
+    std::string backend = "openssl";
+    std::string format = "text";
+
+    void add_at(CLI::App& command);
+    void add_backend(CLI::App& command);
+    void add_format(CLI::App& command);
+
+    // The evaluation time: --at, else the current time (the only clock read in dpslint).
+    TimePoint evaluation_time() const;
+    std::unique_ptr<CryptoBackend> make_crypto_backend() const;
+    OutputFormat output_format() const;
+};
+
+}  // namespace dpslint::cli

@@ -1,0 +1,213 @@
+#include "verify_command.hpp"
+
+#include <algorithm>
+#include <ostream>
+
+#include <nlohmann/json.hpp>
+
+#include "dpslint/error.hpp"
+#include "dpslint/verifier.hpp"
+
+#include "certificate_inputs.hpp"
+#include "exit_codes.hpp"
+#include "finding_json.hpp"
+#include "text_style.hpp"
+
+namespace dpslint::cli {
+
+namespace {
+
+// One LEAF_FILE's outcome: either an input error or the verification of its first certificate.
+struct LeafReport {
+    std::string file;
+    std::string error;  // one-line input error; empty when the file was read
+    std::optional<LeafVerification> verification;
+    std::vector<Finding> findings;  // verification findings + input findings, located in `file`
+};
+
+nlohmann::json path_json(const CandidatePath& path, const CertificatePool& pool) {
+    nlohmann::json out = nlohmann::json::array();
+    // Root first, as people draw chains; "position" keeps the validator's numbering (0 = leaf).
+    for (std::size_t i = path.certificates.size(); i-- > 0;) {
+        const auto& c = *path.certificates[i];
+        out.push_back({{"position", i},
+                       {"subject", c.subject().text()},
+                       {"sha256", c.sha256()},
+                       {"trustAnchor", pool.is_trust_anchor(c)}});
+    }
+    return out;
+}
+
+std::string path_text(const CandidatePath& path) {
+    std::string out;
+    for (std::size_t i = path.certificates.size(); i-- > 0;) {
+        out += path.certificates[i]->label();
+        if (i != 0)
+            out += " -> ";
+    }
+    return out;
+}
+
+}  // namespace
+
+VerifyCommand::VerifyCommand(CLI::App& app) {
+    command_ = app.add_subcommand(
+        "verify", "Validate device certificate chains (RFC 5280 path validation) offline");
+    command_->add_option("--trust", trust_, "Trust anchor file (PEM/DER); repeatable")
+        ->required()
+        ->type_name("FILE");
+    command_->add_option("--untrusted", untrusted_, "Untrusted intermediates file; repeatable")
+        ->type_name("FILE");
+    common_.add_at(*command_);
+    command_->add_option("--purpose", purpose_, "Leaf purpose checked against extendedKeyUsage")
+        ->check(CLI::IsMember({"client", "any"}))
+        ->capture_default_str();
+    common_.add_backend(*command_);
+    common_.add_format(*command_);
+    command_->add_option("--min-rsa-bits", min_rsa_bits_, "Smallest acceptable RSA key")
+        ->capture_default_str();
+    command_->add_flag("--allow-sha1", allow_sha1_, "Accept SHA-1 signatures");
+    command_->add_option("--max-depth", max_depth_, "Longest path, leaf and anchor included")
+        ->check(CLI::Range(1, 64))
+        ->capture_default_str();
+    command_
+        ->add_option("leaves", leaves_,
+                     "Device certificate files; the first certificate of each is the leaf, the "
+                     "rest are intermediates it presents")
+        ->required()
+        ->type_name("LEAF_FILE");
+}
+
+int VerifyCommand::run(std::ostream& out, std::ostream& err) const {
+    const auto backend = common_.make_crypto_backend();
+    ValidationPolicy policy;
+    policy.at = common_.evaluation_time();
+    policy.purpose = parse_purpose(purpose_).value_or(Purpose::client_auth);
+    policy.algorithms.min_rsa_bits = min_rsa_bits_;
+    if (allow_sha1_)
+        policy.algorithms.allowed_hashes.insert(HashAlgorithm::sha1);
+
+    CertificatePool pool;
+    std::vector<Finding> input_findings;
+    try {
+        load_into_pool(trust_, true, *backend, pool, input_findings);
+        load_into_pool(untrusted_, false, *backend, pool, input_findings);
+    } catch (const InputError& e) {
+        err << "dpslint: " << e.what() << '\n';
+        return exit_usage;
+    }
+    sort_findings(input_findings);
+
+    ChainBuildOptions build_options;
+    build_options.max_depth = max_depth_;
+    const Verifier verifier(*backend, pool, policy, build_options);
+
+    std::vector<LeafReport> reports;
+    bool bad_input = false;
+    for (const auto& path : leaves_) {
+        LeafReport report;
+        report.file = path;
+        try {
+            CertificateFile file = read_certificate_file(path, *backend);
+            if (file.certificates.empty()) {
+                throw InputError(path, "", "no certificate in file (only private key blocks)");
+            }
+            for (const auto& key : file.private_keys) {
+                report.findings.push_back(private_key_finding(path, key));
+            }
+            const std::vector<CertificatePtr> presented(file.certificates.begin() + 1,
+                                                        file.certificates.end());
+            report.verification = verifier.verify(file.certificates.front(), presented);
+            for (auto f : report.verification->findings) {
+                f.location.file = path;
+                report.findings.push_back(std::move(f));
+            }
+            sort_findings(report.findings);
+        } catch (const InputError& e) {
+            err << "dpslint: " << e.what() << '\n';
+            report.error = e.what();
+            bad_input = true;
+        }
+        reports.push_back(std::move(report));
+    }
+
+    std::size_t valid = 0;
+    for (const auto& r : reports)
+        valid += r.verification && r.verification->valid();
+    const std::size_t unreadable = static_cast<std::size_t>(std::count_if(
+        reports.begin(), reports.end(), [](const LeafReport& r) { return !r.error.empty(); }));
+    const std::size_t invalid = reports.size() - valid - unreadable;
+
+    if (common_.output_format() == OutputFormat::json) {
+        nlohmann::json results = nlohmann::json::array();
+        for (const auto& r : reports) {
+            nlohmann::json j{{"file", r.file}};
+            if (!r.error.empty()) {
+                j["error"] = r.error;
+                j["valid"] = false;
+            } else {
+                const auto& v = *r.verification;
+                j["leaf"] = certificate_summary(*v.leaf);
+                j["valid"] = v.valid();
+                j["path"] = v.chosen ? path_json(v.chosen->path, pool) : nlohmann::json::array();
+                j["findings"] = to_json(r.findings);
+                nlohmann::json candidates = nlohmann::json::array();
+                for (const auto& c : v.rejected) {
+                    auto failure = c.first_failure;
+                    failure.location.file = r.file;
+                    candidates.push_back(
+                        {{"path", path_json(c.path, pool)}, {"firstFailure", to_json(failure)}});
+                }
+                j["rejectedCandidates"] = candidates;
+            }
+            results.push_back(std::move(j));
+        }
+        const nlohmann::json doc{{"command", "verify"},
+                                 {"at", format_rfc3339(policy.at)},
+                                 {"backend", std::string(backend->name())},
+                                 {"purpose", purpose_},
+                                 {"inputFindings", to_json(input_findings)},
+                                 {"results", results},
+                                 {"summary",
+                                  {{"leaves", reports.size()},
+                                   {"valid", valid},
+                                   {"invalid", invalid},
+                                   {"unreadable", unreadable}}}};
+        out << doc.dump(2) << '\n';
+    } else {
+        const TextStyle style = TextStyle::for_stdout();
+        for (const auto& f : input_findings)
+            out << format_finding_line(f, style) << '\n';
+        for (const auto& r : reports) {
+            if (!r.error.empty()) {
+                out << style.bold(r.file) << ": " << style.bad("UNREADABLE") << '\n'
+                    << "  " << r.error << '\n';
+                continue;
+            }
+            const auto& v = *r.verification;
+            out << style.bold(r.file) << ": "
+                << (v.valid() ? style.good("valid") : style.bad("INVALID")) << '\n';
+            if (v.chosen)
+                out << "  path: " << path_text(v.chosen->path) << '\n';
+            for (const auto& f : r.findings)
+                out << "  " << format_finding_line(f, style) << '\n';
+            if (!v.valid()) {
+                for (const auto& c : v.rejected) {
+                    out << "  other candidate: " << path_text(c.path) << '\n'
+                        << "    first failure: " << c.first_failure.id << ": "
+                        << c.first_failure.message << '\n';
+                }
+            }
+        }
+        out << "summary: " << reports.size() << " leaf file(s), " << valid << " valid, " << invalid
+            << " invalid";
+        if (unreadable > 0)
+            out << ", " << unreadable << " unreadable";
+        out << " (at " << format_rfc3339(policy.at) << ", backend " << backend->name() << ")\n";
+    }
+    if (bad_input)
+        return exit_usage;
+    return valid == reports.size() ? exit_ok : exit_findings;
+}
+
+}  // namespace dpslint::cli
