@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs whatever dpslint needs to build and test that is missing, from Debian 12 packages.
+# Idempotent: when everything is present it changes nothing and does not touch the network.
+set -euo pipefail
+
+packages=(
+  g++ make cmake pkg-config git
+  openssl libssl-dev
+  libbotan-2-dev
+  nlohmann-json3-dev
+  libcli11-dev
+  catch2
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all build dependencies are installed"
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}"
+as_root=()
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then
+    as_root=(sudo)
+  else
+    echo "setup: need root (or sudo) to install: ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+"${as_root[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

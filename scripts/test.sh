@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Quick-start command 2: install what is missing, build, and run the whole test suite.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+build="${DPSLINT_BUILD_DIR:-$root/build}"
+"$root/scripts/setup.sh"
+"$root/scripts/build.sh"
+cd "$build"
+ctest --output-on-failure -j "$(nproc 2>/dev/null || echo 2)" "$@"
