@@ -1,5 +1,265 @@
+// The OpenSSL 3 implementation of CryptoBackend: decodes certificates into CertificateFields and
+// checks signatures with the X509 objects it keeps alive next to them.
+
+#include <algorithm>
+#include <climits>
+#include <ctime>
+#include <memory>
+#include <string>
+#include <utility>
+
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/objects.h>
+#include <openssl/rsa.h>
+#include <openssl/x509.h>
+
+#include "dpslint/algorithms.hpp"
 #include "dpslint/backend.hpp"
 
+#include "backend/openssl/der.hpp"
+#include "backend/openssl/extensions.hpp"
+#include "backend/openssl/names.hpp"
+#include "backend/openssl/ossl.hpp"
+#include "backend/openssl/public_key.hpp"
+
 namespace dpslint {
-std::unique_ptr<CryptoBackend> make_openssl_backend() { return nullptr; }
+
+namespace {
+
+using openssl::ErrorScope;
+using openssl::oid_text;
+
+// The decoded X509 a Certificate from this backend carries. Immutable after construction:
+// X509_verify and X509_get0_pubkey only read it, so any number of threads may share it.
+class OpensslCertificate final : public NativeCertificate {
+public:
+    explicit OpensslCertificate(openssl::X509Ptr x509) : x509_(std::move(x509)) {}
+
+    const X509* get() const noexcept { return x509_.get(); }
+    // X509_verify takes a non-const pointer but does not modify the certificate.
+    X509* get_for_verify() const noexcept { return x509_.get(); }
+
+private:
+    openssl::X509Ptr x509_;
+};
+
+HashAlgorithm hash_from_oid(const std::string& oid) {
+    if (oid == "1.3.14.3.2.26")
+        return HashAlgorithm::sha1;
+    if (oid == "2.16.840.1.101.3.4.2.4")
+        return HashAlgorithm::sha224;
+    if (oid == "2.16.840.1.101.3.4.2.1")
+        return HashAlgorithm::sha256;
+    if (oid == "2.16.840.1.101.3.4.2.2")
+        return HashAlgorithm::sha384;
+    if (oid == "2.16.840.1.101.3.4.2.3")
+        return HashAlgorithm::sha512;
+    if (oid == "1.2.840.113549.2.5")
+        return HashAlgorithm::md5;
+    return HashAlgorithm::unknown;
+}
+
+// Hash of RSASSA-PSS-params (RFC 4055): SHA-1 when hashAlgorithm is absent (as when the
+// parameters are), unknown when they do not decode.
+HashAlgorithm pss_hash(const X509_ALGOR* algorithm) {
+    int type = V_ASN1_UNDEF;
+    const void* value = nullptr;
+    X509_ALGOR_get0(nullptr, &type, &value, algorithm);
+    if (type == V_ASN1_UNDEF)
+        return HashAlgorithm::sha1;
+    if (type != V_ASN1_SEQUENCE)
+        return HashAlgorithm::unknown;
+    const ByteView der = openssl::string_bytes(static_cast<const ASN1_STRING*>(value));
+    const unsigned char* p = der.data();
+    const openssl::Ptr<RSA_PSS_PARAMS, RSA_PSS_PARAMS_free> params(
+        d2i_RSA_PSS_PARAMS(nullptr, &p, static_cast<long>(der.size())));
+    ERR_clear_error();
+    if (!params || p != der.data() + der.size())
+        return HashAlgorithm::unknown;
+    if (params->hashAlgorithm == nullptr)
+        return HashAlgorithm::sha1;
+    const ASN1_OBJECT* hash = nullptr;
+    X509_ALGOR_get0(&hash, nullptr, nullptr, params->hashAlgorithm);
+    return hash_from_oid(oid_text(hash));
+}
+
+const X509_ALGOR* outer_algorithm(const X509* x509) {
+    const X509_ALGOR* algorithm = nullptr;
+    X509_get0_signature(nullptr, &algorithm, x509);
+    return algorithm;
+}
+
+SignatureAlgorithm signature_algorithm(const X509* x509) {
+    const X509_ALGOR* algorithm = outer_algorithm(x509);
+    const ASN1_OBJECT* object = nullptr;
+    X509_ALGOR_get0(&object, nullptr, nullptr, algorithm);
+    const std::string oid = oid_text(object);
+    const HashAlgorithm hash =
+        OBJ_obj2nid(object) == NID_rsassaPss ? pss_hash(algorithm) : HashAlgorithm::unknown;
+    return describe_signature_algorithm(oid, hash);
+}
+
+DistinguishedName name_of(const X509_NAME* name, const char* which) {
+    auto dn = openssl::convert_name(name);
+    if (!dn)
+        throw ParseError(std::string("malformed ") + which
+                         + " name: empty RelativeDistinguishedName");
+    return std::move(*dn);
+}
+
+// RFC 5280 §4.1.2.5: UTCTime YYMMDDHHMMSSZ or GeneralizedTime YYYYMMDDHHMMSSZ, nothing else
+// (ASN1_TIME_to_tm would also take offsets, fractions and missing seconds).
+bool is_rfc5280_time(const ASN1_TIME* time) {
+    const int type = ASN1_STRING_type(time);
+    const ByteView text = openssl::string_bytes(time);
+    const std::size_t expected = type == V_ASN1_UTCTIME           ? 13
+                                 : type == V_ASN1_GENERALIZEDTIME ? 15
+                                                                  : 0;
+    if (expected == 0 || text.size() != expected || text.back() != 'Z')
+        return false;
+    return std::all_of(text.begin(), text.end() - 1,
+                       [](std::uint8_t c) { return c >= '0' && c <= '9'; });
+}
+
+TimePoint to_time_point(const ASN1_TIME* time, const char* which) {
+    // ASN1_TIME_to_tm would read the clock for a null time; a parsed certificate has both.
+    std::tm tm{};
+    if (time == nullptr || !is_rfc5280_time(time) || ASN1_TIME_to_tm(time, &tm) != 1) {
+        ERR_clear_error();
+        throw ParseError(std::string("malformed ") + which + " time");
+    }
+    return make_time(tm.tm_year + 1900, static_cast<unsigned>(tm.tm_mon + 1),
+                     static_cast<unsigned>(tm.tm_mday), static_cast<unsigned>(tm.tm_hour),
+                     static_cast<unsigned>(tm.tm_min), static_cast<unsigned>(tm.tm_sec));
+}
+
+CertificateFields extract_fields(const X509* x509, ByteView der) {
+    CertificateFields fields;
+    fields.der.assign(der.begin(), der.end());
+
+    const long version = X509_get_version(x509);
+    if (version < 0 || version > 2) {
+        throw ParseError("unsupported certificate version " + std::to_string(version + 1));
+    }
+    fields.version = static_cast<int>(version) + 1;
+
+    const ASN1_INTEGER* serial = X509_get0_serialNumber(x509);
+    fields.serial_hex = openssl::integer_magnitude_hex(serial);
+    fields.serial_negative = ASN1_STRING_type(serial) == V_ASN1_NEG_INTEGER;
+    fields.serial_octets = openssl::integer_content_octets(serial);
+
+    fields.subject = name_of(X509_get_subject_name(x509), "subject");
+    fields.issuer = name_of(X509_get_issuer_name(x509), "issuer");
+    fields.not_before = to_time_point(X509_get0_notBefore(x509), "notBefore");
+    fields.not_after = to_time_point(X509_get0_notAfter(x509), "notAfter");
+    fields.public_key = openssl::describe_spki(X509_get_X509_PUBKEY(x509));
+    fields.signature_algorithm = signature_algorithm(x509);
+    fields.sha1 = openssl::digest_hex(EVP_sha1(), der);
+    fields.sha256 = openssl::digest_hex(EVP_sha256(), der);
+    fields.extensions = openssl::decode_extensions(x509);
+    return fields;
+}
+
+class OpensslBackend final : public CryptoBackend {
+public:
+    std::string_view name() const noexcept override { return "openssl"; }
+
+    CertificatePtr parse_certificate(ByteView der) const override {
+        const ErrorScope errors;
+        if (der.empty())
+            throw ParseError("not a DER certificate: empty input");
+        static constexpr std::string_view pem_start = "-----BEGIN";
+        if (der.size() >= pem_start.size()
+            && std::equal(pem_start.begin(), pem_start.end(), der.begin())) {
+            throw ParseError("not a DER certificate: PEM text (decode it first)");
+        }
+        if (der.size() > static_cast<std::size_t>(LONG_MAX)) {
+            throw ParseError("not a DER certificate: input too large");
+        }
+        const unsigned char* p = der.data();
+        openssl::X509Ptr x509(d2i_X509(nullptr, &p, static_cast<long>(der.size())));
+        if (!x509) {
+            const auto failure = openssl::take_errors();
+            throw ParseError(
+                "not a DER certificate: "
+                + (failure.text.empty() ? std::string("decoding failed") : failure.text));
+        }
+        if (p != der.data() + der.size())
+            throw ParseError("trailing bytes after certificate");
+        if (const auto violation = openssl::der_violation(der))
+            throw ParseError("not a DER certificate: " + *violation);
+        CertificateFields fields = extract_fields(x509.get(), der);
+        auto native = std::make_shared<const OpensslCertificate>(std::move(x509));
+        return std::make_shared<const Certificate>(std::move(fields), std::move(native));
+    }
+
+    SignatureCheck verify_signature(const Certificate& subject,
+                                    const Certificate& issuer) const override {
+        const auto* subject_native = dynamic_cast<const OpensslCertificate*>(subject.native());
+        const auto* issuer_native = dynamic_cast<const OpensslCertificate*>(issuer.native());
+        if (subject_native == nullptr || issuer_native == nullptr) {
+            return {SignatureStatus::unsupported,
+                    "certificate was not parsed by the openssl backend"};
+        }
+        const ErrorScope errors;
+        EVP_PKEY* key = X509_get0_pubkey(issuer_native->get());
+        if (key == nullptr) {
+            const auto failure = openssl::take_errors();
+            return {SignatureStatus::unsupported,
+                    "issuer public key unusable"
+                        + (failure.text.empty() ? std::string{} : ": " + failure.text)};
+        }
+        const int result = X509_verify(subject_native->get_for_verify(), key);
+        if (result == 1)
+            return {SignatureStatus::valid, {}};
+        const auto failure = openssl::take_errors();
+        if (failure.unsupported) {
+            return {SignatureStatus::unsupported, "OpenSSL cannot check it: " + failure.text};
+        }
+        if (failure.specific) {
+            return {SignatureStatus::invalid, "signature does not verify: " + failure.text};
+        }
+        // X509_verify refuses without queuing an error when the two signature fields differ.
+        if (X509_ALGOR_cmp(X509_get0_tbs_sigalg(subject_native->get()),
+                           outer_algorithm(subject_native->get()))
+            != 0) {
+            return {SignatureStatus::invalid,
+                    "signature does not verify: signatureAlgorithm differs from the "
+                    "TBSCertificate signature field"};
+        }
+        return {SignatureStatus::invalid, "signature does not verify"};
+    }
+
+    PublicKeyInfo describe_public_key(ByteView spki_der) const override {
+        const ErrorScope errors;
+        if (spki_der.empty())
+            throw ParseError("not a DER SubjectPublicKeyInfo: empty input");
+        if (spki_der.size() > static_cast<std::size_t>(LONG_MAX)) {
+            throw ParseError("not a DER SubjectPublicKeyInfo: input too large");
+        }
+        const unsigned char* p = spki_der.data();
+        const openssl::X509PubkeyPtr spki(
+            d2i_X509_PUBKEY(nullptr, &p, static_cast<long>(spki_der.size())));
+        if (!spki) {
+            const auto failure = openssl::take_errors();
+            throw ParseError(
+                "not a DER SubjectPublicKeyInfo: "
+                + (failure.text.empty() ? std::string("decoding failed") : failure.text));
+        }
+        if (p != spki_der.data() + spki_der.size()) {
+            throw ParseError("trailing bytes after SubjectPublicKeyInfo");
+        }
+        if (const auto violation = openssl::der_violation(spki_der))
+            throw ParseError("not a DER SubjectPublicKeyInfo: " + *violation);
+        return openssl::describe_spki(spki.get());
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<CryptoBackend> make_openssl_backend() {
+    return std::make_unique<OpensslBackend>();
+}
+
 }  // namespace dpslint

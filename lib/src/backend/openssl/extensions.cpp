@@ -1,0 +1,204 @@
+#include "backend/openssl/extensions.hpp"
+
+#include <climits>
+#include <cstdint>
+#include <memory>
+#include <set>
+#include <string>
+#include <utility>
+
+#include <openssl/asn1t.h>
+#include <openssl/err.h>
+#include <openssl/x509v3.h>
+
+#include "dpslint/backend.hpp"
+
+#include "backend/openssl/names.hpp"
+#include "backend/openssl/ossl.hpp"
+
+namespace dpslint::openssl {
+
+namespace {
+
+struct ItemDeleter {
+    const ASN1_ITEM* item;
+    void operator()(void* value) const noexcept {
+        ASN1_item_free(static_cast<ASN1_VALUE*>(value), item);
+    }
+};
+
+template <typename T>
+using Decoded = std::unique_ptr<T, ItemDeleter>;
+
+// The extension value decoded as `item`; null unless it decodes and uses every byte.
+template <typename T>
+Decoded<T> decode(X509_EXTENSION* extension, const ASN1_ITEM* item) {
+    const ByteView der = string_bytes(X509_EXTENSION_get_data(extension));
+    const unsigned char* p = der.data();
+    ASN1_VALUE* value = ASN1_item_d2i(nullptr, &p, static_cast<long>(der.size()), item);
+    Decoded<T> out(static_cast<T*>(static_cast<void*>(value)), ItemDeleter{item});
+    ERR_clear_error();
+    if (!out || p != der.data() + der.size())
+        return Decoded<T>(nullptr, ItemDeleter{item});
+    return out;
+}
+
+[[noreturn]] void malformed(const char* name) {
+    throw ParseError(std::string("malformed ") + name + " extension");
+}
+
+BasicConstraints basic_constraints(X509_EXTENSION* extension, bool critical) {
+    const auto bc = decode<BASIC_CONSTRAINTS>(extension, ASN1_ITEM_rptr(BASIC_CONSTRAINTS));
+    if (!bc)
+        malformed("basicConstraints");
+    BasicConstraints out;
+    out.critical = critical;
+    out.ca = bc->ca != 0;
+    if (bc->pathlen != nullptr) {
+        std::int64_t value = 0;
+        if (ASN1_INTEGER_get_int64(&value, bc->pathlen) != 1 || value < 0 || value > INT_MAX) {
+            ERR_clear_error();
+            malformed("basicConstraints");
+        }
+        out.path_len = static_cast<int>(value);
+    }
+    return out;
+}
+
+KeyUsage key_usage(X509_EXTENSION* extension, bool critical) {
+    const auto bits = decode<ASN1_BIT_STRING>(extension, ASN1_ITEM_rptr(ASN1_BIT_STRING));
+    if (!bits)
+        malformed("keyUsage");
+    KeyUsage out;
+    out.critical = critical;
+    // DER bit n (0 = digitalSignature ... 8 = decipherOnly) is KeyUsageBit 1 << n.
+    for (int n = 0; n <= 8; ++n) {
+        if (ASN1_BIT_STRING_get_bit(bits.get(), n) != 0) {
+            out.bits = static_cast<std::uint16_t>(out.bits | (1u << n));
+        }
+    }
+    return out;
+}
+
+ExtendedKeyUsage extended_key_usage(X509_EXTENSION* extension, bool critical) {
+    const auto eku = decode<EXTENDED_KEY_USAGE>(extension, ASN1_ITEM_rptr(EXTENDED_KEY_USAGE));
+    if (!eku)
+        malformed("extendedKeyUsage");
+    ExtendedKeyUsage out;
+    out.critical = critical;
+    for (int i = 0; i < sk_ASN1_OBJECT_num(eku.get()); ++i) {
+        out.oids.push_back(oid_text(sk_ASN1_OBJECT_value(eku.get(), i)));
+    }
+    return out;
+}
+
+SubjectKeyIdentifier subject_key_identifier(X509_EXTENSION* extension, bool critical) {
+    const auto id = decode<ASN1_OCTET_STRING>(extension, ASN1_ITEM_rptr(ASN1_OCTET_STRING));
+    if (!id)
+        malformed("subjectKeyIdentifier");
+    return SubjectKeyIdentifier{critical, to_hex_upper(string_bytes(id.get()))};
+}
+
+AuthorityKeyIdentifier authority_key_identifier(X509_EXTENSION* extension, bool critical) {
+    const auto aki = decode<AUTHORITY_KEYID>(extension, ASN1_ITEM_rptr(AUTHORITY_KEYID));
+    if (!aki)
+        malformed("authorityKeyIdentifier");
+    AuthorityKeyIdentifier out;
+    out.critical = critical;
+    if (aki->keyid != nullptr)
+        out.key_id = to_hex_upper(string_bytes(aki->keyid));
+    if (aki->serial != nullptr)
+        out.issuer_serial = integer_magnitude_hex(aki->serial);
+    return out;
+}
+
+SubjectAltName subject_alt_name(X509_EXTENSION* extension, bool critical) {
+    const auto names = decode<GENERAL_NAMES>(extension, ASN1_ITEM_rptr(GENERAL_NAMES));
+    if (!names)
+        malformed("subjectAltName");
+    SubjectAltName out;
+    out.critical = critical;
+    for (int i = 0; i < sk_GENERAL_NAME_num(names.get()); ++i) {
+        auto name = convert_general_name(sk_GENERAL_NAME_value(names.get(), i), IpForm::address);
+        if (!name)
+            malformed("subjectAltName");
+        out.names.push_back(std::move(*name));
+    }
+    return out;
+}
+
+std::vector<GeneralName> subtrees(const STACK_OF(GENERAL_SUBTREE) * list) {
+    std::vector<GeneralName> out;
+    for (int i = 0; i < sk_GENERAL_SUBTREE_num(list); ++i) {
+        auto name = convert_general_name(sk_GENERAL_SUBTREE_value(list, i)->base, IpForm::subnet);
+        if (!name)
+            malformed("nameConstraints");
+        out.push_back(std::move(*name));
+    }
+    return out;
+}
+
+NameConstraints name_constraints(X509_EXTENSION* extension, bool critical) {
+    const auto nc = decode<NAME_CONSTRAINTS>(extension, ASN1_ITEM_rptr(NAME_CONSTRAINTS));
+    if (!nc)
+        malformed("nameConstraints");
+    NameConstraints out;
+    out.critical = critical;
+    out.permitted = subtrees(nc->permittedSubtrees);
+    out.excluded = subtrees(nc->excludedSubtrees);
+    return out;
+}
+
+CertificatePolicies certificate_policies(X509_EXTENSION* extension, bool critical) {
+    const auto policies =
+        decode<CERTIFICATEPOLICIES>(extension, ASN1_ITEM_rptr(CERTIFICATEPOLICIES));
+    if (!policies)
+        malformed("certificatePolicies");
+    CertificatePolicies out;
+    out.critical = critical;
+    for (int i = 0; i < sk_POLICYINFO_num(policies.get()); ++i) {
+        out.oids.push_back(oid_text(sk_POLICYINFO_value(policies.get(), i)->policyid));
+    }
+    return out;
+}
+
+}  // namespace
+
+Extensions decode_extensions(const X509* cert) {
+    Extensions out;
+    std::set<std::string> seen;
+    const int count = X509_get_ext_count(cert);
+    for (int i = 0; i < count; ++i) {
+        X509_EXTENSION* extension = X509_get_ext(cert, i);
+        std::string oid = oid_text(X509_EXTENSION_get_object(extension));
+        const bool critical = X509_EXTENSION_get_critical(extension) > 0;
+        if (!seen.insert(oid).second)
+            throw ParseError("duplicate extension " + oid);
+
+        if (oid == oid_basic_constraints) {
+            out.basic_constraints = basic_constraints(extension, critical);
+        } else if (oid == oid_key_usage) {
+            out.key_usage = key_usage(extension, critical);
+        } else if (oid == oid_extended_key_usage) {
+            out.extended_key_usage = extended_key_usage(extension, critical);
+        } else if (oid == oid_subject_key_identifier) {
+            out.subject_key_identifier = subject_key_identifier(extension, critical);
+        } else if (oid == oid_authority_key_identifier) {
+            out.authority_key_identifier = authority_key_identifier(extension, critical);
+        } else if (oid == oid_subject_alt_name) {
+            out.subject_alt_name = subject_alt_name(extension, critical);
+        } else if (oid == oid_name_constraints) {
+            out.name_constraints = name_constraints(extension, critical);
+        } else if (oid == oid_certificate_policies) {
+            out.certificate_policies = certificate_policies(extension, critical);
+        }
+
+        ExtensionInfo info{std::move(oid), critical};
+        if (!is_recognized_extension(info.oid))
+            out.unrecognized.push_back(info);
+        out.all.push_back(std::move(info));
+    }
+    return out;
+}
+
+}  // namespace dpslint::openssl

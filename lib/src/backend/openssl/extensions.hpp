@@ -1,0 +1,15 @@
+#pragma once
+
+#include <openssl/x509.h>
+
+#include "dpslint/certificate.hpp"
+
+namespace dpslint::openssl {
+
+// Every extension of `cert` in certificate order, with the ones dpslint understands decoded.
+// Throws ParseError("malformed <name> extension") when a recognised extension does not decode
+// (trailing bytes included) and ParseError("duplicate extension <oid>") when an extension
+// appears twice (RFC 5280 §4.2).
+Extensions decode_extensions(const X509* cert);
+
+}  // namespace dpslint::openssl
