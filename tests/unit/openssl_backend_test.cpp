@@ -481,8 +481,10 @@ TEST_CASE("openssl: CA certificates", "[openssl]") {
         CHECK_FALSE(load("pki/ca/no-bc-intermediate.pem")->extensions().basic_constraints);
     }
     SECTION("X.509 v1 intermediate") {
-        const auto cert = load("pki/ca/v1-intermediate.pem");
+        const auto oracle = read_pem("pki/ca/v1-intermediate.pem");
+        const auto cert = backend().parse_certificate(to_der(oracle.get()));
         CHECK(cert->version() == 1);
+        CHECK(cert->public_key().spki_sha256 == oracle_spki_sha256(oracle.get()));
         CHECK(cert->extensions().all.empty());
         CHECK_FALSE(cert->extensions().basic_constraints);
         CHECK_FALSE(cert->extensions().key_usage);
@@ -561,6 +563,25 @@ TEST_CASE("openssl: describe_public_key matches the certificate's key", "[openss
     ber.insert(ber.end(), {0x00, 0x00});
     CHECK_THROWS_WITH(backend().describe_public_key(ber),
                       "not a DER SubjectPublicKeyInfo: indefinite length (BER, not DER)");
+}
+
+TEST_CASE("openssl: spki_sha256 hashes the SPKI bytes as they are in the certificate",
+          "[openssl]") {
+    // An Ed25519 SPKI whose BIT STRING claims one unused bit: OpenSSL clears that bit when it
+    // decodes, so re-encoding its key would hash different bytes.
+    Bytes der = fixture_der("pki/leaves/valid-ed25519.pem");
+    const Bytes prefix = hex("302A300506032B6570032100");
+    const auto at = std::search(der.begin(), der.end(), prefix.begin(), prefix.end());
+    REQUIRE(at != der.end());
+    *(at + 11) = 0x01;
+    *(at + 43) |= 0x01;  // the bit the unused-bits count disowns
+    const Bytes spki(at, at + 44);
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    REQUIRE(EVP_Digest(spki.data(), spki.size(), digest, &length, EVP_sha256(), nullptr) == 1);
+    const auto cert = backend().parse_certificate(der);
+    CHECK(cert->public_key().spki_sha256 == to_hex_upper(ByteView{digest, length}));
+    CHECK(backend().describe_public_key(spki).spki_sha256 == cert->public_key().spki_sha256);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -153,7 +153,11 @@ CertificateFields extract_fields(const X509* x509, ByteView der) {
     fields.issuer = name_of(X509_get_issuer_name(x509), "issuer");
     fields.not_before = to_time_point(X509_get0_notBefore(x509), "notBefore");
     fields.not_after = to_time_point(X509_get0_notAfter(x509), "notAfter");
-    fields.public_key = openssl::describe_spki(X509_get_X509_PUBKEY(x509));
+    // The SPKI bytes as they are in the certificate (OpenSSL would re-encode its decoded form).
+    const auto spki = openssl::certificate_spki(der);
+    if (!spki)
+        throw ParseError("malformed tbsCertificate");
+    fields.public_key = openssl::describe_spki(X509_get_X509_PUBKEY(x509), *spki);
     fields.signature_algorithm = signature_algorithm(x509);
     fields.sha1 = openssl::digest_hex(EVP_sha1(), der);
     fields.sha256 = openssl::digest_hex(EVP_sha256(), der);
@@ -252,7 +256,7 @@ public:
         }
         if (const auto violation = openssl::der_violation(spki_der))
             throw ParseError("not a DER SubjectPublicKeyInfo: " + *violation);
-        return openssl::describe_spki(spki.get());
+        return openssl::describe_spki(spki.get(), spki_der);
     }
 };
 

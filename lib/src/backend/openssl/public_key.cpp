@@ -1,7 +1,5 @@
 #include "backend/openssl/public_key.hpp"
 
-#include <vector>
-
 #include <openssl/err.h>
 #include <openssl/evp.h>
 
@@ -34,24 +32,9 @@ int key_bits(const X509_PUBKEY* spki, KeyAlgorithm algorithm) {
     }
 }
 
-std::string spki_sha256(const X509_PUBKEY* spki) {
-    const int length = i2d_X509_PUBKEY(spki, nullptr);
-    if (length <= 0) {
-        ERR_clear_error();
-        return {};
-    }
-    std::vector<unsigned char> der(static_cast<std::size_t>(length));
-    unsigned char* out = der.data();
-    if (i2d_X509_PUBKEY(spki, &out) != length) {
-        ERR_clear_error();
-        return {};
-    }
-    return digest_hex(EVP_sha256(), der);
-}
-
 }  // namespace
 
-PublicKeyInfo describe_spki(const X509_PUBKEY* spki) {
+PublicKeyInfo describe_spki(const X509_PUBKEY* spki, ByteView der) {
     PublicKeyInfo out;
     ASN1_OBJECT* algorithm_oid = nullptr;
     X509_ALGOR* algorithm = nullptr;
@@ -71,7 +54,7 @@ PublicKeyInfo describe_spki(const X509_PUBKEY* spki) {
             out.curve = curve_name_from_oid(oid_text(static_cast<const ASN1_OBJECT*>(parameter)));
         }
     }
-    out.spki_sha256 = spki_sha256(spki);
+    out.spki_sha256 = digest_hex(EVP_sha256(), der);
     return out;
 }
 
