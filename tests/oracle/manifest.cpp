@@ -1,8 +1,9 @@
 #include "manifest.hpp"
 
 #include <fstream>
-#include <nlohmann/json.hpp>
 #include <stdexcept>
+
+#include <nlohmann/json.hpp>
 
 #include "support/testdata.hpp"
 
@@ -10,7 +11,8 @@ namespace dpslint::test {
 
 Manifest load_manifest() {
     std::ifstream in(testdata("pki/manifest.json"));
-    if (!in) throw std::runtime_error("cannot open testdata/pki/manifest.json");
+    if (!in)
+        throw std::runtime_error("cannot open testdata/pki/manifest.json");
     const auto doc = nlohmann::json::parse(in);
     Manifest manifest;
     manifest.at = parse_rfc3339(doc.at("at").get<std::string>()).value();

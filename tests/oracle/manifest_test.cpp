@@ -1,12 +1,14 @@
 // Every case of testdata/pki/manifest.json through both dpslint backends and both independent
 // oracles. A disagreement fails unless the manifest explains it.
-#include <catch2/catch.hpp>
+#include "manifest.hpp"
 
 #include <set>
 
+#include <catch2/catch.hpp>
+
 #include "dpslint/certificate_file.hpp"
 #include "dpslint/verifier.hpp"
-#include "manifest.hpp"
+
 #include "oracles.hpp"
 #include "support/testdata.hpp"
 

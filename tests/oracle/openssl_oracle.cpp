@@ -1,11 +1,11 @@
+#include <memory>
+#include <stdexcept>
+#include <vector>
+
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/x509_vfy.h>
 #include <openssl/x509v3.h>
-
-#include <memory>
-#include <stdexcept>
-#include <vector>
 
 #include "oracles.hpp"
 #include "support/testdata.hpp"
@@ -24,15 +24,19 @@ std::vector<X509Ptr> read_all(const std::string& relative) {
     const auto path = testdata("pki/" + relative).string();
     std::vector<X509Ptr> out;
     std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_file(path.c_str(), "rb"), BIO_free);
-    if (!bio) throw std::runtime_error("cannot open " + path);
-    while (X509* x = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)) out.emplace_back(x);
+    if (!bio)
+        throw std::runtime_error("cannot open " + path);
+    while (X509* x = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr))
+        out.emplace_back(x);
     ERR_clear_error();
     if (out.empty()) {
         std::unique_ptr<BIO, decltype(&BIO_free)> der(BIO_new_file(path.c_str(), "rb"), BIO_free);
-        if (X509* x = d2i_X509_bio(der.get(), nullptr)) out.emplace_back(x);
+        if (X509* x = d2i_X509_bio(der.get(), nullptr))
+            out.emplace_back(x);
         ERR_clear_error();
     }
-    if (out.empty()) throw std::runtime_error("no certificate in " + path);
+    if (out.empty())
+        throw std::runtime_error("no certificate in " + path);
     return out;
 }
 
@@ -53,7 +57,8 @@ OracleResult openssl_oracle(const ManifestCase& c, TimePoint at) {
     };
     std::unique_ptr<STACK_OF(X509), StackDeleter> untrusted(sk_X509_new_null());
     auto leaf_file = read_all(c.leaf);
-    for (std::size_t i = 1; i < leaf_file.size(); ++i) sk_X509_push(untrusted.get(), leaf_file[i].get());
+    for (std::size_t i = 1; i < leaf_file.size(); ++i)
+        sk_X509_push(untrusted.get(), leaf_file[i].get());
     for (const auto& u : c.untrusted) {
         for (auto& x : read_all(u)) {
             sk_X509_push(untrusted.get(), x.get());
@@ -74,8 +79,8 @@ OracleResult openssl_oracle(const ManifestCase& c, TimePoint at) {
     result.valid = ok == 1;
     if (!result.valid) {
         const int error = X509_STORE_CTX_get_error(ctx.get());
-        result.detail = std::string(X509_verify_cert_error_string(error)) + " at depth " +
-                        std::to_string(X509_STORE_CTX_get_error_depth(ctx.get()));
+        result.detail = std::string(X509_verify_cert_error_string(error)) + " at depth "
+                        + std::to_string(X509_STORE_CTX_get_error_depth(ctx.get()));
     }
     ERR_clear_error();
     return result;

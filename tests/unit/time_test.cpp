@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "dpslint/time.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace dpslint;
 
@@ -15,9 +15,9 @@ TEST_CASE("RFC 3339 parsing accepts the forms users type and exports contain", "
 }
 
 TEST_CASE("RFC 3339 parsing rejects malformed and impossible dates", "[time]") {
-    for (const char* bad : {"", "2030", "2030-13-01", "2030-02-30", "2030-06-01T25:00:00Z",
-                            "2030-06-01T00:00:00", "2030-06-01T00:00:00Zjunk", "yesterday",
-                            "2030-06-01T00:00:00.Z", "2030-6-1"}) {
+    for (const char* bad :
+         {"", "2030", "2030-13-01", "2030-02-30", "2030-06-01T25:00:00Z", "2030-06-01T00:00:00",
+          "2030-06-01T00:00:00Zjunk", "yesterday", "2030-06-01T00:00:00.Z", "2030-6-1"}) {
         INFO(bad);
         CHECK_FALSE(parse_rfc3339(bad).has_value());
     }

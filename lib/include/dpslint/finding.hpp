@@ -21,8 +21,10 @@ struct Location {
     std::string json_pointer;                      // into a snapshot JSON file
     std::string enrollment_kind;                   // "group" | "individual" | ""
     std::string enrollment_id;                     // enrollmentGroupId or registrationId
+    std::string registration_id;                   // of the device a finding is about
     std::string subject;                           // certificate subject DN (RFC 4514)
     std::string sha256;                            // certificate SHA-256 thumbprint (upper hex)
+    std::string sha1;                              // certificate SHA-1 thumbprint, as DPS shows
     std::optional<std::size_t> path_position;      // 0 = leaf, counting up to the trust anchor
 
     friend bool operator==(const Location&, const Location&) = default;

@@ -1,0 +1,103 @@
+#include "process.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdexcept>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace dpslint::test {
+
+ProcessResult run_process(const std::vector<std::string>& argv, const std::string& cwd,
+                          const std::string& stdin_text,
+                          const std::vector<std::string>& extra_env) {
+    int out_pipe[2], err_pipe[2], in_pipe[2];
+    if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0 || pipe(in_pipe) != 0) {
+        throw std::runtime_error("pipe failed");
+    }
+    const pid_t pid = fork();
+    if (pid < 0)
+        throw std::runtime_error("fork failed");
+    if (pid == 0) {
+        dup2(in_pipe[0], STDIN_FILENO);
+        dup2(out_pipe[1], STDOUT_FILENO);
+        dup2(err_pipe[1], STDERR_FILENO);
+        for (int fd :
+             {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) {
+            close(fd);
+        }
+        if (!cwd.empty() && chdir(cwd.c_str()) != 0)
+            _exit(127);
+        for (const auto& kv : extra_env) {
+            const auto eq = kv.find('=');
+            setenv(kv.substr(0, eq).c_str(), kv.substr(eq + 1).c_str(), 1);
+        }
+        std::vector<char*> args;
+        for (const auto& a : argv)
+            args.push_back(const_cast<char*>(a.c_str()));
+        args.push_back(nullptr);
+        execve(args[0], args.data(), environ);
+        _exit(127);
+    }
+    close(in_pipe[0]);
+    close(out_pipe[1]);
+    close(err_pipe[1]);
+    // Feed stdin fully before reading: test inputs are small.
+    const char* data = stdin_text.data();
+    std::size_t left = stdin_text.size();
+    signal(SIGPIPE, SIG_IGN);
+    while (left > 0) {
+        const ssize_t n = write(in_pipe[1], data, left);
+        if (n <= 0)
+            break;
+        data += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    close(in_pipe[1]);
+
+    ProcessResult result;
+    pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+    std::string* sinks[2] = {&result.out, &result.err};
+    int open = 2;
+    char buffer[65536];
+    while (open > 0) {
+        if (poll(fds, 2, -1) < 0) {
+            if (errno == EINTR)
+                continue;
+            break;
+        }
+        for (int i = 0; i < 2; ++i) {
+            if (fds[i].fd < 0 || (fds[i].revents & (POLLIN | POLLHUP)) == 0)
+                continue;
+            const ssize_t n = read(fds[i].fd, buffer, sizeof buffer);
+            if (n > 0) {
+                sinks[i]->append(buffer, static_cast<std::size_t>(n));
+            } else {
+                close(fds[i].fd);
+                fds[i].fd = -1;
+                --open;
+            }
+        }
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (WIFEXITED(status))
+        result.exit_code = WEXITSTATUS(status);
+    if (WIFSIGNALED(status))
+        result.signal = WTERMSIG(status);
+    return result;
+}
+
+ProcessResult run_dpslint(const std::vector<std::string>& args, const std::string& cwd,
+                          const std::string& stdin_text) {
+    std::vector<std::string> argv{DPSLINT_BINARY};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run_process(argv, cwd, stdin_text, {"NO_COLOR=1"});
+}
+
+}  // namespace dpslint::test
