@@ -1,6 +1,7 @@
+#include "dpslint/algorithm_policy.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "dpslint/algorithm_policy.hpp"
 #include "dpslint/algorithms.hpp"
 
 using namespace dpslint;
@@ -19,8 +20,10 @@ TEST_CASE("default algorithm policy", "[policy]") {
 
     CHECK(policy.check_signature(describe_signature_algorithm("1.2.840.10045.4.3.2")).empty());
     CHECK(policy.check_signature(describe_signature_algorithm("1.3.101.112")).empty());
-    CHECK_FALSE(policy.check_signature(describe_signature_algorithm("1.2.840.113549.1.1.5")).empty());
-    CHECK_FALSE(policy.check_signature(describe_signature_algorithm("1.2.840.113549.1.1.4")).empty());
+    CHECK_FALSE(
+        policy.check_signature(describe_signature_algorithm("1.2.840.113549.1.1.5")).empty());
+    CHECK_FALSE(
+        policy.check_signature(describe_signature_algorithm("1.2.840.113549.1.1.4")).empty());
     CHECK_FALSE(policy.check_signature(describe_signature_algorithm("1.2.3.4")).empty());
 }
 

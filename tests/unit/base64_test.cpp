@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "dpslint/base64.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace dpslint;
 

@@ -1,13 +1,14 @@
-#include <catch2/catch.hpp>
-
 #include "dpslint/distinguished_name.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace dpslint;
 
 namespace {
 DistinguishedName dn(std::vector<std::pair<std::string, std::string>> avas) {
     std::vector<DistinguishedName::Rdn> rdns;
-    for (auto& [oid, value] : avas) rdns.push_back({AttributeTypeAndValue{oid, "", value, true}});
+    for (auto& [oid, value] : avas)
+        rdns.push_back({AttributeTypeAndValue{oid, "", value, true}});
     return DistinguishedName(std::move(rdns));
 }
 }  // namespace
@@ -28,7 +29,7 @@ TEST_CASE("directoryName subtrees are RDN prefixes", "[dn]") {
     const auto base = dn({{"2.5.4.6", "US"}, {"2.5.4.10", "dpslint Test"}});
     CHECK(dn({{"2.5.4.6", "US"}, {"2.5.4.10", "DPSLINT test"}, {"2.5.4.3", "x"}})
               .within_subtree(base));
-    CHECK_FALSE(dn({{"2.5.4.6", "US"}, {"2.5.4.10", "Other"}, {"2.5.4.3", "x"}})
-                    .within_subtree(base));
+    CHECK_FALSE(
+        dn({{"2.5.4.6", "US"}, {"2.5.4.10", "Other"}, {"2.5.4.3", "x"}}).within_subtree(base));
     CHECK_FALSE(dn({{"2.5.4.6", "US"}}).within_subtree(base));
 }

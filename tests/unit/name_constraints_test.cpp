@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "verify/name_constraints.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace dpslint::detail;
 

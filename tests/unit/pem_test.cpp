@@ -1,7 +1,8 @@
+#include "dpslint/pem.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "dpslint/error.hpp"
-#include "dpslint/pem.hpp"
 
 using namespace dpslint;
 
@@ -34,10 +35,10 @@ TEST_CASE("PEM scanning errors name the block and line", "[pem]") {
         }
         return std::string("no error");
     };
-    CHECK(message("-----BEGIN CERTIFICATE-----\nZm9v\n") ==
-          "f.pem:block 1 (line 1): no END CERTIFICATE line (truncated PEM)");
-    CHECK(message("x\n-----BEGIN CERTIFICATE-----\n!!!!\n-----END CERTIFICATE-----\n") ==
-          "f.pem:block 1 (line 2): invalid base64 in PEM body");
-    CHECK(message("-----BEGIN CERTIFICATE-----\nZm9v\n-----END PRIVATE KEY-----\n") ==
-          "f.pem:block 1 (line 1): BEGIN CERTIFICATE closed by END PRIVATE KEY at line 3");
+    CHECK(message("-----BEGIN CERTIFICATE-----\nZm9v\n")
+          == "f.pem:block 1 (line 1): no END CERTIFICATE line (truncated PEM)");
+    CHECK(message("x\n-----BEGIN CERTIFICATE-----\n!!!!\n-----END CERTIFICATE-----\n")
+          == "f.pem:block 1 (line 2): invalid base64 in PEM body");
+    CHECK(message("-----BEGIN CERTIFICATE-----\nZm9v\n-----END PRIVATE KEY-----\n")
+          == "f.pem:block 1 (line 1): BEGIN CERTIFICATE closed by END PRIVATE KEY at line 3");
 }

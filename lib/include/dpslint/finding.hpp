@@ -22,6 +22,7 @@ struct Location {
     std::string enrollment_kind;                   // "group" | "individual" | ""
     std::string enrollment_id;                     // enrollmentGroupId or registrationId
     std::string registration_id;                   // of the device a finding is about
+    std::string ca_name;                           // DPS certificate record name
     std::string subject;                           // certificate subject DN (RFC 4514)
     std::string sha256;                            // certificate SHA-256 thumbprint (upper hex)
     std::string sha1;                              // certificate SHA-1 thumbprint, as DPS shows

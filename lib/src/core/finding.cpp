@@ -35,11 +35,11 @@ std::size_t key(const std::optional<std::size_t>& v) {
 
 auto sort_key(const Finding& f) {
     const Location& l = f.location;
-    return std::make_tuple(std::cref(l.file), key(l.certificate_index), key(l.line),
-                           std::cref(l.json_pointer), std::cref(l.enrollment_kind),
-                           std::cref(l.enrollment_id), std::cref(l.registration_id),
-                           key(l.path_position), std::cref(l.sha256), std::cref(l.sha1),
-                           std::cref(f.id), std::cref(f.message), std::cref(l.subject));
+    return std::make_tuple(
+        std::cref(l.file), key(l.certificate_index), key(l.line), std::cref(l.json_pointer),
+        std::cref(l.enrollment_kind), std::cref(l.enrollment_id), std::cref(l.ca_name),
+        std::cref(l.registration_id), key(l.path_position), std::cref(l.sha256), std::cref(l.sha1),
+        std::cref(f.id), std::cref(f.message), std::cref(l.subject));
 }
 }  // namespace
 
