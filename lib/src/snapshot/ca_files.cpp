@@ -1,0 +1,69 @@
+// CA certificate bodies, which the az CLI cannot export: the snapshot's ca/ folder or the
+// single-file form's "ca" array, paired with certificates.json records by SHA-1 thumbprint.
+
+#include <algorithm>
+#include <system_error>
+
+#include "dpslint/certificate_file.hpp"
+#include "dpslint/error.hpp"
+
+#include "snapshot/snapshot_parts.hpp"
+
+namespace dpslint::snapshot_detail {
+
+std::vector<CaFile> read_ca_directory(const std::filesystem::path& directory,
+                                      const CryptoBackend& backend) {
+    std::error_code ec;
+    std::vector<std::filesystem::path> paths;
+    for (std::filesystem::directory_iterator it(directory, ec), end; !ec && it != end;
+         it.increment(ec)) {
+        std::error_code type_ec;
+        if (it->is_regular_file(type_ec))
+            paths.push_back(it->path());
+    }
+    if (ec)
+        throw InputError(directory.string(), "", "cannot list directory: " + ec.message());
+    std::sort(paths.begin(), paths.end(),
+              [](const auto& a, const auto& b) { return a.filename() < b.filename(); });
+
+    std::vector<CaFile> files;
+    for (const auto& path : paths) {
+        const CertificateFile parsed = read_certificate_file(path, backend);
+        if (parsed.certificates.empty()) {
+            throw InputError(path.string(), "",
+                             "holds no certificate (only private key blocks); a CA file must "
+                             "hold the CA certificate");
+        }
+        for (const auto& certificate : parsed.certificates)
+            files.push_back(CaFile{path.string(), certificate, false});
+    }
+    return files;
+}
+
+std::vector<CaFile> read_ca_array(const JsonCursor& list, const CryptoBackend& backend) {
+    std::vector<CaFile> files;
+    for (const auto& entry : list.array()) {
+        const std::string path = entry.file() + ":" + entry.pointer();
+        for (const auto& certificate : parse_inline_certificates(entry, backend))
+            files.push_back(CaFile{path, certificate, false});
+    }
+    return files;
+}
+
+void pair_ca_files(Snapshot& snapshot) {
+    if (!snapshot.certificates)
+        return;
+    for (auto& record : *snapshot.certificates) {
+        for (auto& file : snapshot.ca_files) {
+            if (same_thumbprint(record.thumbprint, file.certificate->sha1())) {
+                if (!record.certificate) {
+                    record.certificate = file.certificate;
+                    record.certificate_file = file.path;
+                }
+                file.paired = true;
+            }
+        }
+    }
+}
+
+}  // namespace dpslint::snapshot_detail

@@ -1,0 +1,229 @@
+// load_snapshot: the directory layout scripts/export-snapshot.sh writes, or one JSON file holding
+// the same parts under camelCase keys. Only the enrollment groups are required; every other
+// absent part is recorded in Snapshot::missing_parts with what it leaves unchecked.
+
+#include <algorithm>
+#include <system_error>
+
+#include "dpslint/certificate_file.hpp"
+#include "dpslint/error.hpp"
+#include "dpslint/json_input.hpp"
+#include "dpslint/snapshot.hpp"
+
+#include "snapshot/snapshot_parts.hpp"
+
+namespace dpslint {
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace snapshot_detail;
+
+// What each absent part costs; prefixed with the part's name in the form at hand.
+constexpr const char* dps_absent =
+    "service default allocation policy unknown (Hashed assumed); ID scope and service state "
+    "unknown";
+constexpr const char* hubs_absent =
+    "linked IoT hubs unknown; hub-assignment checks (iotHubs subset, static hub, allocation "
+    "weights) skipped";
+constexpr const char* certificates_absent =
+    "verified status of CA certificates unknown; ca.* rules and verification checks skipped";
+constexpr const char* enrollments_absent =
+    "individual enrollments unknown; their precedence over enrollment groups cannot be checked";
+constexpr const char* registrations_absent =
+    "registration records unknown; registration-state checks skipped";
+constexpr const char* ca_absent =
+    "CA certificate bodies unknown; chains can only be completed from what devices present";
+
+// A parsed JSON file kept alive next to the cursors that point into it.
+struct Document {
+    nlohmann::json value;
+    std::string file;
+
+    JsonCursor root() const { return JsonCursor(value, file); }
+};
+
+Document read_json_file(const fs::path& path) {
+    const Bytes data = read_file_bytes(path);
+    const std::string_view text(reinterpret_cast<const char*>(data.data()), data.size());
+    return Document{parse_json_strict(text, path.string()), path.string()};
+}
+
+bool regular_file_exists(const fs::path& path) {
+    std::error_code ec;
+    return fs::is_regular_file(path, ec);
+}
+
+bool directory_exists(const fs::path& path) {
+    std::error_code ec;
+    return fs::is_directory(path, ec);
+}
+
+std::optional<Document> read_optional_part(const fs::path& path) {
+    std::error_code ec;
+    if (!fs::exists(path, ec))
+        return std::nullopt;
+    return read_json_file(path);
+}
+
+std::map<std::string, std::vector<RegistrationRecord>> read_registrations_directory(
+    const fs::path& directory) {
+    std::error_code ec;
+    std::vector<fs::path> paths;
+    for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
+        std::error_code type_ec;
+        if (it->is_regular_file(type_ec) && it->path().extension() == ".json")
+            paths.push_back(it->path());
+    }
+    if (ec)
+        throw InputError(directory.string(), "", "cannot list directory: " + ec.message());
+    std::sort(paths.begin(), paths.end());
+    std::map<std::string, std::vector<RegistrationRecord>> out;
+    for (const auto& path : paths) {
+        const Document document = read_json_file(path);
+        out[path.stem().string()] = read_registrations(document.root());
+    }
+    return out;
+}
+
+Snapshot load_directory(const fs::path& directory, const CryptoBackend& backend) {
+    Snapshot snapshot;
+    snapshot.origin = directory.string();
+
+    const fs::path groups_path = directory / "enrollment-groups.json";
+    if (!regular_file_exists(groups_path)) {
+        throw InputError(groups_path.string(), "",
+                         "required snapshot part is missing (export it with `az iot dps "
+                         "enrollment-group list -o json`)");
+    }
+
+    const auto dps = read_optional_part(directory / "dps.json");
+    if (dps) {
+        snapshot.service = read_service(dps->root());
+    } else {
+        snapshot.missing_parts.push_back(std::string("dps.json absent: ") + dps_absent);
+    }
+
+    if (const auto hubs = read_optional_part(directory / "linked-hubs.json")) {
+        snapshot.linked_hubs = read_linked_hubs(hubs->root());
+    } else if (dps) {
+        const auto properties = dps->root().optional_object("properties");
+        const auto list = properties ? properties->optional_array("iotHubs") : std::nullopt;
+        snapshot.linked_hubs = list ? read_linked_hubs(*list) : std::vector<LinkedHub>{};
+    } else {
+        snapshot.missing_parts.push_back(std::string("linked-hubs.json and dps.json absent: ")
+                                         + hubs_absent);
+    }
+
+    if (const auto certificates = read_optional_part(directory / "certificates.json")) {
+        snapshot.certificates = read_certificates(certificates->root());
+    } else {
+        snapshot.missing_parts.push_back(std::string("certificates.json absent: ")
+                                         + certificates_absent);
+    }
+
+    const Document groups = read_json_file(groups_path);
+    snapshot.groups = read_enrollment_groups(groups.root(), backend);
+
+    if (const auto individuals = read_optional_part(directory / "enrollments.json")) {
+        snapshot.individuals = read_individual_enrollments(individuals->root(), backend);
+    } else {
+        snapshot.missing_parts.push_back(std::string("enrollments.json absent: ")
+                                         + enrollments_absent);
+    }
+
+    if (directory_exists(directory / "registrations")) {
+        snapshot.registrations = read_registrations_directory(directory / "registrations");
+    } else {
+        snapshot.missing_parts.push_back(std::string("registrations/ absent: ")
+                                         + registrations_absent);
+    }
+
+    if (directory_exists(directory / "ca")) {
+        snapshot.ca_files = read_ca_directory(directory / "ca", backend);
+        if (snapshot.ca_files.empty())
+            snapshot.missing_parts.push_back(std::string("ca/ empty: ") + ca_absent);
+    } else {
+        snapshot.missing_parts.push_back(std::string("ca/ absent: ") + ca_absent);
+    }
+
+    pair_ca_files(snapshot);
+    return snapshot;
+}
+
+Snapshot load_single_file(const fs::path& path, const CryptoBackend& backend) {
+    Snapshot snapshot;
+    snapshot.origin = path.string();
+    const Document document = read_json_file(path);
+    const JsonCursor root = document.root();
+    root.expect_object();
+    const auto absent = [&](std::string_view key, const char* consequence) {
+        snapshot.missing_parts.push_back("'" + std::string(key) + "' absent: " + consequence);
+    };
+
+    // Checked first, as in the directory form: without groups there is nothing to lint.
+    const JsonCursor groups = root.child("enrollmentGroups");
+
+    const auto dps = root.optional_object("dps");
+    if (dps)
+        snapshot.service = read_service(*dps);
+    else
+        absent("dps", dps_absent);
+
+    if (const auto hubs = root.optional_child("linkedHubs")) {
+        snapshot.linked_hubs = read_linked_hubs(*hubs);
+    } else if (dps) {
+        const auto properties = dps->optional_object("properties");
+        const auto list = properties ? properties->optional_array("iotHubs") : std::nullopt;
+        snapshot.linked_hubs = list ? read_linked_hubs(*list) : std::vector<LinkedHub>{};
+    } else {
+        snapshot.missing_parts.push_back(std::string("'linkedHubs' and 'dps' absent: ")
+                                         + hubs_absent);
+    }
+
+    if (const auto certificates = root.optional_child("certificates"))
+        snapshot.certificates = read_certificates(*certificates);
+    else
+        absent("certificates", certificates_absent);
+
+    snapshot.groups = read_enrollment_groups(groups, backend);
+
+    if (const auto individuals = root.optional_child("enrollments"))
+        snapshot.individuals = read_individual_enrollments(*individuals, backend);
+    else
+        absent("enrollments", enrollments_absent);
+
+    if (const auto registrations = root.optional_object("registrations")) {
+        for (const auto& [group_id, list] : registrations->value().items()) {
+            const JsonCursor records(list, document.file, registrations->pointer_to(group_id));
+            snapshot.registrations[group_id] = read_registrations(records);
+        }
+    } else {
+        absent("registrations", registrations_absent);
+    }
+
+    if (const auto ca = root.optional_array("ca")) {
+        snapshot.ca_files = read_ca_array(*ca, backend);
+        if (snapshot.ca_files.empty())
+            snapshot.missing_parts.push_back(std::string("'ca' empty: ") + ca_absent);
+    } else {
+        absent("ca", ca_absent);
+    }
+
+    pair_ca_files(snapshot);
+    return snapshot;
+}
+
+}  // namespace
+
+Snapshot load_snapshot(const std::filesystem::path& path, const CryptoBackend& backend) {
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status))
+        throw InputError(path.string(), "", "cannot read snapshot: no such file or directory");
+    if (fs::is_directory(status))
+        return load_directory(path, backend);
+    return load_single_file(path, backend);
+}
+
+}  // namespace dpslint

@@ -1,0 +1,79 @@
+// The small methods of the snapshot model declared in snapshot.hpp.
+
+#include "dpslint/snapshot.hpp"
+
+#include "snapshot/snapshot_parts.hpp"
+
+namespace dpslint {
+
+using snapshot_detail::ascii_upper;
+using snapshot_detail::iequals;
+
+std::string X509CertificateWithInfo::sha1() const {
+    if (certificate)
+        return ascii_upper(certificate->sha1());
+    if (info)
+        return ascii_upper(info->sha1_thumbprint);
+    return {};
+}
+
+std::string X509CertificateWithInfo::sha256() const {
+    if (certificate)
+        return ascii_upper(certificate->sha256());
+    if (info)
+        return ascii_upper(info->sha256_thumbprint);
+    return {};
+}
+
+std::string_view to_string(AttestationType type) noexcept {
+    switch (type) {
+        case AttestationType::x509:
+            return "x509";
+        case AttestationType::symmetric_key:
+            return "symmetricKey";
+        case AttestationType::tpm:
+            return "tpm";
+        case AttestationType::none:
+            return "none";
+        case AttestationType::unknown:
+            break;
+    }
+    return "unknown";
+}
+
+const CaRecord* Snapshot::find_certificate(std::string_view name) const {
+    if (!certificates)
+        return nullptr;
+    // ARM resource names are case-insensitive; an exact match wins over a case-folded one.
+    for (const auto& record : *certificates) {
+        if (record.name == name)
+            return &record;
+    }
+    for (const auto& record : *certificates) {
+        if (iequals(record.name, name))
+            return &record;
+    }
+    return nullptr;
+}
+
+const CaRecord* Snapshot::find_certificate_by_sha1(std::string_view sha1) const {
+    if (!certificates)
+        return nullptr;
+    for (const auto& record : *certificates) {
+        if (snapshot_detail::same_thumbprint(record.thumbprint, sha1))
+            return &record;
+    }
+    return nullptr;
+}
+
+std::vector<LinkedHub> Snapshot::hubs() const {
+    return linked_hubs.value_or(std::vector<LinkedHub>{});
+}
+
+AllocationPolicy Snapshot::default_allocation_policy() const {
+    if (service && service->allocation_policy)
+        return *service->allocation_policy;
+    return AllocationPolicy::hashed;
+}
+
+}  // namespace dpslint
