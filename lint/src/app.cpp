@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "exit_codes.hpp"
+#include "simulate_command.hpp"
 #include "verify_command.hpp"
 
 namespace dpslint::cli {
@@ -24,6 +25,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     app.fallthrough(false);
 
     VerifyCommand verify(app);
+    SimulateCommand simulate(app);
 
     try {
         app.parse(argc, argv);
@@ -45,6 +47,8 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     try {
         if (verify.selected())
             return verify.run(out, err);
+        if (simulate.selected())
+            return simulate.run(out, err);
     } catch (const std::exception& e) {
         err << "dpslint: internal error: " << e.what() << '\n';
         return exit_usage;

@@ -9,6 +9,7 @@
 #include "dpslint/verifier.hpp"
 
 #include "certificate_inputs.hpp"
+#include "device_files.hpp"
 #include "exit_codes.hpp"
 #include "finding_json.hpp"
 #include "text_style.hpp"
@@ -104,30 +105,22 @@ int VerifyCommand::run(std::ostream& out, std::ostream& err) const {
 
     std::vector<LeafReport> reports;
     bool bad_input = false;
-    for (const auto& path : leaves_) {
+    for (auto& file : read_device_files(leaves_, {}, *backend, err)) {
         LeafReport report;
-        report.file = path;
-        try {
-            CertificateFile file = read_certificate_file(path, *backend);
-            if (file.certificates.empty()) {
-                throw InputError(path, "", "no certificate in file (only private key blocks)");
-            }
-            for (const auto& key : file.private_keys) {
-                report.findings.push_back(private_key_finding(path, key));
-            }
-            const std::vector<CertificatePtr> presented(file.certificates.begin() + 1,
-                                                        file.certificates.end());
-            report.verification = verifier.verify(file.certificates.front(), presented);
-            for (auto f : report.verification->findings) {
-                f.location.file = path;
-                report.findings.push_back(std::move(f));
-            }
-            sort_findings(report.findings);
-        } catch (const InputError& e) {
-            err << "dpslint: " << e.what() << '\n';
-            report.error = e.what();
+        report.file = file.path;
+        report.error = file.error;
+        if (!file.error.empty()) {
             bad_input = true;
+            reports.push_back(std::move(report));
+            continue;
         }
+        report.findings = std::move(file.input_findings);
+        report.verification = verifier.verify(file.device.leaf, file.device.presented);
+        for (auto f : report.verification->findings) {
+            f.location.file = file.path;
+            report.findings.push_back(std::move(f));
+        }
+        sort_findings(report.findings);
         reports.push_back(std::move(report));
     }
 

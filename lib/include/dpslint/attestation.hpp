@@ -1,0 +1,110 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "dpslint/algorithm_policy.hpp"
+#include "dpslint/backend.hpp"
+#include "dpslint/finding.hpp"
+#include "dpslint/signature_cache.hpp"
+#include "dpslint/snapshot.hpp"
+
+namespace dpslint {
+
+enum class Decision { provisioned, blocked, rejected };
+std::string_view to_string(Decision decision) noexcept;
+
+// Codes modelled on the service's registration errors (dps.md §8): 400004 invalid request or
+// registration ID, 401002 unauthorized (untrusted chain, no or disabled enrollment, thumbprint
+// mismatch), 400 for an enrollment that cannot be allocated to any hub; 200 when provisioned.
+namespace reason_code {
+inline constexpr int assigned = 200;
+inline constexpr int bad_request = 400;
+inline constexpr int invalid_registration_id = 400004;
+inline constexpr int unauthorized = 401002;
+}  // namespace reason_code
+
+struct EnrollmentRef {
+    std::string kind;  // "individual" | "group"
+    std::string id;    // registrationId or enrollmentGroupId
+    SourceRef source;
+};
+
+struct HubCandidate {
+    std::string name;
+    std::string location;  // empty when the hub is not a known linked hub
+    int weight = 1;
+    bool linked = false;
+};
+
+// One device as DPS sees it: its certificate and what it sends in the TLS handshake.
+struct Device {
+    std::string file;
+    CertificatePtr leaf;
+    std::vector<CertificatePtr> presented;
+};
+
+// A certificate of the chain DPS walks, leaf first, and where it came from.
+struct ChainLink {
+    CertificatePtr certificate;
+    bool presented = false;  // sent by the device (leaf included) rather than only uploaded
+    const CaRecord* record = nullptr;  // the certificates.json record with its thumbprint, if any
+};
+
+struct AttestationResult {
+    Device device;
+    std::string registration_id;  // the leaf's CN; empty when it has none or several
+    Decision decision = Decision::rejected;
+    int reason_code = reason_code::unauthorized;
+    std::string reason;
+    std::optional<EnrollmentRef> enrollment;  // the entry that decided, also when blocked/rejected
+    std::vector<ChainLink> chain;
+    // For provisioned devices:
+    std::string device_id;
+    std::optional<AllocationPolicy> allocation_policy;
+    bool allocation_policy_from_service = false;  // inherited the service default
+    std::vector<HubCandidate> hubs;
+    std::optional<std::string> chosen_hub;  // only when determined (static)
+    std::optional<nlohmann::json> initial_twin;
+    std::optional<ReprovisionPolicy> reprovision_policy;
+    bool iot_edge = false;
+    // The findings behind the decision: attestation.* plus the validator's chain.* findings.
+    std::vector<Finding> findings;
+};
+
+struct AttestationOptions {
+    TimePoint at{};
+    // DPS publishes no algorithm policy (dps.md §3.3); the simulation accepts what a TLS stack
+    // typically does: SHA-1 and SHA-2, RSA >= 1024, NIST curves, Ed25519. Weak but accepted
+    // algorithms are lint findings, not provisioning failures.
+    AlgorithmPolicy algorithms = lenient_algorithms();
+
+    static AlgorithmPolicy lenient_algorithms();
+};
+
+// Decides, as DPS would, whether a device provisions and through which enrollment (issue rules
+// 1-5: registration ID, individual enrollment precedence, group walk from the leaf's issuer up,
+// verified-CA roll-up, path validation, allocation). Thread-safe; `cache` may be shared across
+// many devices.
+class AttestationSimulator {
+public:
+    AttestationSimulator(const Snapshot& snapshot, const CryptoBackend& backend,
+                         AttestationOptions options, SignatureCache* cache = nullptr);
+
+    AttestationResult decide(const Device& device) const;
+
+    // The chain DPS would walk for `device`: what it presents, completed only by CA certificates
+    // uploaded to DPS (the snapshot's ca/ files).
+    std::vector<ChainLink> walk_chain(const Device& device) const;
+
+private:
+    const Snapshot& snapshot_;
+    const CryptoBackend& backend_;
+    AttestationOptions options_;
+    SignatureCache* cache_;
+};
+
+}  // namespace dpslint

@@ -1,0 +1,146 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "dpslint/finding.hpp"
+#include "dpslint/lint/context.hpp"
+
+namespace dpslint::lint {
+
+// What a rule runs over: once per snapshot, once per device certificate, or across a batch.
+enum class Scope { snapshot, device, batch };
+std::string_view to_string(Scope scope) noexcept;
+
+// What a rule inspects, for docs and filtering.
+enum class Target {
+    service,
+    ca_record,
+    enrollment_group,
+    individual_enrollment,
+    linked_hubs,
+    initial_twin,
+    device_certificate,
+    batch,
+};
+std::string_view to_string(Target target) noexcept;
+
+struct RuleOption {
+    std::string name;  // "days"
+    std::string type;  // "integer" | "number" | "string" | "regex" | "boolean" | "string-list"
+    nlohmann::json default_value;
+    std::string description;
+};
+
+// Everything about a rule that is not code: stable id (part of the contract), default severity,
+// where the requirement comes from and how to fix a finding.
+struct RuleMetadata {
+    std::string id;  // "enrollment.ca-is-root"; ^[a-z]+(\.[a-z0-9-]+)+$
+    std::string title;
+    Severity severity = Severity::warning;
+    std::string category;  // the id's first component
+    Target inspects = Target::service;
+    std::string rationale;
+    std::string citation;  // RFC 5280 section or DPS documentation (dpslint/citations.hpp)
+    std::string fix;
+    std::vector<RuleOption> options;
+    std::string example;             // a minimal situation that triggers the rule
+    bool enabled_by_default = true;  // false for rules that need configuring (a pattern)
+};
+
+// A rule's option values for one run: its defaults overlaid with the configuration. The config
+// loader has checked types, so the getters only throw on programming errors.
+class RuleOptions {
+public:
+    RuleOptions() = default;
+    explicit RuleOptions(nlohmann::json values) : values_(std::move(values)) {}
+
+    long long integer(const std::string& name) const;
+    double number(const std::string& name) const;
+    const std::string& string(const std::string& name) const;
+    bool boolean(const std::string& name) const;
+    std::vector<std::string> strings(const std::string& name) const;
+    const nlohmann::json& values() const noexcept { return values_; }
+
+private:
+    const nlohmann::json& at(const std::string& name) const;
+    nlohmann::json values_ = nlohmann::json::object();
+};
+
+// Where a rule reports. Fills id, default severity and citation from the rule's metadata, so a
+// check writes only the message and the location.
+class FindingSink {
+public:
+    FindingSink(const RuleMetadata& rule, std::vector<Finding>& out)
+        : rule_(rule), severity_(rule.severity), out_(out) {}
+    // `severity` overrides the rule's default (configuration).
+    FindingSink(const RuleMetadata& rule, Severity severity, std::vector<Finding>& out)
+        : rule_(rule), severity_(severity), out_(out) {}
+
+    void report(std::string message, Location location);
+    void report(std::string message, Location location, std::string citation);
+
+private:
+    const RuleMetadata& rule_;
+    Severity severity_;
+    std::vector<Finding>& out_;
+};
+
+class Rule {
+public:
+    virtual ~Rule() = default;
+    virtual const RuleMetadata& metadata() const = 0;
+    virtual Scope scope() const = 0;
+    // False when what the rule inspects is not in the input (no snapshot, no devices, no
+    // certificates.json ...): the report lists it under rulesNotApplicable rather than as passed.
+    virtual bool applies(const LintContext& context) const = 0;
+};
+
+class SnapshotRule : public Rule {
+public:
+    Scope scope() const final { return Scope::snapshot; }
+    bool applies(const LintContext& context) const override {
+        return context.snapshot() != nullptr;
+    }
+    virtual void check(const LintContext& context, const RuleOptions& options,
+                       FindingSink& sink) const = 0;
+};
+
+// Runs once per device certificate; must be thread-safe (a batch checks devices in parallel).
+class DeviceRule : public Rule {
+public:
+    Scope scope() const final { return Scope::device; }
+    bool applies(const LintContext& context) const override { return context.has_devices(); }
+    virtual void check(const DeviceContext& device, const RuleOptions& options,
+                       FindingSink& sink) const = 0;
+};
+
+// Sees every device of a batch through a small summary, then reports once at the end.
+class BatchAggregator {
+public:
+    virtual ~BatchAggregator() = default;
+    // Called for each device certificate, one call at a time, in input order.
+    virtual void observe(const DeviceSummary& device) = 0;
+    // Called for each input file holding PEM private-key blocks.
+    virtual void observe_private_keys(const std::string& /*file*/,
+                                      const std::vector<std::size_t>& /*lines*/) {}
+    virtual void finish(FindingSink& sink) = 0;
+};
+
+class BatchRule : public Rule {
+public:
+    Scope scope() const final { return Scope::batch; }
+    bool applies(const LintContext& context) const override { return context.has_devices(); }
+    virtual std::unique_ptr<BatchAggregator> start(const RuleOptions& options) const = 0;
+};
+
+// A rule's metadata ready for the registry test: category derived from the id.
+RuleMetadata make_metadata(std::string id, std::string title, Severity severity, Target inspects,
+                           std::string rationale, std::string citation, std::string fix,
+                           std::vector<RuleOption> options = {}, std::string example = {});
+
+}  // namespace dpslint::lint

@@ -1,0 +1,324 @@
+#include <algorithm>
+
+#include "dpslint/attestation.hpp"
+#include "dpslint/citations.hpp"
+#include "dpslint/identifiers.hpp"
+#include "dpslint/path_validator.hpp"
+
+#include "enrollment_matching.hpp"
+#include "hub_allocation.hpp"
+
+namespace dpslint {
+
+std::string_view to_string(Decision decision) noexcept {
+    switch (decision) {
+        case Decision::provisioned:
+            return "provisioned";
+        case Decision::blocked:
+            return "blocked";
+        case Decision::rejected:
+            break;
+    }
+    return "rejected";
+}
+
+AlgorithmPolicy AttestationOptions::lenient_algorithms() {
+    AlgorithmPolicy policy;
+    policy.allowed_hashes.insert(HashAlgorithm::sha1);
+    policy.allowed_hashes.insert(HashAlgorithm::sha224);
+    policy.min_rsa_bits = 1024;
+    return policy;
+}
+
+namespace {
+
+Finding make_finding(std::string id, Severity severity, std::string message, std::string_view cite,
+                     const Device& device) {
+    Finding f;
+    f.id = std::move(id);
+    f.severity = severity;
+    f.message = std::move(message);
+    f.citation = std::string(cite);
+    f.location.file = device.file;
+    f.location.subject = device.leaf->subject().text();
+    f.location.sha256 = device.leaf->sha256();
+    return f;
+}
+
+class Decider {
+public:
+    Decider(const Snapshot& snapshot, const CryptoBackend& backend,
+            const AttestationOptions& options, SignatureCache* cache, AttestationResult& result)
+        : snapshot_(snapshot),
+          backend_(backend),
+          options_(options),
+          cache_(cache),
+          result_(result),
+          device_(result.device) {}
+
+    void run() {
+        if (!check_registration_id())
+            return;
+        if (const IndividualEnrollment* ie =
+                detail::find_individual(snapshot_, result_.registration_id)) {
+            decide_individual(*ie);
+            return;
+        }
+        decide_group();
+    }
+
+private:
+    void finish(Decision decision, int code, std::string reason) {
+        result_.decision = decision;
+        result_.reason_code = code;
+        result_.reason = std::move(reason);
+    }
+
+    void add(std::string id, Severity severity, std::string message, std::string_view cite) {
+        result_.findings.push_back(
+            make_finding(std::move(id), severity, std::move(message), cite, device_));
+    }
+
+    void locate_last_at(const EnrollmentRef& ref) {
+        Finding& f = result_.findings.back();
+        f.location.enrollment_kind = ref.kind;
+        f.location.enrollment_id = ref.id;
+    }
+
+    bool check_registration_id() {
+        const auto cns = device_.leaf->subject().common_names();
+        if (cns.size() != 1) {
+            const std::string why = cns.empty() ? "the device certificate's subject has no CN"
+                                                : "the device certificate's subject has "
+                                                      + std::to_string(cns.size()) + " CNs";
+            add("attestation.registration-id-invalid", Severity::error,
+                why + "; DPS takes the registration ID from the one subject CN",
+                citation::dps_x509_attestation);
+            finish(Decision::rejected, reason_code::invalid_registration_id,
+                   why + ": no registration ID");
+            return false;
+        }
+        result_.registration_id = cns.front();
+        const auto problems = registration_id_problems(cns.front(), 64);
+        if (problems.empty())
+            return true;
+        std::string joined;
+        for (const auto& p : problems)
+            joined += (joined.empty() ? "" : "; ") + p;
+        add("attestation.registration-id-invalid", Severity::error,
+            "CN '" + cns.front() + "' is not a valid X.509 registration ID: " + joined,
+            citation::dps_x509_attestation);
+        finish(Decision::rejected, reason_code::invalid_registration_id,
+               "invalid registration ID '" + cns.front() + "'");
+        return false;
+    }
+
+    // Validates `links[0..last]` with links[last] as the trust anchor; true when valid.
+    bool validate(std::size_t last) {
+        CandidatePath path;
+        for (std::size_t i = 0; i <= last; ++i)
+            path.certificates.push_back(result_.chain[i].certificate);
+        ValidationPolicy policy;
+        policy.at = options_.at;
+        policy.purpose = Purpose::any;  // DPS does not enforce clientAuth (dps.md §3.3)
+        policy.algorithms = options_.algorithms;
+        const PathValidation v = PathValidator(backend_, policy, cache_).validate(path);
+        for (auto f : v.findings) {
+            f.location.file = device_.file;
+            result_.findings.push_back(std::move(f));
+        }
+        return v.valid();
+    }
+
+    void decide_individual(const IndividualEnrollment& ie) {
+        EnrollmentRef ref{"individual", ie.registration_id, ie.settings.source};
+        result_.enrollment = ref;
+        if (!ie.settings.enabled) {
+            add("attestation.individual-disabled", Severity::error,
+                "individual enrollment '" + ie.registration_id +
+                    "' is disabled: it blocks this device even where an enrollment group would "
+                    "admit it",
+                citation::dps_revoke);
+            locate_last_at(ref);
+            finish(Decision::blocked, reason_code::unauthorized,
+                   "blocked by disabled individual enrollment '" + ie.registration_id + "'");
+            return;
+        }
+        if (ie.settings.attestation.type != AttestationType::x509) {
+            add("attestation.individual-not-x509", Severity::error,
+                "individual enrollment '" + ie.registration_id + "' uses " +
+                    std::string(to_string(ie.settings.attestation.type)) +
+                    " attestation; a device authenticating with an X.509 certificate cannot "
+                    "use it, and no enrollment group is consulted",
+                citation::dps_x509_attestation);
+            locate_last_at(ref);
+            finish(Decision::rejected, reason_code::unauthorized,
+                   "individual enrollment '" + ie.registration_id + "' is not X.509");
+            return;
+        }
+        if (!detail::matches_client_certificate(ie, *device_.leaf)) {
+            add("attestation.individual-thumbprint-mismatch", Severity::error,
+                "the device certificate (SHA-1 " + device_.leaf->sha1()
+                    + ") matches neither client certificate of individual enrollment '"
+                    + ie.registration_id + "'",
+                citation::dps_x509_attestation);
+            locate_last_at(ref);
+            finish(Decision::rejected, reason_code::unauthorized,
+                   "certificate does not match individual enrollment '" + ie.registration_id + "'");
+            return;
+        }
+        if (!validate(0)) {
+            finish(Decision::rejected, reason_code::unauthorized,
+                   "device certificate is not acceptable at the evaluation time");
+            return;
+        }
+        provision(ie.settings, ie.device_id.value_or(result_.registration_id), ref);
+    }
+
+    void decide_group() {
+        auto& chain = result_.chain;
+        std::size_t group_index = 0;
+        std::vector<const EnrollmentGroup*> groups;
+        for (std::size_t i = 1; i < chain.size() && groups.empty(); ++i) {
+            groups = detail::groups_using(snapshot_, *chain[i].certificate);
+            group_index = i;
+        }
+        if (groups.empty()) {
+            add("attestation.no-enrollment", Severity::error,
+                "no individual enrollment has registration ID '" + result_.registration_id
+                    + "' and no enrollment group uses any certificate of the device's chain",
+                citation::dps_x509_attestation);
+            finish(Decision::rejected, reason_code::unauthorized, "no matching enrollment");
+            return;
+        }
+        const EnrollmentGroup& group = *groups.front();
+        EnrollmentRef ref{"group", group.id, group.settings.source};
+        result_.enrollment = ref;
+        const Certificate& group_cert = *chain[group_index].certificate;
+        if (groups.size() > 1) {
+            std::string others;
+            for (std::size_t k = 1; k < groups.size(); ++k) {
+                others += (others.empty() ? "'" : ", '") + groups[k]->id + "'";
+            }
+            add("attestation.ambiguous-group", Severity::warning,
+                "groups '" + group.id + "' and " + others + " all use " + group_cert.label() +
+                    "; DPS allows one enrollment per certificate, so which one applies is "
+                    "undefined (dpslint takes the first in the export)",
+                citation::dps_x509_attestation);
+            locate_last_at(ref);
+        }
+        if (!group.settings.enabled) {
+            add("attestation.group-disabled", Severity::error,
+                "enrollment group '" + group.id + "' for " + group_cert.label()
+                    + " is disabled; DPS does not fall through to groups higher in the chain",
+                citation::dps_x509_attestation);
+            locate_last_at(ref);
+            finish(Decision::blocked, reason_code::unauthorized,
+                   "blocked by disabled enrollment group '" + group.id + "'");
+            return;
+        }
+
+        std::size_t verified = group_index;
+        if (!snapshot_.certificates) {
+            add("attestation.verification-unknown", Severity::notice,
+                "certificates.json is not in the snapshot, so whether " + group_cert.label()
+                    + " is verified is unknown; assumed verified",
+                citation::dps_verify_certificates);
+        } else {
+            verified = chain.size();
+            for (std::size_t j = group_index; j < chain.size(); ++j) {
+                if (chain[j].record != nullptr && chain[j].record->is_verified) {
+                    verified = j;
+                    break;
+                }
+            }
+            if (verified == chain.size()) {
+                add("attestation.ca-unverified", Severity::error,
+                    "enrollment group '" + group.id + "' uses " + group_cert.label() +
+                        ", but neither it nor any certificate above it in the chain is a "
+                        "verified DPS certificate (proof of possession)",
+                    citation::dps_verify_certificates);
+                locate_last_at(ref);
+                finish(Decision::rejected, reason_code::unauthorized,
+                       "no verified CA certificate in the chain");
+                return;
+            }
+        }
+        std::string missing;
+        for (std::size_t j = 1; j < verified; ++j) {
+            if (!chain[j].presented) {
+                missing += (missing.empty() ? "" : ", ") + chain[j].certificate->label();
+            }
+        }
+        if (!missing.empty()) {
+            add("attestation.chain-incomplete", Severity::error,
+                "the device does not present " + missing +
+                    "; DPS needs every certificate between the device certificate and the "
+                    "verified " +
+                    chain[verified].certificate->label() + " in the TLS handshake",
+                citation::dps_x509_attestation);
+            locate_last_at(ref);
+            finish(Decision::rejected, reason_code::unauthorized,
+                   "device does not present its full chain");
+            return;
+        }
+        if (!validate(verified)) {
+            finish(Decision::rejected, reason_code::unauthorized,
+                   "chain to the verified CA does not validate");
+            return;
+        }
+        provision(group.settings, result_.registration_id, ref);
+    }
+
+    void provision(const EnrollmentSettings& settings, const std::string& device_id,
+                   const EnrollmentRef& ref) {
+        result_.device_id = device_id;
+        detail::Allocation allocation = detail::allocate(snapshot_, settings);
+        result_.allocation_policy = allocation.policy;
+        result_.allocation_policy_from_service = allocation.policy_from_service;
+        result_.hubs = std::move(allocation.hubs);
+        result_.chosen_hub = std::move(allocation.chosen);
+        result_.initial_twin = settings.initial_twin;
+        result_.reprovision_policy = settings.reprovision_policy;
+        result_.iot_edge = settings.iot_edge.value_or(false);
+        for (auto& note : allocation.findings) {
+            note.location.file = device_.file;
+            note.location.subject = device_.leaf->subject().text();
+            note.location.sha256 = device_.leaf->sha256();
+            note.location.enrollment_kind = ref.kind;
+            note.location.enrollment_id = ref.id;
+            result_.findings.push_back(std::move(note));
+        }
+        if (allocation.no_eligible_hub) {
+            finish(Decision::rejected, reason_code::bad_request,
+                   "no IoT hub can be assigned from " + ref.kind + " enrollment '" + ref.id + "'");
+            return;
+        }
+        finish(Decision::provisioned, reason_code::assigned,
+               "provisioned through " + ref.kind + " enrollment '" + ref.id + "'");
+    }
+
+    const Snapshot& snapshot_;
+    const CryptoBackend& backend_;
+    const AttestationOptions& options_;
+    SignatureCache* cache_;
+    AttestationResult& result_;
+    const Device& device_;
+};
+
+}  // namespace
+
+AttestationSimulator::AttestationSimulator(const Snapshot& snapshot, const CryptoBackend& backend,
+                                           AttestationOptions options, SignatureCache* cache)
+    : snapshot_(snapshot), backend_(backend), options_(std::move(options)), cache_(cache) {}
+
+AttestationResult AttestationSimulator::decide(const Device& device) const {
+    AttestationResult result;
+    result.device = device;
+    result.chain = walk_chain(device);
+    Decider(snapshot_, backend_, options_, cache_, result).run();
+    sort_findings(result.findings);
+    return result;
+}
+
+}  // namespace dpslint

@@ -1,0 +1,67 @@
+#include <algorithm>
+
+#include "dpslint/attestation.hpp"
+#include "dpslint/certificate_pool.hpp"
+
+namespace dpslint {
+
+namespace {
+
+// DPS walks at most a handful of certificates; a longer chain is a loop or a mistake.
+constexpr std::size_t max_chain_length = 10;
+
+bool contains(const std::vector<ChainLink>& links, const Certificate& c) {
+    return std::any_of(links.begin(), links.end(),
+                       [&](const ChainLink& l) { return l.certificate->sha256() == c.sha256(); });
+}
+
+}  // namespace
+
+std::vector<ChainLink> AttestationSimulator::walk_chain(const Device& device) const {
+    std::vector<ChainLink> links;
+    links.push_back(
+        ChainLink{device.leaf, true, snapshot_.find_certificate_by_sha1(device.leaf->sha1())});
+
+    const auto verifies = [&](const Certificate& subject, const Certificate& issuer) {
+        const auto compute = [&] {
+            return backend_.verify_signature(subject, issuer);
+        };
+        return (cache_ != nullptr ? cache_->get_or_compute(subject, issuer, compute) : compute())
+            .ok();
+    };
+
+    while (links.size() < max_chain_length) {
+        const Certificate& current = *links.back().certificate;
+        if (current.is_self_issued() && links.size() > 1)
+            break;  // reached a root
+
+        // What the device presents comes first; uploaded CA files only fill gaps.
+        std::vector<std::pair<CertificatePtr, bool>> candidates;
+        for (const auto& c : device.presented) {
+            if (could_have_issued(*c, current) && !contains(links, *c)) {
+                candidates.emplace_back(c, true);
+            }
+        }
+        for (const auto& file : snapshot_.ca_files) {
+            const auto& c = file.certificate;
+            if (!could_have_issued(*c, current) || contains(links, *c))
+                continue;
+            const bool also_presented =
+                std::any_of(candidates.begin(), candidates.end(),
+                            [&](const auto& p) { return p.first->sha256() == c->sha256(); });
+            if (!also_presented)
+                candidates.emplace_back(c, false);
+        }
+        if (candidates.empty())
+            break;
+        const auto chosen = std::find_if(candidates.begin(), candidates.end(), [&](const auto& p) {
+            return verifies(current, *p.first);
+        });
+        const auto& pick = chosen != candidates.end() ? *chosen : candidates.front();
+        links.push_back(ChainLink{pick.first, pick.second,
+                                  snapshot_.find_certificate_by_sha1(pick.first->sha1())});
+    }
+    return links;
+}
+
+}  // namespace dpslint

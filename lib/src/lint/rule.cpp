@@ -1,0 +1,95 @@
+#include "dpslint/lint/rule.hpp"
+
+#include <stdexcept>
+
+namespace dpslint::lint {
+
+std::string_view to_string(Scope scope) noexcept {
+    switch (scope) {
+        case Scope::snapshot:
+            return "snapshot";
+        case Scope::device:
+            return "device";
+        case Scope::batch:
+            break;
+    }
+    return "batch";
+}
+
+std::string_view to_string(Target target) noexcept {
+    switch (target) {
+        case Target::service:
+            return "service";
+        case Target::ca_record:
+            return "ca-record";
+        case Target::enrollment_group:
+            return "enrollment-group";
+        case Target::individual_enrollment:
+            return "individual-enrollment";
+        case Target::linked_hubs:
+            return "linked-hubs";
+        case Target::initial_twin:
+            return "initial-twin";
+        case Target::device_certificate:
+            return "device-certificate";
+        case Target::batch:
+            break;
+    }
+    return "batch";
+}
+
+const nlohmann::json& RuleOptions::at(const std::string& name) const {
+    const auto it = values_.find(name);
+    if (it == values_.end())
+        throw std::logic_error("rule option '" + name + "' is not declared");
+    return *it;
+}
+
+long long RuleOptions::integer(const std::string& name) const {
+    return at(name).get<long long>();
+}
+double RuleOptions::number(const std::string& name) const {
+    return at(name).get<double>();
+}
+const std::string& RuleOptions::string(const std::string& name) const {
+    return at(name).get_ref<const std::string&>();
+}
+bool RuleOptions::boolean(const std::string& name) const {
+    return at(name).get<bool>();
+}
+std::vector<std::string> RuleOptions::strings(const std::string& name) const {
+    return at(name).get<std::vector<std::string>>();
+}
+
+void FindingSink::report(std::string message, Location location) {
+    report(std::move(message), std::move(location), rule_.citation);
+}
+
+void FindingSink::report(std::string message, Location location, std::string citation) {
+    Finding f;
+    f.id = rule_.id;
+    f.severity = severity_;
+    f.message = std::move(message);
+    f.location = std::move(location);
+    f.citation = std::move(citation);
+    out_.push_back(std::move(f));
+}
+
+RuleMetadata make_metadata(std::string id, std::string title, Severity severity, Target inspects,
+                           std::string rationale, std::string citation, std::string fix,
+                           std::vector<RuleOption> options, std::string example) {
+    RuleMetadata m;
+    m.category = id.substr(0, id.find('.'));
+    m.id = std::move(id);
+    m.title = std::move(title);
+    m.severity = severity;
+    m.inspects = inspects;
+    m.rationale = std::move(rationale);
+    m.citation = std::move(citation);
+    m.fix = std::move(fix);
+    m.options = std::move(options);
+    m.example = std::move(example);
+    return m;
+}
+
+}  // namespace dpslint::lint

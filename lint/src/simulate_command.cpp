@@ -1,0 +1,231 @@
+#include "simulate_command.hpp"
+
+#include <ostream>
+
+#include <nlohmann/json.hpp>
+
+#include "dpslint/error.hpp"
+
+#include "attestation_json.hpp"
+#include "certificate_inputs.hpp"
+#include "device_files.hpp"
+#include "exit_codes.hpp"
+#include "finding_json.hpp"
+#include "text_style.hpp"
+
+namespace dpslint::cli {
+
+namespace {
+
+std::string hubs_text(const AttestationResult& r) {
+    std::string out;
+    for (const auto& h : r.hubs) {
+        out += (out.empty() ? "" : ", ") + h.name;
+        std::string details = h.location;
+        if (h.weight != 1)
+            details +=
+                (details.empty() ? "" : ", ") + std::string("weight ") + std::to_string(h.weight);
+        if (!h.linked)
+            details += (details.empty() ? "" : ", ") + std::string("not linked");
+        if (!details.empty())
+            out += " (" + details + ")";
+    }
+    return out;
+}
+
+std::string chain_text(const AttestationResult& r) {
+    std::string out;
+    for (const auto& link : r.chain) {
+        if (!out.empty())
+            out += " -> ";
+        out += link.certificate->label();
+        std::string notes;
+        if (link.record != nullptr) {
+            notes = std::string("DPS '") + link.record->name + "', "
+                    + (link.record->is_verified ? "verified" : "unverified");
+        }
+        if (!link.presented)
+            notes += (notes.empty() ? "" : ", ") + std::string("not presented");
+        if (!notes.empty())
+            out += " [" + notes + "]";
+    }
+    return out;
+}
+
+void print_text(const AttestationResult& r, std::ostream& out, const TextStyle& style) {
+    std::string verdict;
+    switch (r.decision) {
+        case Decision::provisioned:
+            verdict = style.good("PROVISIONED");
+            break;
+        case Decision::blocked:
+            verdict = style.bad("BLOCKED");
+            break;
+        case Decision::rejected:
+            verdict = style.bad("REJECTED");
+            break;
+    }
+    out << style.bold(r.device.file) << ": " << verdict;
+    if (!r.registration_id.empty())
+        out << "  registration ID '" << r.registration_id << "'";
+    out << '\n';
+    out << "  reason: " << r.reason << " (" << r.reason_code << ")\n";
+    if (r.enrollment)
+        out << "  enrollment: " << r.enrollment->kind << " '" << r.enrollment->id << "'\n";
+    out << "  chain: " << chain_text(r) << '\n';
+    if (r.decision == Decision::provisioned) {
+        out << "  device ID '" << r.device_id << "'; allocation "
+            << (r.allocation_policy ? std::string(to_string(*r.allocation_policy)) : "unknown")
+            << (r.allocation_policy_from_service ? " (service default)" : "");
+        if (r.chosen_hub) {
+            out << " -> " << *r.chosen_hub;
+        } else if (!r.hubs.empty()) {
+            out << " over " << r.hubs.size() << " hub(s): " << hubs_text(r);
+        } else {
+            out << "; linked hubs unknown";
+        }
+        out << '\n';
+        if (r.initial_twin)
+            out << "  initial twin: " << describe_twin(*r.initial_twin) << '\n';
+        out << "  reprovision: ";
+        if (r.reprovision_policy) {
+            out << (r.reprovision_policy->update_hub_assignment ? "re-evaluate hub"
+                                                                : "never change hub")
+                << ", "
+                << (r.reprovision_policy->migrate_device_data ? "migrate data"
+                                                              : "reset to initial twin");
+        } else {
+            out << "not set (service behaviour)";
+        }
+        out << "; IoT Edge: " << (r.iot_edge ? "yes" : "no") << '\n';
+    }
+    for (const auto& f : r.findings)
+        out << "  " << format_finding_line(f, style) << '\n';
+}
+
+}  // namespace
+
+SimulateCommand::SimulateCommand(CLI::App& app) {
+    command_ = app.add_subcommand(
+        "simulate",
+        "Decide, as DPS would, whether each device provisions and through which enrollment");
+    command_->add_option("--snapshot", snapshot_, "Exported DPS snapshot (directory or JSON file)")
+        ->required()
+        ->type_name("PATH");
+    command_
+        ->add_option("--presented", presented_,
+                     "Certificates every device presents in TLS besides its own; repeatable")
+        ->type_name("FILE");
+    common_.add_at(*command_);
+    common_.add_backend(*command_);
+    common_.add_format(*command_);
+    command_
+        ->add_option("devices", devices_,
+                     "Device certificate files; the first certificate of each is the device's, "
+                     "the rest are the chain it presents")
+        ->required()
+        ->type_name("DEVICE_FILE");
+}
+
+int SimulateCommand::run(std::ostream& out, std::ostream& err) const {
+    const auto backend = common_.make_crypto_backend();
+    const TimePoint at = common_.evaluation_time();
+    Snapshot snapshot;
+    std::vector<CertificatePtr> presented;
+    std::vector<Finding> input_findings;
+    try {
+        snapshot = load_snapshot(snapshot_, *backend);
+        for (const auto& path : presented_) {
+            CertificateFile file = read_certificate_file(path, *backend);
+            for (const auto& key : file.private_keys)
+                input_findings.push_back(private_key_finding(path, key));
+            if (file.certificates.empty())
+                throw InputError(path, "", "no certificate in file");
+            presented.insert(presented.end(), file.certificates.begin(), file.certificates.end());
+        }
+    } catch (const InputError& e) {
+        err << "dpslint: " << e.what() << '\n';
+        return exit_usage;
+    }
+
+    AttestationOptions options;
+    options.at = at;
+    SignatureCache cache;
+    const AttestationSimulator simulator(snapshot, *backend, options, &cache);
+    auto files = read_device_files(devices_, presented, *backend, err);
+
+    std::size_t provisioned = 0, blocked = 0, rejected = 0, unreadable = 0;
+    std::vector<std::optional<AttestationResult>> results;
+    for (auto& file : files) {
+        if (!file.error.empty()) {
+            ++unreadable;
+            results.emplace_back();
+            continue;
+        }
+        AttestationResult r = simulator.decide(file.device);
+        r.findings.insert(r.findings.end(), file.input_findings.begin(), file.input_findings.end());
+        sort_findings(r.findings);
+        provisioned += r.decision == Decision::provisioned;
+        blocked += r.decision == Decision::blocked;
+        rejected += r.decision == Decision::rejected;
+        results.push_back(std::move(r));
+    }
+
+    if (common_.output_format() == OutputFormat::json) {
+        nlohmann::json devices = nlohmann::json::array();
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            if (!results[i]) {
+                devices.push_back({{"file", files[i].path}, {"error", files[i].error}});
+            } else {
+                devices.push_back(to_json(*results[i]));
+            }
+        }
+        const nlohmann::json doc{{"command", "simulate"},
+                                 {"at", format_rfc3339(at)},
+                                 {"backend", std::string(backend->name())},
+                                 {"snapshot",
+                                  {{"origin", snapshot.origin},
+                                   {"dps", snapshot.service ? nlohmann::json(snapshot.service->name)
+                                                            : nlohmann::json(nullptr)},
+                                   {"notChecked", snapshot.missing_parts}}},
+                                 {"inputFindings", to_json(input_findings)},
+                                 {"devices", devices},
+                                 {"summary",
+                                  {{"devices", files.size()},
+                                   {"provisioned", provisioned},
+                                   {"blocked", blocked},
+                                   {"rejected", rejected},
+                                   {"unreadable", unreadable}}}};
+        out << doc.dump(2) << '\n';
+    } else {
+        const TextStyle style = TextStyle::for_stdout();
+        out << "DPS "
+            << (snapshot.service ? "'" + snapshot.service->name + "'"
+                                 : std::string("(dps.json absent)"))
+            << " from " << snapshot.origin << ", evaluated at " << format_rfc3339(at) << '\n';
+        for (const auto& line : snapshot.missing_parts)
+            out << "  not checked: " << line << '\n';
+        for (const auto& f : input_findings)
+            out << format_finding_line(f, style) << '\n';
+        out << '\n';
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            if (!results[i]) {
+                out << style.bold(files[i].path) << ": " << style.bad("UNREADABLE") << "\n  "
+                    << files[i].error << "\n\n";
+                continue;
+            }
+            print_text(*results[i], out, style);
+            out << '\n';
+        }
+        out << "summary: " << files.size() << " device(s): " << provisioned << " provisioned, "
+            << blocked << " blocked, " << rejected << " rejected";
+        if (unreadable > 0)
+            out << ", " << unreadable << " unreadable";
+        out << '\n';
+    }
+    if (unreadable > 0)
+        return exit_usage;
+    return provisioned == files.size() ? exit_ok : exit_findings;
+}
+
+}  // namespace dpslint::cli

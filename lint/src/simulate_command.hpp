@@ -1,0 +1,29 @@
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "common_options.hpp"
+
+namespace dpslint::cli {
+
+// `dpslint simulate`: what DPS would decide for each device, from an exported snapshot.
+class SimulateCommand {
+public:
+    explicit SimulateCommand(CLI::App& app);
+
+    bool selected() const { return command_->parsed(); }
+    int run(std::ostream& out, std::ostream& err) const;
+
+private:
+    CLI::App* command_;
+    CommonOptions common_;
+    std::string snapshot_;
+    std::vector<std::string> presented_;
+    std::vector<std::string> devices_;
+};
+
+}  // namespace dpslint::cli

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <vector>
+
+#include "dpslint/lint/rule.hpp"
+
+namespace dpslint::rules {
+
+// Every lint rule, sorted by id. Built on first use and never changed afterwards.
+const std::vector<const lint::Rule*>& registry();
+
+// The rule with this id, or null.
+const lint::Rule* find_rule(std::string_view id);
+
+}  // namespace dpslint::rules
