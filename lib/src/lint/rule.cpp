@@ -75,6 +75,11 @@ void FindingSink::report(std::string message, Location location, std::string cit
     out_.push_back(std::move(f));
 }
 
+void FindingSink::report_as(Severity severity, std::string message, Location location) {
+    report(std::move(message), std::move(location));
+    if (!overridden_) out_.back().severity = severity;
+}
+
 RuleMetadata make_metadata(std::string id, std::string title, Severity severity, Target inspects,
                            std::string rationale, std::string citation, std::string fix,
                            std::vector<RuleOption> options, std::string example) {

@@ -77,16 +77,21 @@ class FindingSink {
 public:
     FindingSink(const RuleMetadata& rule, std::vector<Finding>& out)
         : rule_(rule), severity_(rule.severity), out_(out) {}
-    // `severity` overrides the rule's default (configuration).
+    // `severity` is the configured severity of the rule.
     FindingSink(const RuleMetadata& rule, Severity severity, std::vector<Finding>& out)
-        : rule_(rule), severity_(severity), out_(out) {}
+        : rule_(rule), severity_(severity), overridden_(severity != rule.severity), out_(out) {}
 
     void report(std::string message, Location location);
     void report(std::string message, Location location, std::string citation);
+    // For rules whose severity depends on the case (ca.unverified is an error only when an
+    // enabled group depends on the CA): `severity` applies unless the configuration overrides
+    // the rule's severity, which then wins.
+    void report_as(Severity severity, std::string message, Location location);
 
 private:
     const RuleMetadata& rule_;
     Severity severity_;
+    bool overridden_ = false;
     std::vector<Finding>& out_;
 };
 

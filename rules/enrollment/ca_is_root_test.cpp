@@ -1,0 +1,29 @@
+#include <catch2/catch.hpp>
+
+#include "support/rule_harness.hpp"
+
+using namespace dpslint;
+using namespace dpslint::test;
+
+TEST_CASE("enrollment.ca-is-root fires for a group on the self-signed root", "[rule][enrollment.ca-is-root]") {
+    Snapshot s = demo_snapshot();
+    s.groups.push_back(x509_group("root-fleet", "my-root-ca"));
+    renumber(s);
+    const auto r = run_rule("enrollment.ca-is-root", &s);
+    REQUIRE(r.applicable);
+    REQUIRE(r.ids() == std::vector<std::string>{"enrollment.ca-is-root"});
+    CHECK(r.findings[0].location.enrollment_id == "root-fleet");
+    CHECK(r.findings[0].location.json_pointer == "/1/attestation/x509/caReferences/primary");
+    CHECK(r.findings[0].severity == Severity::warning);
+}
+
+TEST_CASE("enrollment.ca-is-root is silent for a group on an intermediate", "[rule][enrollment.ca-is-root]") {
+    const Snapshot s = demo_snapshot();
+    const auto r = run_rule("enrollment.ca-is-root", &s);
+    CHECK(r.applicable);
+    CHECK(r.findings.empty());
+}
+
+TEST_CASE("enrollment.ca-is-root does not apply without a snapshot", "[rule][enrollment.ca-is-root]") {
+    CHECK_FALSE(run_rule("enrollment.ca-is-root", nullptr).applicable);
+}
