@@ -12,44 +12,174 @@ namespace dpslint::rules {
 using RuleFactory = std::unique_ptr<lint::Rule> (*)();
 
 // --- allocation ---
+std::unique_ptr<lint::Rule> make_allocation_custom_api_version();
+std::unique_ptr<lint::Rule> make_allocation_custom_definition_missing();
+std::unique_ptr<lint::Rule> make_allocation_custom_webhook_insecure();
+std::unique_ptr<lint::Rule> make_allocation_geolatency_single_region();
+std::unique_ptr<lint::Rule> make_allocation_hashed_single_hub();
+std::unique_ptr<lint::Rule> make_allocation_hub_not_linked();
+std::unique_ptr<lint::Rule> make_allocation_legacy_hub_hostname();
+std::unique_ptr<lint::Rule> make_allocation_no_eligible_hub();
+std::unique_ptr<lint::Rule> make_allocation_service_default_static();
+std::unique_ptr<lint::Rule> make_allocation_static_hub_count();
+std::unique_ptr<lint::Rule> make_allocation_weight_range();
 // --- end allocation ---
 // --- batch ---
 // --- end batch ---
 // --- ca ---
+std::unique_ptr<lint::Rule> make_ca_body_missing();
+std::unique_ptr<lint::Rule> make_ca_duplicate();
+std::unique_ptr<lint::Rule> make_ca_expired();
+std::unique_ptr<lint::Rule> make_ca_expiring_soon();
+std::unique_ptr<lint::Rule> make_ca_limit();
+std::unique_ptr<lint::Rule> make_ca_not_a_ca();
+std::unique_ptr<lint::Rule> make_ca_thumbprint_mismatch();
+std::unique_ptr<lint::Rule> make_ca_unused();
+std::unique_ptr<lint::Rule> make_ca_unverified();
+std::unique_ptr<lint::Rule> make_ca_weak_key();
+std::unique_ptr<lint::Rule> make_ca_weak_signature();
 // --- end ca ---
 // --- device ---
+std::unique_ptr<lint::Rule> make_device_blocked();
+std::unique_ptr<lint::Rule> make_device_chain_incomplete();
+std::unique_ptr<lint::Rule> make_device_chain_too_large();
+std::unique_ptr<lint::Rule> make_device_cn_invalid();
 std::unique_ptr<lint::Rule> make_device_cn_missing();
+std::unique_ptr<lint::Rule> make_device_cn_pattern();
+std::unique_ptr<lint::Rule> make_device_cn_san_mismatch();
+std::unique_ptr<lint::Rule> make_device_cn_too_long();
+std::unique_ptr<lint::Rule> make_device_cn_uppercase();
+std::unique_ptr<lint::Rule> make_device_eku_no_client_auth();
+std::unique_ptr<lint::Rule> make_device_expired();
+std::unique_ptr<lint::Rule> make_device_expiring_soon();
+std::unique_ptr<lint::Rule> make_device_is_ca();
+std::unique_ptr<lint::Rule> make_device_no_enrollment();
+std::unique_ptr<lint::Rule> make_device_not_yet_valid();
+std::unique_ptr<lint::Rule> make_device_outlives_issuer();
+std::unique_ptr<lint::Rule> make_device_serial_invalid();
+std::unique_ptr<lint::Rule> make_device_weak_key();
+std::unique_ptr<lint::Rule> make_device_weak_signature();
 // --- end device ---
 // --- enrollment ---
+std::unique_ptr<lint::Rule> make_enrollment_ca_expired();
 std::unique_ptr<lint::Rule> make_enrollment_ca_is_root();
+std::unique_ptr<lint::Rule> make_enrollment_ca_missing();
+std::unique_ptr<lint::Rule> make_enrollment_ca_unverified();
+std::unique_ptr<lint::Rule> make_enrollment_disabled();
+std::unique_ptr<lint::Rule> make_enrollment_duplicate_ca();
+std::unique_ptr<lint::Rule> make_enrollment_id_invalid();
+std::unique_ptr<lint::Rule> make_enrollment_limit();
+std::unique_ptr<lint::Rule> make_enrollment_not_x509();
+std::unique_ptr<lint::Rule> make_enrollment_shadowed();
 // --- end enrollment ---
 // --- individual ---
+std::unique_ptr<lint::Rule> make_individual_blocklist_no_effect();
+std::unique_ptr<lint::Rule> make_individual_certificate_expired();
+std::unique_ptr<lint::Rule> make_individual_device_id_invalid();
+std::unique_ptr<lint::Rule> make_individual_duplicate_registration_id();
+std::unique_ptr<lint::Rule> make_individual_mixed_case_id();
+std::unique_ptr<lint::Rule> make_individual_overrides_group();
+std::unique_ptr<lint::Rule> make_individual_registration_id_invalid();
 // --- end individual ---
 // --- reprovision ---
+std::unique_ptr<lint::Rule> make_reprovision_inconsistent();
+std::unique_ptr<lint::Rule> make_reprovision_policy_missing();
 // --- end reprovision ---
 // --- twin ---
+std::unique_ptr<lint::Rule> make_twin_array();
+std::unique_ptr<lint::Rule> make_twin_depth();
+std::unique_ptr<lint::Rule> make_twin_key_invalid();
+std::unique_ptr<lint::Rule> make_twin_null_value();
+std::unique_ptr<lint::Rule> make_twin_reported_present();
+std::unique_ptr<lint::Rule> make_twin_size();
+std::unique_ptr<lint::Rule> make_twin_value_range();
 // --- end twin ---
 
 namespace {
 
 constexpr RuleFactory factories[] = {
     // --- allocation list ---
+    make_allocation_custom_api_version,
+    make_allocation_custom_definition_missing,
+    make_allocation_custom_webhook_insecure,
+    make_allocation_geolatency_single_region,
+    make_allocation_hashed_single_hub,
+    make_allocation_hub_not_linked,
+    make_allocation_legacy_hub_hostname,
+    make_allocation_no_eligible_hub,
+    make_allocation_service_default_static,
+    make_allocation_static_hub_count,
+    make_allocation_weight_range,
     // --- end allocation list ---
     // --- batch list ---
     // --- end batch list ---
     // --- ca list ---
+    make_ca_body_missing,
+    make_ca_duplicate,
+    make_ca_expired,
+    make_ca_expiring_soon,
+    make_ca_limit,
+    make_ca_not_a_ca,
+    make_ca_thumbprint_mismatch,
+    make_ca_unused,
+    make_ca_unverified,
+    make_ca_weak_key,
+    make_ca_weak_signature,
     // --- end ca list ---
     // --- device list ---
+    make_device_blocked,
+    make_device_chain_incomplete,
+    make_device_chain_too_large,
+    make_device_cn_invalid,
     make_device_cn_missing,
+    make_device_cn_pattern,
+    make_device_cn_san_mismatch,
+    make_device_cn_too_long,
+    make_device_cn_uppercase,
+    make_device_eku_no_client_auth,
+    make_device_expired,
+    make_device_expiring_soon,
+    make_device_is_ca,
+    make_device_no_enrollment,
+    make_device_not_yet_valid,
+    make_device_outlives_issuer,
+    make_device_serial_invalid,
+    make_device_weak_key,
+    make_device_weak_signature,
     // --- end device list ---
     // --- enrollment list ---
+    make_enrollment_ca_expired,
     make_enrollment_ca_is_root,
+    make_enrollment_ca_missing,
+    make_enrollment_ca_unverified,
+    make_enrollment_disabled,
+    make_enrollment_duplicate_ca,
+    make_enrollment_id_invalid,
+    make_enrollment_limit,
+    make_enrollment_not_x509,
+    make_enrollment_shadowed,
     // --- end enrollment list ---
     // --- individual list ---
+    make_individual_blocklist_no_effect,
+    make_individual_certificate_expired,
+    make_individual_device_id_invalid,
+    make_individual_duplicate_registration_id,
+    make_individual_mixed_case_id,
+    make_individual_overrides_group,
+    make_individual_registration_id_invalid,
     // --- end individual list ---
     // --- reprovision list ---
+    make_reprovision_inconsistent,
+    make_reprovision_policy_missing,
     // --- end reprovision list ---
     // --- twin list ---
+    make_twin_array,
+    make_twin_depth,
+    make_twin_key_invalid,
+    make_twin_null_value,
+    make_twin_reported_present,
+    make_twin_size,
+    make_twin_value_range,
     // --- end twin list ---
 };
 

@@ -1,0 +1,120 @@
+#pragma once
+
+// What the ca.* rules share: applicability (certificates.json exported), thumbprint
+// comparison, the walk up from a CA certificate to the certificates above it, and locations.
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "dpslint/identifiers.hpp"
+
+#include "rule_support.hpp"
+
+namespace dpslint::rules::ca {
+
+// ca.* rules inspect certificates.json; without it they do not apply (rather than pass).
+class CaRule : public lint::SnapshotRule {
+public:
+    bool applies(const LintContext& context) const override {
+        return context.snapshot() != nullptr && context.snapshot()->certificates.has_value();
+    }
+};
+
+// A thumbprint as DPS compares it: upper-case hex, ':' and ' ' separators dropped.
+inline std::string normalize_thumbprint(std::string_view thumbprint) {
+    std::string out;
+    for (const char c : thumbprint) {
+        if (c != ':' && c != ' ')
+            out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    return out;
+}
+
+inline bool same_thumbprint(std::string_view a, std::string_view b) {
+    const std::string x = normalize_thumbprint(a);
+    return !x.empty() && x == normalize_thumbprint(b);
+}
+
+// Every certificates.json record with this SHA-1 thumbprint, export order.
+inline std::vector<const CaRecord*> records_with_sha1(const Snapshot& snapshot,
+                                                      std::string_view sha1) {
+    std::vector<const CaRecord*> out;
+    if (!snapshot.certificates)
+        return out;
+    for (const auto& record : *snapshot.certificates) {
+        if (same_thumbprint(record.thumbprint, sha1))
+            out.push_back(&record);
+    }
+    return out;
+}
+
+// The first verified record with this thumbprint, or null.
+inline const CaRecord* verified_record_with_sha1(const Snapshot& snapshot, std::string_view sha1) {
+    for (const CaRecord* record : records_with_sha1(snapshot, sha1)) {
+        if (record->is_verified)
+            return record;
+    }
+    return nullptr;
+}
+
+// The certificates above `certificate` among the snapshot's CA certificates (ca/ files and inline
+// group certificates), nearest first, found by signature through `issuer_of`. Stops at a
+// self-signed root, at an unknown issuer, or when a certificate repeats (a cross-signing loop).
+inline std::vector<CertificatePtr> certificates_above(const LintContext& context,
+                                                      const Certificate& certificate) {
+    std::vector<CertificatePtr> out;
+    std::set<std::string> seen{certificate.sha256()};
+    const Certificate* current = &certificate;
+    while (out.size() < 16) {
+        CertificatePtr issuer = context.issuer_of(*current);
+        if (!issuer || !seen.insert(issuer->sha256()).second)
+            break;
+        out.push_back(issuer);
+        current = out.back().get();
+    }
+    return out;
+}
+
+// The nearest verified record above `certificate`, or null (none, or the chain is unknown).
+inline const CaRecord* verified_record_above(const LintContext& context,
+                                             const Certificate& certificate) {
+    for (const auto& above : certificates_above(context, certificate)) {
+        if (const CaRecord* record = verified_record_with_sha1(*context.snapshot(), above->sha1()))
+            return record;
+    }
+    return nullptr;
+}
+
+// "'a', 'b'" for messages.
+template <typename Range, typename Name>
+std::string quoted_list(const Range& items, Name name) {
+    std::string out;
+    for (const auto& item : items) {
+        if (!out.empty())
+            out += ", ";
+        out += "'" + name(item) + "'";
+    }
+    return out;
+}
+
+// The record's location narrowed to one of its properties ("expiry", "thumbprint", ...).
+inline Location property_location(const lint::CaRecordView& view, const std::string& property) {
+    Location location = view.location();
+    location.json_pointer += "/properties/" + property;
+    return location;
+}
+
+// "'name' (subject)" for messages: the record name and, when known, its certificate subject.
+inline std::string record_label(const CaRecord& record) {
+    std::string out = "CA record '" + record.name + "'";
+    if (record.certificate)
+        out += " (" + record.certificate->subject().text() + ")";
+    else if (!record.subject.empty())
+        out += " (subject '" + record.subject + "')";
+    return out;
+}
+
+}  // namespace dpslint::rules::ca

@@ -1,0 +1,61 @@
+#include "ca/ca_support.hpp"
+
+namespace dpslint::rules {
+
+namespace {
+
+std::string status(const CaRecord& record) {
+    return record.is_verified ? "verified" : "not verified";
+}
+
+class Duplicate final : public ca::CaRule {
+public:
+    const RuleMetadata& metadata() const override { return metadata_; }
+
+    void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
+        const auto& views = context.ca_records();
+        for (std::size_t i = 0; i < views.size(); ++i) {
+            const CaRecord& record = *views[i].record;
+            const std::string thumbprint = ca::normalize_thumbprint(record.thumbprint);
+            if (thumbprint.empty())
+                continue;
+            // Report each later record against the first one with the same certificate.
+            const CaRecord* first = nullptr;
+            for (std::size_t j = 0; j < i && first == nullptr; ++j) {
+                if (ca::normalize_thumbprint(views[j].record->thumbprint) == thumbprint)
+                    first = views[j].record;
+            }
+            if (first == nullptr)
+                continue;
+            std::string detail;
+            if (first->is_verified != record.is_verified) {
+                detail = "; '" + first->name + "' is " + status(*first) + " but '" + record.name
+                         + "' is " + status(record) + ", so groups on them behave differently";
+            }
+            sink.report("CA record '" + record.name + "' holds the same certificate (SHA-1 "
+                            + thumbprint + ") as CA record '" + first->name + "'" + detail,
+                        views[i].location());
+        }
+    }
+
+private:
+    RuleMetadata metadata_ = lint::make_metadata(
+        "ca.duplicate", "Same CA certificate uploaded under several names", Severity::warning,
+        Target::ca_record,
+        "Each upload is a separate record with its own verification status, and each counts "
+        "against the per-DPS limit on CA certificates. Two names for one certificate invite "
+        "groups that reference the unverified copy, and a rotation that updates one name but not "
+        "the other. DPS accepts it: this is hygiene, not a provisioning failure.",
+        std::string(citation::dps_limits),
+        "Keep one record per CA certificate: move the groups that reference the extra names to "
+        "the verified record and delete the duplicates.",
+        {}, "records 'root' and 'root-copy' with the same thumbprint");
+};
+
+}  // namespace
+
+std::unique_ptr<lint::Rule> make_ca_duplicate() {
+    return std::make_unique<Duplicate>();
+}
+
+}  // namespace dpslint::rules

@@ -1,0 +1,58 @@
+#include "ca/ca_support.hpp"
+
+namespace dpslint::rules {
+
+namespace {
+
+class ExpiringSoon final : public ca::CaRule {
+public:
+    const RuleMetadata& metadata() const override { return metadata_; }
+
+    void check(const LintContext& context, const RuleOptions& options,
+               FindingSink& sink) const override {
+        const long long days = options.integer("days");
+        for (const auto& view : context.ca_records()) {
+            const CaRecord& record = *view.record;
+            std::optional<TimePoint> expiry = record.expiry;
+            Location location = ca::property_location(view, "expiry");
+            std::string source;
+            if (!expiry && record.certificate) {
+                expiry = record.certificate->not_after();
+                location = view.location();
+                source = " (notAfter of " + record.certificate_file + ")";
+            }
+            if (!expiry || *expiry < context.at())
+                continue;  // ca.expired
+            const long long left = days_between(context.at(), *expiry);
+            if (left >= days)
+                continue;
+            sink.report(ca::record_label(record) + " expires on " + format_date(*expiry) + source
+                            + ", in " + std::to_string(left) + " days (threshold "
+                            + std::to_string(days) + ")",
+                        std::move(location));
+        }
+    }
+
+private:
+    RuleMetadata metadata_ = lint::make_metadata(
+        "ca.expiring-soon", "Uploaded CA certificate expires soon", Severity::warning,
+        Target::ca_record,
+        "Once a CA certificate expires, every device that chains through it fails path "
+        "validation and DPS rejects it (401002); replacing a CA means uploading and verifying the "
+        "new one and moving the groups, which takes lead time. Test CAs made with certGen.sh "
+        "expire after 30 days by default.",
+        "RFC 5280 §4.1.2.5",
+        "Issue and upload (and verify) the successor CA now, add it to the groups as the "
+        "secondary CA reference, and roll devices over before the expiry.",
+        {RuleOption{"days", "integer", 90,
+                    "warn when the CA expires within this many days of the evaluation time"}},
+        "record 'my-intermediate-ca' expiring 30 days after the evaluation time");
+};
+
+}  // namespace
+
+std::unique_ptr<lint::Rule> make_ca_expiring_soon() {
+    return std::make_unique<ExpiringSoon>();
+}
+
+}  // namespace dpslint::rules

@@ -1,0 +1,56 @@
+#include "dpslint/algorithm_policy.hpp"
+
+#include "ca/ca_support.hpp"
+
+namespace dpslint::rules {
+
+namespace {
+
+class WeakKey final : public ca::CaRule {
+public:
+    const RuleMetadata& metadata() const override { return metadata_; }
+
+    void check(const LintContext& context, const RuleOptions& options,
+               FindingSink& sink) const override {
+        AlgorithmPolicy policy;
+        policy.min_rsa_bits = static_cast<int>(options.integer("min-rsa-bits"));
+        const auto curves = options.strings("allowed-curves");
+        policy.allowed_curves = std::set<std::string>(curves.begin(), curves.end());
+
+        for (const auto& view : context.ca_records()) {
+            const CaRecord& record = *view.record;
+            if (!record.certificate)
+                continue;
+            const std::string problem = policy.check_key(record.certificate->public_key());
+            if (problem.empty())
+                continue;
+            sink.report(ca::record_label(record) + " has a weak key: " + problem, view.location());
+        }
+    }
+
+private:
+    RuleMetadata metadata_ = lint::make_metadata(
+        "ca.weak-key", "Uploaded CA certificate has a weak key", Severity::warning,
+        Target::ca_record,
+        "Whoever can factor or forge with a CA's key can issue device certificates that DPS "
+        "accepts for every group on that CA (or below it), and a CA key outlives many device "
+        "keys. DPS documents no minimum key size or curve list and does not reject weak CA keys: "
+        "this is a policy warning, not a provisioning failure.",
+        "RFC 5280 §4.1.2.7; DPS documents no key policy (learn.microsoft.com/azure/iot-dps/"
+        "concepts-x509-attestation)",
+        "Issue a new CA with an RSA key of at least the configured size or an allowed curve "
+        "(P-256/P-384), upload and verify it, and move the groups and devices to it.",
+        {RuleOption{"min-rsa-bits", "integer", 2048, "smallest acceptable RSA modulus"},
+         RuleOption{"allowed-curves", "string-list",
+                    nlohmann::json::array({"P-256", "P-384", "P-521"}),
+                    "acceptable EC curves (names as dpslint prints them)"}},
+        "an intermediate CA with an RSA-1024 key");
+};
+
+}  // namespace
+
+std::unique_ptr<lint::Rule> make_ca_weak_key() {
+    return std::make_unique<WeakKey>();
+}
+
+}  // namespace dpslint::rules

@@ -1,0 +1,55 @@
+#include "dpslint/algorithm_policy.hpp"
+
+#include "ca/ca_support.hpp"
+
+namespace dpslint::rules {
+
+namespace {
+
+class WeakSignature final : public ca::CaRule {
+public:
+    const RuleMetadata& metadata() const override { return metadata_; }
+
+    void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
+        const AlgorithmPolicy policy;  // SHA-2 only
+        for (const auto& view : context.ca_records()) {
+            const CaRecord& record = *view.record;
+            if (!record.certificate)
+                continue;
+            const Certificate& c = *record.certificate;
+            const HashAlgorithm hash = c.signature_algorithm().hash;
+            if (hash != HashAlgorithm::md5 && hash != HashAlgorithm::sha1)
+                continue;
+            if (context.is_self_signed(c))
+                continue;  // a root's self-signature is not relied on
+            const std::string problem = policy.check_signature(c.signature_algorithm());
+            if (problem.empty())
+                continue;
+            sink.report(ca::record_label(record) + " is signed with a broken hash: " + problem,
+                        view.location());
+        }
+    }
+
+private:
+    RuleMetadata metadata_ = lint::make_metadata(
+        "ca.weak-signature", "Uploaded CA certificate is signed with MD5 or SHA-1",
+        Severity::warning, Target::ca_record,
+        "MD5 and SHA-1 signatures can be forged by chosen-prefix collisions, so a CA certificate "
+        "signed with them could be imitated by a rogue CA that chains to the same issuer. "
+        "Self-signed roots are not checked: a trust anchor is trusted because it was uploaded "
+        "and verified, not because of its self-signature, which nobody relies on. DPS documents "
+        "no hash allow-list and accepts such chains: this is a policy warning.",
+        "RFC 5280 §4.1.1.2; DPS documents no algorithm policy (learn.microsoft.com/azure/iot-dps/"
+        "concepts-x509-attestation)",
+        "Re-issue the CA certificate signed with SHA-256 or stronger (same key is fine), upload "
+        "and verify it, and point the groups at it.",
+        {}, "an intermediate CA signed sha1WithRSAEncryption by its root");
+};
+
+}  // namespace
+
+std::unique_ptr<lint::Rule> make_ca_weak_signature() {
+    return std::make_unique<WeakSignature>();
+}
+
+}  // namespace dpslint::rules

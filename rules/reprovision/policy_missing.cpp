@@ -1,0 +1,44 @@
+#include "reprovision/reprovision_support.hpp"
+
+namespace dpslint::rules {
+
+namespace {
+
+class PolicyMissing final : public lint::SnapshotRule {
+public:
+    const RuleMetadata& metadata() const override { return metadata_; }
+
+    void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
+        for (auto& entry : reprovision::enrollments(*context.snapshot())) {
+            if (entry.settings->reprovision_policy)
+                continue;
+            sink.report(entry.label
+                            + " has no reprovisionPolicy, so devices using API version "
+                              "2018-04-01 or older keep their first hub assignment (sticky)",
+                        std::move(entry.location));
+        }
+    }
+
+private:
+    RuleMetadata metadata_ = lint::make_metadata(
+        "reprovision.policy-missing", "Enrollment has no reprovisioning policy", Severity::notice,
+        Target::enrollment_group,
+        "For backward compatibility, when an enrollment has no reprovisionPolicy and the device "
+        "registers with service API 2018-04-01 or older (SDKs before September 2018), DPS keeps "
+        "the device on the hub it was first assigned to; a policy set on the enrollment always "
+        "wins. The az CLI always sends one, so a missing policy usually means the enrollment was "
+        "created through another client. Checked for enrollment groups and, when enrollments.json "
+        "was exported, for individual enrollments.",
+        std::string(citation::dps_reprovision),
+        "Set the policy explicitly, e.g. `az iot dps enrollment-group update ... "
+        "--reprovision-policy reprovisionandmigratedata` (or reprovisionandresetdata / never).",
+        {}, "an enrollment group exported without a reprovisionPolicy key");
+};
+
+}  // namespace
+
+std::unique_ptr<lint::Rule> make_reprovision_policy_missing() {
+    return std::make_unique<PolicyMissing>();
+}
+
+}  // namespace dpslint::rules
