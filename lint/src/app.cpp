@@ -6,6 +6,8 @@
 #include <CLI/CLI.hpp>
 
 #include "exit_codes.hpp"
+#include "lint_command.hpp"
+#include "rules_command.hpp"
 #include "simulate_command.hpp"
 #include "verify_command.hpp"
 
@@ -13,7 +15,15 @@ namespace dpslint::cli {
 
 namespace {
 constexpr const char* version_text = "dpslint " DPSLINT_VERSION;
+
+template <typename Command>
+bool dispatch(const Command& command, std::ostream& out, std::ostream& err, int& status) {
+    if (!command.selected())
+        return false;
+    status = command.run(out, err);
+    return true;
 }
+}  // namespace
 
 int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     CLI::App app{
@@ -24,8 +34,11 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     app.require_subcommand(1);
     app.fallthrough(false);
 
-    VerifyCommand verify(app);
-    SimulateCommand simulate(app);
+    const VerifyCommand verify(app);
+    const SimulateCommand simulate(app);
+    const LintCommand lint(app);
+    const RulesCommand rules(app);
+    const ExplainCommand explain(app);
 
     try {
         app.parse(argc, argv);
@@ -44,11 +57,13 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
         return exit_usage;
     }
 
+    int status = exit_usage;
     try {
-        if (verify.selected())
-            return verify.run(out, err);
-        if (simulate.selected())
-            return simulate.run(out, err);
+        if (dispatch(verify, out, err, status) || dispatch(simulate, out, err, status)
+            || dispatch(lint, out, err, status) || dispatch(rules, out, err, status)
+            || dispatch(explain, out, err, status)) {
+            return status;
+        }
     } catch (const std::exception& e) {
         err << "dpslint: internal error: " << e.what() << '\n';
         return exit_usage;

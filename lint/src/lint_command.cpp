@@ -1,0 +1,96 @@
+#include "lint_command.hpp"
+
+#include <ostream>
+
+#include "dpslint/error.hpp"
+#include "dpslint/lint/context.hpp"
+
+#include "certificate_inputs.hpp"
+#include "device_files.hpp"
+#include "dpslint_rules/registry.hpp"
+#include "exit_codes.hpp"
+#include "lint_report_output.hpp"
+
+namespace dpslint::cli {
+
+LintCommand::LintCommand(CLI::App& app) {
+    command_ = app.add_subcommand(
+        "lint", "Audit an exported DPS snapshot (and device certificates) with dpslint's rules");
+    command_->add_option("--snapshot", snapshot_, "Exported DPS snapshot (directory or JSON file)")
+        ->required()
+        ->type_name("PATH");
+    command_
+        ->add_option("--presented", presented_,
+                     "Certificates every device presents in TLS besides its own; repeatable")
+        ->type_name("FILE");
+    common_.add_at(*command_);
+    common_.add_backend(*command_);
+    common_.add_format(*command_);
+    lint_.add(*command_);
+    command_->add_option("devices", devices_, "Device certificate files to check as well")
+        ->type_name("DEVICE_FILE");
+}
+
+int LintCommand::run(std::ostream& out, std::ostream& err) const {
+    const auto& rules = rules::registry();
+    const auto backend = common_.make_crypto_backend();
+    const TimePoint at = common_.evaluation_time();
+
+    LintOptions::Resolved settings;
+    Snapshot snapshot;
+    std::vector<CertificatePtr> presented;
+    std::vector<Finding> input_findings;
+    try {
+        settings = lint_.resolve(rules);
+        snapshot = load_snapshot(snapshot_, *backend);
+        for (const auto& path : presented_) {
+            CertificateFile file = read_certificate_file(path, *backend);
+            for (const auto& key : file.private_keys)
+                input_findings.push_back(private_key_finding(path, key));
+            if (file.certificates.empty())
+                throw InputError(path, "", "no certificate in file");
+            presented.insert(presented.end(), file.certificates.begin(), file.certificates.end());
+        }
+    } catch (const InputError& e) {
+        err << "dpslint: " << e.what() << '\n';
+        return exit_usage;
+    }
+
+    lint::LintContext context(at, *backend, &snapshot);
+    bool bad_input = false;
+    for (auto& file : read_device_files(devices_, presented, *backend, err)) {
+        if (!file.error.empty()) {
+            bad_input = true;
+            continue;
+        }
+        input_findings.insert(input_findings.end(), file.input_findings.begin(),
+                              file.input_findings.end());
+        context.add_device(std::move(file.device), 0);
+    }
+    if (bad_input)
+        return exit_usage;
+
+    const lint::Linter linter(rules, settings.config, settings.toggles, at);
+    lint::LintReport report = linter.run(context);
+    report.findings.insert(report.findings.end(), input_findings.begin(), input_findings.end());
+    sort_findings(report.findings);
+
+    LintRunInfo info;
+    info.command = "lint";
+    info.at = at;
+    info.backend = std::string(backend->name());
+    info.config_file = settings.config.file;
+    info.fail_on = settings.fail_on;
+    info.extra["snapshot"] = {{"origin", snapshot.origin},
+                              {"dps", snapshot.service ? nlohmann::json(snapshot.service->name)
+                                                       : nlohmann::json(nullptr)}};
+    info.extra["devices"] = devices_.size();
+    if (common_.output_format() == OutputFormat::json) {
+        out << lint_report_json(report, info).dump(2) << '\n';
+    } else {
+        print_lint_report_text(report, info, out, TextStyle::for_stdout());
+    }
+    return lint::fails(report.findings, settings.fail_on) ? exit_findings : exit_ok;
+}
+
+}  // namespace dpslint::cli

@@ -1,0 +1,48 @@
+#include "lint_options.hpp"
+
+#include <filesystem>
+
+#include "dpslint/error.hpp"
+
+namespace dpslint::cli {
+
+void LintOptions::add(CLI::App& command) {
+    command
+        .add_option("--config", config, "Configuration file (default: ./.dpslint.json if present)")
+        ->type_name("FILE");
+    command.add_option("--enable", enable, "Enable rules by id or glob (twin.*); repeatable")
+        ->type_name("RULE");
+    command.add_option("--disable", disable, "Disable rules by id or glob; repeatable")
+        ->type_name("RULE");
+    command.add_option("--fail-on", fail_on, "Lowest severity that fails the run (default: error)")
+        ->check(CLI::IsMember({"error", "warning", "notice", "never"}));
+}
+
+LintOptions::Resolved LintOptions::resolve(const std::vector<const lint::Rule*>& rules) const {
+    Resolved r;
+    if (!config.empty()) {
+        r.config = lint::load_lint_config(config, rules);
+    } else if (std::filesystem::exists(".dpslint.json")) {
+        r.config = lint::load_lint_config(".dpslint.json", rules);
+    }
+    const auto check = [&](const std::vector<std::string>& patterns, const char* flag) {
+        for (const auto& p : patterns) {
+            const bool any = std::any_of(rules.begin(), rules.end(), [&](const lint::Rule* rule) {
+                return lint::glob_match(p, rule->metadata().id);
+            });
+            if (!any)
+                throw InputError(flag, "", "'" + p + "' matches no rule (see `dpslint rules`)");
+        }
+    };
+    check(enable, "--enable");
+    check(disable, "--disable");
+    r.toggles = lint::RuleToggles{enable, disable};
+    if (!fail_on.empty()) {
+        r.fail_on = *lint::parse_fail_level(fail_on);
+    } else if (r.config.fail_on) {
+        r.fail_on = *r.config.fail_on;
+    }
+    return r;
+}
+
+}  // namespace dpslint::cli

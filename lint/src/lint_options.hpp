@@ -1,0 +1,32 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "dpslint/lint/config.hpp"
+#include "dpslint/lint/linter.hpp"
+
+namespace dpslint::cli {
+
+// --config / --enable / --disable / --fail-on, shared by `lint` and `batch`.
+struct LintOptions {
+    std::string config;
+    std::vector<std::string> enable;
+    std::vector<std::string> disable;
+    std::string fail_on;
+
+    void add(CLI::App& command);
+
+    struct Resolved {
+        lint::LintConfig config;
+        lint::RuleToggles toggles;
+        lint::FailLevel fail_on = lint::FailLevel::error;
+    };
+    // Reads --config, else ./.dpslint.json when it exists. Throws InputError for a bad config
+    // file or a --enable/--disable pattern that matches no rule.
+    Resolved resolve(const std::vector<const lint::Rule*>& rules) const;
+};
+
+}  // namespace dpslint::cli

@@ -1,0 +1,82 @@
+#include "rules_command.hpp"
+
+#include <ostream>
+
+#include <nlohmann/json.hpp>
+
+#include "dpslint/chain_checks.hpp"
+#include "dpslint/lint/config.hpp"
+
+#include "dpslint_rules/registry.hpp"
+#include "exit_codes.hpp"
+#include "rule_docs.hpp"
+
+namespace dpslint::cli {
+
+RulesCommand::RulesCommand(CLI::App& app) {
+    command_ = app.add_subcommand("rules", "List the lint rules");
+    command_->add_option("--format", format_, "Output format")
+        ->check(CLI::IsMember({"text", "json", "markdown"}))
+        ->capture_default_str();
+    command_->add_flag("--example-config", example_config_,
+                       "Print a complete .dpslint.json with every option and its default");
+}
+
+int RulesCommand::run(std::ostream& out, std::ostream&) const {
+    const auto& rules = rules::registry();
+    if (example_config_) {
+        out << lint::example_config(rules).dump(2) << '\n';
+        return exit_ok;
+    }
+    if (format_ == "json") {
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto* r : rules)
+            list.push_back(rule_json(*r));
+        out << nlohmann::json{{"rules", list}}.dump(2) << '\n';
+    } else if (format_ == "markdown") {
+        out << rules_markdown(rules);
+    } else {
+        for (const auto* r : rules) {
+            const auto& m = r->metadata();
+            std::string id = m.id;
+            id.resize(std::max<std::size_t>(id.size() + 1, 40), ' ');
+            std::string severity(to_string(m.severity));
+            severity.resize(8, ' ');
+            out << id << severity << m.title << (m.enabled_by_default ? "" : " (off by default)")
+                << '\n';
+        }
+        out << rules.size() << " rules; `dpslint explain <id>` for details\n";
+    }
+    return exit_ok;
+}
+
+ExplainCommand::ExplainCommand(CLI::App& app) {
+    command_ = app.add_subcommand("explain", "Explain one rule or validator check");
+    command_->add_option("id", id_, "Rule id, e.g. enrollment.ca-is-root")->required();
+}
+
+int ExplainCommand::run(std::ostream& out, std::ostream& err) const {
+    if (const auto* rule = rules::find_rule(id_)) {
+        out << explain_text(*rule);
+        return exit_ok;
+    }
+    if (const auto* check = find_chain_check(id_)) {
+        out << check->id << ": " << check->title << "\n\n  citation   " << check->citation
+            << "\n\nA path validation check reported by `dpslint verify` and `dpslint simulate`.\n";
+        return exit_ok;
+    }
+    std::string suggestions;
+    const std::string prefix = id_.substr(0, id_.find('.'));
+    for (const auto* rule : rules::registry()) {
+        if (rule->metadata().id.rfind(prefix, 0) == 0) {
+            suggestions += (suggestions.empty() ? "" : ", ") + rule->metadata().id;
+        }
+    }
+    err << "dpslint: no rule or check '" << id_ << "'"
+        << (suggestions.empty() ? std::string(" (see `dpslint rules`)")
+                                : "; rules in that category: " + suggestions)
+        << '\n';
+    return exit_usage;
+}
+
+}  // namespace dpslint::cli
