@@ -5,7 +5,8 @@
 using namespace dpslint;
 using namespace dpslint::test;
 
-TEST_CASE("enrollment.ca-is-root fires for a group on the self-signed root", "[rule][enrollment.ca-is-root]") {
+TEST_CASE("enrollment.ca-is-root fires for a group on the self-signed root",
+          "[rule][enrollment.ca-is-root]") {
     Snapshot s = demo_snapshot();
     s.groups.push_back(x509_group("root-fleet", "my-root-ca"));
     renumber(s);
@@ -17,13 +18,29 @@ TEST_CASE("enrollment.ca-is-root fires for a group on the self-signed root", "[r
     CHECK(r.findings[0].severity == Severity::warning);
 }
 
-TEST_CASE("enrollment.ca-is-root is silent for a group on an intermediate", "[rule][enrollment.ca-is-root]") {
+TEST_CASE("enrollment.ca-is-root is silent for a group on an intermediate",
+          "[rule][enrollment.ca-is-root]") {
     const Snapshot s = demo_snapshot();
     const auto r = run_rule("enrollment.ca-is-root", &s);
     CHECK(r.applicable);
     CHECK(r.findings.empty());
 }
 
-TEST_CASE("enrollment.ca-is-root does not apply without a snapshot", "[rule][enrollment.ca-is-root]") {
+TEST_CASE("enrollment.ca-is-root does not apply without a snapshot",
+          "[rule][enrollment.ca-is-root]") {
     CHECK_FALSE(run_rule("enrollment.ca-is-root", nullptr).applicable);
+}
+
+TEST_CASE("enrollment.ca-is-root fires for an inline signing certificate that is the root",
+          "[rule][enrollment.ca-is-root]") {
+    Snapshot s = demo_snapshot();
+    const auto root = certificate("demo/ca/my-root-ca.pem");
+    s.groups.push_back(inline_group("inline-root", root));
+    renumber(s);
+    const auto r = run_rule("enrollment.ca-is-root", &s);
+    REQUIRE(r.findings.size() == 1);
+    CHECK(r.findings[0].location.enrollment_id == "inline-root");
+    CHECK(r.findings[0].location.json_pointer == "/1/attestation/x509/signingCertificates/primary");
+    CHECK(r.findings[0].location.sha256 == root->sha256());
+    CHECK(r.findings[0].location.subject == root->subject().text());
 }

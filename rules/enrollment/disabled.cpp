@@ -1,0 +1,91 @@
+#include "enrollment/enrollment_support.hpp"
+
+namespace dpslint::rules {
+
+namespace {
+
+class Disabled final : public lint::SnapshotRule {
+public:
+    const RuleMetadata& metadata() const override { return metadata_; }
+
+    void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
+        for (const auto& group : context.groups()) {
+            if (group.group->settings.enabled)
+                continue;
+            std::string message = "enrollment group '" + group.group->id + "' is disabled";
+            if (!enrollment_support::is_x509(group)) {
+                message += ": devices attesting through it are blocked";
+            } else {
+                std::vector<std::string> cas;
+                std::vector<std::string> above;
+                for (const auto& ca : group.cas) {
+                    cas.push_back(enrollment_support::ca_name(ca));
+                    if (!ca.certificate)
+                        continue;
+                    for (const auto& issuer :
+                         enrollment_support::ancestors(context, *ca.certificate)) {
+                        for (const lint::GroupView* g : context.groups_using(*issuer)) {
+                            const std::string name = "'" + g->group->id + "'";
+                            if (g != &group && g->group->settings.enabled
+                                && std::find(above.begin(), above.end(), name) == above.end())
+                                above.push_back(name);
+                        }
+                    }
+                }
+                message += cas.empty() ? ": devices matching it are blocked"
+                                       : ": devices under " + enrollment_support::join_and(cas)
+                                             + " are blocked";
+                if (!above.empty()) {
+                    message += ", and do not fall through to enabled "
+                               + std::string(above.size() == 1 ? "group " : "groups ")
+                               + enrollment_support::join_and(above) + " higher in the chain";
+                }
+            }
+            if (context.has_devices() && !context.devices().empty()) {
+                std::vector<std::string> blocked;
+                for (const auto& device : context.devices()) {
+                    const auto& a = device.attestation;
+                    if (a && a->decision == Decision::blocked && a->enrollment
+                        && a->enrollment->kind == "group" && a->enrollment->id == group.group->id)
+                        blocked.push_back(a->registration_id.empty()
+                                              ? device.leaf().label()
+                                              : "'" + a->registration_id + "'");
+                }
+                if (blocked.empty()) {
+                    message += "; it blocks none of the given devices";
+                } else if (blocked.size() <= 5) {
+                    message += "; it blocks " + enrollment_support::join_and(blocked);
+                } else {
+                    message += "; it blocks "
+                               + enrollment_support::plural(blocked.size(), "given device",
+                                                            "given devices");
+                }
+            }
+            Location location = group.location();
+            location.json_pointer += "/provisioningStatus";
+            sink.report(std::move(message), std::move(location));
+        }
+    }
+
+private:
+    RuleMetadata metadata_ = lint::make_metadata(
+        "enrollment.disabled", "Enrollment group is disabled", Severity::notice,
+        Target::enrollment_group,
+        "A disabled group still matches: DPS stops at the first group it finds in the device's "
+        "chain, and when that group is disabled the device is not provisioned, even if an "
+        "enabled group exists for a CA higher in the chain (dps.md §2.2). Disabling is the "
+        "documented way to block a compromised CA; deleting the group instead would let its "
+        "devices fall through to groups above it.",
+        std::string(citation::dps_revoke),
+        "Nothing to do if the block is intended. To re-admit the devices set provisioningStatus "
+        "to enabled; to hand them to a group higher in the chain delete this group.",
+        {}, "provisioningStatus 'disabled' on group 'fleet'");
+};
+
+}  // namespace
+
+std::unique_ptr<lint::Rule> make_enrollment_disabled() {
+    return std::make_unique<Disabled>();
+}
+
+}  // namespace dpslint::rules

@@ -1,0 +1,123 @@
+#pragma once
+
+// Helpers shared by the enrollment.* and individual.* rules: naming a group's CA, locating it,
+// walking up the snapshot's CA certificates, and finding the group DPS would stop at.
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "dpslint/identifiers.hpp"
+
+#include "rule_support.hpp"
+
+namespace dpslint::rules::enrollment_support {
+
+// DPS walks at most a handful of certificates; more is a loop or a mistake (as in chain_walk).
+inline constexpr std::size_t max_chain_length = 10;
+
+// Only X.509 groups are entries on a certificate (DPS ignores x509 data of other types).
+inline bool is_x509(const lint::GroupView& group) {
+    return group.group->settings.attestation.type == AttestationType::x509;
+}
+
+// How a message names a group's CA: the DPS certificate name for caReferences, else the subject.
+inline std::string ca_name(const lint::GroupCa& ca) {
+    if (ca.by_reference)
+        return "CA certificate '" + ca.reference + "'";
+    if (ca.certificate)
+        return "'" + ca.certificate->label() + "'";
+    if (!ca.sha1.empty())
+        return "the certificate with SHA-1 " + ca.sha1;
+    return "an inline signing certificate without body or thumbprint";
+}
+
+// The group's location narrowed to the CA reference, with the certificate's identity.
+inline Location ca_location(const lint::GroupView& group, const lint::GroupCa& ca) {
+    Location location = group.location();
+    if (!ca.source.pointer.empty())
+        location.json_pointer = ca.source.pointer;
+    if (ca.by_reference)
+        location.ca_name = ca.reference;
+    if (ca.certificate) {
+        location.subject = ca.certificate->subject().text();
+        location.sha256 = ca.certificate->sha256();
+        location.sha1 = ca.certificate->sha1();
+    } else {
+        location.sha1 = ca.sha1;
+    }
+    return location;
+}
+
+// The issuers of `certificate` among the snapshot's CA certificates, nearest first, up to the
+// root; stops at loops.
+inline std::vector<CertificatePtr> ancestors(const LintContext& context,
+                                             const Certificate& certificate) {
+    std::vector<CertificatePtr> out;
+    const Certificate* current = &certificate;
+    while (out.size() < max_chain_length) {
+        CertificatePtr issuer = context.issuer_of(*current);
+        if (!issuer || issuer->sha256() == certificate.sha256())
+            break;
+        const bool seen = std::any_of(out.begin(), out.end(), [&](const CertificatePtr& c) {
+            return c->sha256() == issuer->sha256();
+        });
+        if (seen)
+            break;
+        out.push_back(issuer);
+        current = out.back().get();
+    }
+    return out;
+}
+
+// The first group DPS finds walking `chain` upwards (chain[0] is the certificate the walk starts
+// above: a device certificate), with the certificate it matched on; null when none. DPS takes the
+// first entry found, enabled or not (dps.md §2.2).
+struct DecidingGroup {
+    const lint::GroupView* group = nullptr;
+    CertificatePtr certificate;
+};
+
+inline DecidingGroup deciding_group(const LintContext& context,
+                                    const std::vector<CertificatePtr>& above) {
+    for (const auto& certificate : above) {
+        const auto groups = context.groups_using(*certificate);
+        if (!groups.empty())
+            return DecidingGroup{groups.front(), certificate};
+    }
+    return {};
+}
+
+inline std::vector<CertificatePtr> chain_above_leaf(const AttestationResult& attestation) {
+    std::vector<CertificatePtr> out;
+    for (std::size_t i = 1; i < attestation.chain.size(); ++i)
+        out.push_back(attestation.chain[i].certificate);
+    return out;
+}
+
+// An individual enrollment's location in enrollments.json.
+inline Location individual_location(const IndividualEnrollment& enrollment) {
+    Location location;
+    location.file = enrollment.settings.source.file;
+    location.json_pointer = enrollment.settings.source.pointer;
+    location.enrollment_kind = "individual";
+    location.enrollment_id = enrollment.registration_id;
+    return location;
+}
+
+// "a, b and c".
+inline std::string join_and(const std::vector<std::string>& items) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0)
+            out += (i + 1 == items.size()) ? " and " : ", ";
+        out += items[i];
+    }
+    return out;
+}
+
+inline std::string plural(std::size_t n, const std::string& one, const std::string& many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+}  // namespace dpslint::rules::enrollment_support

@@ -1,0 +1,82 @@
+#include "enrollment/enrollment_support.hpp"
+
+namespace dpslint::rules {
+
+namespace {
+
+class CertificateExpired final : public lint::SnapshotRule {
+public:
+    const RuleMetadata& metadata() const override { return metadata_; }
+
+    bool applies(const LintContext& context) const override {
+        return context.snapshot() != nullptr && context.snapshot()->individuals.has_value();
+    }
+
+    void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
+        for (const auto& enrollment : *context.snapshot()->individuals) {
+            const auto& attestation = enrollment.settings.attestation;
+            if (attestation.type != AttestationType::x509 || !attestation.x509)
+                continue;
+            check_slot(context, enrollment, attestation.x509->client_primary, "primary", sink);
+            check_slot(context, enrollment, attestation.x509->client_secondary, "secondary", sink);
+        }
+    }
+
+private:
+    static void check_slot(const LintContext& context, const IndividualEnrollment& enrollment,
+                           const std::optional<X509CertificateWithInfo>& entry, const char* slot,
+                           FindingSink& sink) {
+        if (!entry)
+            return;
+        std::optional<TimePoint> not_after;
+        if (entry->certificate)
+            not_after = entry->certificate->not_after();
+        else if (entry->info && entry->info->not_after)
+            not_after = entry->info->not_after;
+        if (!not_after || *not_after >= context.at())
+            return;
+        Location location = enrollment_support::individual_location(enrollment);
+        location.json_pointer += "/attestation/x509/clientCertificates/" + std::string(slot);
+        std::string subject;
+        if (entry->certificate) {
+            subject = entry->certificate->label();
+            location.subject = entry->certificate->subject().text();
+            location.sha256 = entry->certificate->sha256();
+            location.sha1 = entry->certificate->sha1();
+        } else {
+            subject = entry->info ? entry->info->subject_name : std::string();
+            location.subject = subject;
+            location.sha256 = entry->sha256();
+            location.sha1 = entry->sha1();
+        }
+        const bool enabled = enrollment.settings.enabled;
+        std::string message = "individual enrollment '" + enrollment.registration_id + "' has "
+                              + slot + " client certificate "
+                              + (subject.empty() ? std::string() : "'" + subject + "' ")
+                              + "that expired on " + format_date(*not_after);
+        message += enabled ? ", so the device cannot authenticate with it"
+                           : " (the enrollment is disabled, so it only matters if re-enabled)";
+        sink.report_as(enabled ? Severity::error : Severity::notice, std::move(message),
+                       std::move(location));
+    }
+
+    RuleMetadata metadata_ = lint::make_metadata(
+        "individual.certificate-expired", "Individual enrollment's client certificate has expired",
+        Severity::error, Target::individual_enrollment,
+        "An X.509 individual enrollment admits the device certificate it holds; once that "
+        "certificate is past its notAfter the device's TLS client authentication fails "
+        "(RFC 5280 §6.1.3 (a)(2)) and the device cannot register. Reported as a notice for a "
+        "disabled enrollment.",
+        "RFC 5280 §6.1.3 (a)(2); " + std::string(citation::dps_x509_attestation),
+        "Issue the device a new certificate and put it in the enrollment (as secondary first for "
+        "a rollover, then primary).",
+        {}, "clientCertificates.primary info.notAfterUtc 2025-06-01, linted in 2026");
+};
+
+}  // namespace
+
+std::unique_ptr<lint::Rule> make_individual_certificate_expired() {
+    return std::make_unique<CertificateExpired>();
+}
+
+}  // namespace dpslint::rules

@@ -1,0 +1,53 @@
+#include "enrollment/enrollment_support.hpp"
+
+namespace dpslint::rules {
+
+namespace {
+
+class DeviceIdInvalid final : public lint::SnapshotRule {
+public:
+    const RuleMetadata& metadata() const override { return metadata_; }
+
+    bool applies(const LintContext& context) const override {
+        return context.snapshot() != nullptr && context.snapshot()->individuals.has_value();
+    }
+
+    void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
+        for (const auto& enrollment : *context.snapshot()->individuals) {
+            if (!enrollment.device_id)
+                continue;
+            const auto problems = device_id_problems(*enrollment.device_id);
+            if (problems.empty())
+                continue;
+            std::string joined;
+            for (const auto& p : problems)
+                joined += (joined.empty() ? "" : "; ") + p;
+            Location location = enrollment_support::individual_location(enrollment);
+            location.json_pointer += "/deviceId";
+            sink.report("individual enrollment '" + enrollment.registration_id + "' sets deviceId '"
+                            + *enrollment.device_id + "', which IoT Hub does not accept: " + joined,
+                        std::move(location));
+        }
+    }
+
+private:
+    RuleMetadata metadata_ = lint::make_metadata(
+        "individual.device-id-invalid",
+        "Individual enrollment deviceId is not a valid IoT Hub device ID", Severity::error,
+        Target::individual_enrollment,
+        "DPS creates the device in IoT Hub under the enrollment's deviceId. IoT Hub device IDs are "
+        "case-sensitive, at most 128 ASCII characters, letters, digits and - . % _ * ? ! ( ) , : "
+        "= @ $ ' ('+' and '#' are no longer supported) (dps.md §1.4); any other ID cannot be "
+        "created in the hub, so the registration cannot complete.",
+        std::string(citation::hub_identity_registry),
+        "Set deviceId to a valid IoT Hub device ID, or remove it to use the registration ID.", {},
+        "deviceId 'sensor#42'");
+};
+
+}  // namespace
+
+std::unique_ptr<lint::Rule> make_individual_device_id_invalid() {
+    return std::make_unique<DeviceIdInvalid>();
+}
+
+}  // namespace dpslint::rules

@@ -1,0 +1,55 @@
+#include "enrollment/enrollment_support.hpp"
+
+namespace dpslint::rules {
+
+namespace {
+
+class RegistrationIdInvalid final : public lint::SnapshotRule {
+public:
+    const RuleMetadata& metadata() const override { return metadata_; }
+
+    bool applies(const LintContext& context) const override {
+        return context.snapshot() != nullptr && context.snapshot()->individuals.has_value();
+    }
+
+    void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
+        for (const auto& enrollment : *context.snapshot()->individuals) {
+            const bool x509 = enrollment.settings.attestation.type == AttestationType::x509;
+            const auto problems =
+                registration_id_problems(enrollment.registration_id, x509 ? 64 : 128);
+            if (problems.empty())
+                continue;
+            std::string joined;
+            for (const auto& p : problems)
+                joined += (joined.empty() ? "" : "; ") + p;
+            Location location = enrollment_support::individual_location(enrollment);
+            location.json_pointer += "/registrationId";
+            sink.report("individual enrollment registration ID '" + enrollment.registration_id
+                            + "' is invalid" + (x509 ? " for X.509 attestation" : "") + ": "
+                            + joined,
+                        std::move(location));
+        }
+    }
+
+private:
+    RuleMetadata metadata_ = lint::make_metadata(
+        "individual.registration-id-invalid",
+        "Individual enrollment registration ID breaks the DPS rules", Severity::error,
+        Target::individual_enrollment,
+        "A registration ID is at most 128 characters (64 with X.509, the bound of the "
+        "certificate CN it must equal), letters, digits and - . _ : only, with no special "
+        "character at the start or end per the 2021-10-01 API spec (dps.md §1.2). A device "
+        "registering with another ID is refused with 400004 (dps.md §8 #6).",
+        std::string(citation::dps_x509_attestation),
+        "Re-enroll the device under a valid registration ID; for X.509 that means a device "
+        "certificate whose CN is that ID.",
+        {}, "registrationId 'Sensor 42' (a space)");
+};
+
+}  // namespace
+
+std::unique_ptr<lint::Rule> make_individual_registration_id_invalid() {
+    return std::make_unique<RegistrationIdInvalid>();
+}
+
+}  // namespace dpslint::rules
