@@ -1,0 +1,64 @@
+#include "allocation/allocation_support.hpp"
+#include "rule_support.hpp"
+
+namespace dpslint::rules {
+
+namespace {
+
+using namespace allocation_detail;
+
+class GeoLatencySingleRegion final : public lint::SnapshotRule {
+public:
+    const RuleMetadata& metadata() const override { return metadata_; }
+
+    bool applies(const LintContext& context) const override {
+        return context.snapshot() != nullptr && context.snapshot()->linked_hubs.has_value();
+    }
+
+    void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
+        const Snapshot& snapshot = *context.snapshot();
+        for (const auto& entry : all_enrollments(snapshot)) {
+            const EffectivePolicy effective = effective_policy(snapshot, *entry.settings);
+            if (effective.policy != AllocationPolicy::geo_latency)
+                continue;
+            const auto hubs = eligible_hubs(*snapshot.linked_hubs, *entry.settings);
+            if (hubs.empty())
+                continue;  // allocation.no-eligible-hub
+            const std::string region = normalized_location(hubs.front()->location);
+            bool one_region = !region.empty();
+            for (const LinkedHub* hub : hubs)
+                one_region = one_region && normalized_location(hub->location) == region;
+            if (!one_region)
+                continue;
+            const std::string policy = std::string("geoLatency allocation")
+                                       + (effective.from_service ? " (the service default)" : "");
+            sink.report(
+                entry.describe() + " uses " + policy + " but "
+                    + (hubs.size() == 1
+                           ? "its only eligible IoT hub is"
+                           : "all " + std::to_string(hubs.size()) + " eligible IoT hubs are")
+                    + " in '" + hubs.front()->location + "', so latency cannot differ",
+                entry.location(entry.settings->allocation_policy ? "/allocationPolicy" : ""));
+        }
+    }
+
+private:
+    RuleMetadata metadata_ = lint::make_metadata(
+        "allocation.geolatency-single-region", "Geo-latency allocation over hubs in one region",
+        Severity::notice, Target::enrollment_group,
+        "Geo-latency allocation picks the hub with the lowest latency to the device and breaks "
+        "ties by weighted hashing. When every eligible hub is in the same Azure region the "
+        "latencies are equal, so the policy reduces to hashed allocation.",
+        std::string(citation::dps_allocation),
+        "Link hubs in the regions the devices are in, or use hashed allocation to say what "
+        "actually happens.",
+        {}, "allocationPolicy 'geoLatency' with both linked hubs in eastus");
+};
+
+}  // namespace
+
+std::unique_ptr<lint::Rule> make_allocation_geolatency_single_region() {
+    return std::make_unique<GeoLatencySingleRegion>();
+}
+
+}  // namespace dpslint::rules

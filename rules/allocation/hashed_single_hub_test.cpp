@@ -1,0 +1,45 @@
+#include <catch2/catch.hpp>
+
+#include "support/rule_harness.hpp"
+
+using namespace dpslint;
+using namespace dpslint::test;
+
+TEST_CASE("allocation.hashed-single-hub fires for hashed over one named hub",
+          "[rule][allocation.hashed-single-hub]") {
+    Snapshot s = demo_snapshot();
+    s.groups[0].settings.allocation_policy = AllocationPolicy::hashed;
+    s.groups[0].settings.iot_hubs = {"hub-eastus.azure-devices.net"};
+    const auto r = run_rule("allocation.hashed-single-hub", &s);
+    REQUIRE(r.applicable);
+    REQUIRE(r.ids() == std::vector<std::string>{"allocation.hashed-single-hub"});
+    CHECK(r.findings[0].location.file == "enrollment-groups.json");
+    CHECK(r.findings[0].location.json_pointer == "/0/allocationPolicy");
+    CHECK(r.findings[0].location.enrollment_id == "fleet");
+    CHECK(r.findings[0].severity == Severity::notice);
+}
+
+TEST_CASE("allocation.hashed-single-hub fires for the hashed default over one participating hub",
+          "[rule][allocation.hashed-single-hub]") {
+    Snapshot s = demo_snapshot();
+    (*s.linked_hubs)[1].apply_allocation_policy = false;
+    const auto r = run_rule("allocation.hashed-single-hub", &s);
+    REQUIRE(r.findings.size() == 1);
+    CHECK(r.findings[0].location.json_pointer == "/0");
+    CHECK_THAT(r.findings[0].message, Catch::Contains("service default"));
+}
+
+TEST_CASE("allocation.hashed-single-hub is silent for hashed over two hubs",
+          "[rule][allocation.hashed-single-hub]") {
+    const Snapshot s = demo_snapshot();
+    const auto r = run_rule("allocation.hashed-single-hub", &s);
+    CHECK(r.applicable);
+    CHECK(r.findings.empty());
+}
+
+TEST_CASE("allocation.hashed-single-hub does not apply without linked hubs",
+          "[rule][allocation.hashed-single-hub]") {
+    Snapshot s = demo_snapshot();
+    s.linked_hubs.reset();
+    CHECK_FALSE(run_rule("allocation.hashed-single-hub", &s).applicable);
+}

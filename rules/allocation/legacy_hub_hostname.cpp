@@ -1,0 +1,45 @@
+#include "allocation/allocation_support.hpp"
+#include "rule_support.hpp"
+
+namespace dpslint::rules {
+
+namespace {
+
+using namespace allocation_detail;
+
+class LegacyHubHostname final : public lint::SnapshotRule {
+public:
+    const RuleMetadata& metadata() const override { return metadata_; }
+
+    void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
+        for (const auto& entry : all_enrollments(*context.snapshot())) {
+            const EnrollmentSettings& settings = *entry.settings;
+            if (settings.iot_hub_host_name.empty())
+                continue;
+            sink.report(entry.describe() + " uses the deprecated iotHubHostName '"
+                            + settings.iot_hub_host_name + "'"
+                            + (settings.iot_hubs.empty() ? "" : " next to iotHubs")
+                            + "; name the hub in iotHubs instead",
+                        entry.location("/iotHubHostName"));
+        }
+    }
+
+private:
+    RuleMetadata metadata_ = lint::make_metadata(
+        "allocation.legacy-hub-hostname", "Enrollment uses the deprecated iotHubHostName",
+        Severity::warning, Target::enrollment_group,
+        "iotHubHostName is the legacy way to pin an enrollment to one hub and implies static "
+        "allocation; the CLI deprecated --iot-hub-host-name in favour of --iot-hubs. Tools and "
+        "readers that only look at allocationPolicy and iotHubs miss the pin.",
+        std::string(citation::dps_allocation),
+        "Set allocationPolicy static and iotHubs to that hub, and clear iotHubHostName.", {},
+        "iotHubHostName 'hub-a.azure-devices.net' and no iotHubs");
+};
+
+}  // namespace
+
+std::unique_ptr<lint::Rule> make_allocation_legacy_hub_hostname() {
+    return std::make_unique<LegacyHubHostname>();
+}
+
+}  // namespace dpslint::rules

@@ -1,0 +1,49 @@
+#include "rule_support.hpp"
+#include "twin/twin_support.hpp"
+
+namespace dpslint::rules {
+
+namespace {
+
+using namespace twin_detail;
+
+class Array final : public lint::SnapshotRule {
+public:
+    const RuleMetadata& metadata() const override { return metadata_; }
+
+    void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
+        for (const auto& twin : enrollment_twins(*context.snapshot())) {
+            for (const auto& section : twin.sections) {
+                walk(section, [&](const TwinNode& node) {
+                    if (!node.value.is_array())
+                        return true;
+                    sink.report(twin.entry.describe() + " initialTwin " + section.label
+                                    + " contain an array at "
+                                    + node.pointer.substr(section.pointer.size())
+                                    + ", which older IoT Hub documentation, SDKs and tools reject",
+                                twin.location(node.pointer));
+                    return false;  // one finding for the outermost array
+                });
+            }
+        }
+    }
+
+private:
+    RuleMetadata metadata_ = lint::make_metadata(
+        "twin.array", "Initial twin contains an array", Severity::notice, Target::initial_twin,
+        "Older IoT Hub twin documentation says arrays are not allowed in tags or properties; hubs "
+        "have accepted them since 2021 and DPS passes them through, but older SDKs, tools and "
+        "queries may not handle them. The sources disagree, so this is informational.",
+        std::string(citation::hub_device_twins),
+        "Keep the array if every consumer of the twin handles arrays; otherwise use an object "
+        "keyed by item name.",
+        {}, "initialTwin.properties.desired {\"ports\": [80, 443]}");
+};
+
+}  // namespace
+
+std::unique_ptr<lint::Rule> make_twin_array() {
+    return std::make_unique<Array>();
+}
+
+}  // namespace dpslint::rules
