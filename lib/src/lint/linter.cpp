@@ -212,11 +212,19 @@ LintReport Linter::run(const LintContext& context) const {
                 break;
             case Scope::batch: {
                 auto aggregator = static_cast<const BatchRule*>(a.rule)->start(a.options);
+                std::vector<DeviceSummary> summaries;
                 for (const auto& device : context.devices()) {
-                    aggregator->observe(DeviceSummary::of(device.device.file,
+                    summaries.push_back(DeviceSummary::of(device.device.file,
                                                           device.certificate_index, device.leaf()));
+                    aggregator->observe(summaries.size() - 1, summaries.back());
                 }
-                aggregator->finish(sink);
+                aggregator->finish(sink, [&](const std::vector<std::uint64_t>& sequence_numbers) {
+                    std::vector<DeviceSummary> found;
+                    for (const auto n : sequence_numbers) {
+                        found.push_back(n < summaries.size() ? summaries[n] : DeviceSummary{});
+                    }
+                    return found;
+                });
                 break;
             }
         }

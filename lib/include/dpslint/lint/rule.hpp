@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -124,16 +126,24 @@ public:
                        FindingSink& sink) const = 0;
 };
 
-// Sees every device of a batch through a small summary, then reports once at the end.
+// Recovers the full summaries of a few devices by their sequence numbers, for messages about
+// duplicates found late in a batch. A streaming batch re-reads those files instead of keeping
+// every summary in memory. Returns them in the order asked; a missing one is left default.
+using SummaryLookup =
+    std::function<std::vector<DeviceSummary>(const std::vector<std::uint64_t>& sequence_numbers)>;
+
+// Sees every device of a batch, then reports once at the end. A batch may hold millions of
+// devices: keep per device only a few bytes (a hash and the sequence number) and ask `lookup`
+// for the details of the few that are reported.
 class BatchAggregator {
 public:
     virtual ~BatchAggregator() = default;
-    // Called for each device certificate, one call at a time, in input order.
-    virtual void observe(const DeviceSummary& device) = 0;
-    // Called for each input file holding PEM private-key blocks.
-    virtual void observe_private_keys(const std::string& /*file*/,
+    // Each device certificate, one call at a time, in input order; `sequence` increases.
+    virtual void observe(std::uint64_t sequence, const DeviceSummary& device) = 0;
+    // Each input file holding PEM private-key blocks (1-based lines of the BEGIN lines).
+    virtual void observe_private_keys(std::uint64_t /*sequence*/, const std::string& /*file*/,
                                       const std::vector<std::size_t>& /*lines*/) {}
-    virtual void finish(FindingSink& sink) = 0;
+    virtual void finish(FindingSink& sink, const SummaryLookup& lookup) = 0;
 };
 
 class BatchRule : public Rule {
