@@ -1,10 +1,12 @@
 #include "app.hpp"
 
 #include <exception>
+#include <istream>
 #include <ostream>
 
 #include <CLI/CLI.hpp>
 
+#include "batch_command.hpp"
 #include "exit_codes.hpp"
 #include "lint_command.hpp"
 #include "rules_command.hpp"
@@ -25,7 +27,7 @@ bool dispatch(const Command& command, std::ostream& out, std::ostream& err, int&
 }
 }  // namespace
 
-int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
+int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream& err) {
     CLI::App app{
         "dpslint: offline checks of X.509 device-certificate chains and Azure IoT Hub DPS "
         "enrollments",
@@ -39,6 +41,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     const LintCommand lint(app);
     const RulesCommand rules(app);
     const ExplainCommand explain(app);
+    const BatchCommand batch(app);
 
     try {
         app.parse(argc, argv);
@@ -64,6 +67,8 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
             || dispatch(explain, out, err, status)) {
             return status;
         }
+        if (batch.selected())
+            return batch.run(in, out, err);
     } catch (const std::exception& e) {
         err << "dpslint: internal error: " << e.what() << '\n';
         return exit_usage;

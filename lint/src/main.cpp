@@ -3,5 +3,5 @@
 #include "app.hpp"
 
 int main(int argc, char** argv) {
-    return dpslint::cli::run(argc, argv, std::cout, std::cerr);
+    return dpslint::cli::run(argc, argv, std::cin, std::cout, std::cerr);
 }

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+
+#include "dpslint/batch/batch_processor.hpp"
+#include "dpslint/batch/input_walker.hpp"
+
+namespace dpslint::batch {
+
+// Which inputs this process checks: shard K of N takes the inputs whose walk position modulo N
+// is K-1, so N jobs over the same inputs split them without talking to each other.
+struct Shard {
+    std::uint64_t index = 1;  // K, 1-based
+    std::uint64_t count = 1;  // N
+
+    bool takes(std::uint64_t sequence) const noexcept { return sequence % count == index - 1; }
+};
+
+// Runs a BatchProcessor over the walk on `jobs` threads and hands the records back in walk order
+// on the calling thread, so output does not depend on the number of threads. At most a few
+// chunks per thread are in flight: memory stays bounded whatever the batch size.
+class BatchRunner {
+public:
+    BatchRunner(const BatchProcessor& processor, unsigned jobs, Shard shard = {});
+
+    // `deliver` sees every taken input exactly once, in walk order. Returns the summed stage
+    // times of all workers.
+    StageTimes run(InputWalker& walker, const std::function<void(FileRecord&&)>& deliver) const;
+
+private:
+    const BatchProcessor& processor_;
+    unsigned jobs_;
+    Shard shard_;
+};
+
+}  // namespace dpslint::batch

@@ -1,0 +1,186 @@
+#include "dpslint/batch/batch_processor.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sys/stat.h>
+
+#include "dpslint/certificate_file.hpp"
+#include "dpslint/error.hpp"
+
+namespace dpslint::batch {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+void reject(FileRecord& record, std::string id, std::string message) {
+    record.error_id = std::move(id);
+    record.error = std::move(message);
+}
+
+// Reads the whole file unless it is over the cap; false with `record` rejected otherwise.
+bool read_input(const std::string& path, std::uint64_t cap, Bytes& out, FileRecord& record) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+        reject(record, "input.unreadable", path + ": cannot read: " + std::strerror(errno));
+        return false;
+    }
+    if (static_cast<std::uint64_t>(st.st_size) > cap) {
+        reject(record, "input.too-large",
+               path + ": " + std::to_string(st.st_size) + " bytes is over the size cap of "
+                   + std::to_string(cap) + " (--max-file-size)");
+        return false;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        reject(record, "input.unreadable", path + ": cannot read: " + std::strerror(errno));
+        return false;
+    }
+    out.resize(static_cast<std::size_t>(st.st_size));
+    in.read(reinterpret_cast<char*>(out.data()), static_cast<std::streamsize>(out.size()));
+    if (in.gcount() != static_cast<std::streamsize>(out.size())) {
+        out.resize(static_cast<std::size_t>(in.gcount()));
+    }
+    return true;
+}
+
+}  // namespace
+
+StageTimes& StageTimes::operator+=(const StageTimes& other) {
+    read += other.read;
+    parse += other.parse;
+    decide += other.decide;
+    rules += other.rules;
+    return *this;
+}
+
+BatchProcessor::BatchProcessor(const CryptoBackend& backend, const lint::LintContext& context,
+                               const lint::Linter& linter, const Verifier* verifier,
+                               BatchSettings settings)
+    : backend_(backend),
+      context_(context),
+      linter_(linter),
+      verifier_(verifier),
+      settings_(std::move(settings)) {}
+
+FileRecord BatchProcessor::process(const InputItem& item, StageTimes& times) const {
+    FileRecord record;
+    record.sequence = item.sequence;
+    record.path = item.path;
+    if (!item.problem.empty()) {
+        reject(record, "input.unreadable", item.path + ": " + item.problem);
+        return record;
+    }
+
+    auto start = Clock::now();
+    Bytes bytes;
+    const bool read = read_input(item.path, settings_.max_file_bytes, bytes, record);
+    times.read += Clock::now() - start;
+    if (!read)
+        return record;
+
+    start = Clock::now();
+    CertificateFile file;
+    try {
+        file = parse_certificate_file(item.path, bytes, backend_);
+    } catch (const InputError& e) {
+        times.parse += Clock::now() - start;
+        reject(record, "input.not-a-certificate", e.what());
+        return record;
+    }
+    times.parse += Clock::now() - start;
+    for (const auto& key : file.private_keys)
+        record.private_key_lines.push_back(key.line);
+
+    // A file holds device certificates and the CA certificates they present; a factory bundle
+    // may hold several devices.
+    std::vector<CertificatePtr> cas;
+    std::vector<std::size_t> leaves;
+    for (std::size_t i = 0; i < file.certificates.size(); ++i) {
+        if (file.certificates[i]->is_ca()) {
+            cas.push_back(file.certificates[i]);
+        } else {
+            leaves.push_back(i);
+        }
+    }
+    if (leaves.empty()) {
+        reject(record, "input.no-device-certificate",
+               item.path + ": "
+                   + (file.certificates.empty()
+                          ? std::string("only private key blocks, no certificate")
+                          : "only CA certificates (" + std::to_string(cas.size())
+                                + "), no device certificate"));
+        return record;
+    }
+    cas.insert(cas.end(), settings_.presented.begin(), settings_.presented.end());
+    for (const auto index : leaves) {
+        check_device(record, Device{item.path, file.certificates[index], cas}, index, times);
+    }
+    return record;
+}
+
+void BatchProcessor::check_device(FileRecord& record, const Device& device, std::size_t index,
+                                  StageTimes& times) const {
+    DeviceRecord out;
+    out.summary = lint::DeviceSummary::of(device.file, index, *device.leaf);
+    std::vector<Finding> findings;
+
+    auto start = Clock::now();
+    lint::DeviceContext device_context;
+    if (verifier_ != nullptr) {
+        device_context.device = device;
+        device_context.certificate_index = index;
+        device_context.context = &context_;
+        device_context.verification = verifier_->verify(device.leaf, device.presented);
+        const auto& v = *device_context.verification;
+        out.decision = v.valid() ? "valid" : "invalid";
+        out.reason =
+            v.valid() ? "path validates" : (v.findings.empty() ? "" : v.findings.front().message);
+        findings = v.findings;
+    } else {
+        device_context = context_.make_device_context(device, index);
+        const auto& a = *device_context.attestation;
+        out.decision = std::string(to_string(a.decision));
+        out.reason = a.reason;
+        out.reason_code = a.reason_code;
+        out.enrollment = a.enrollment;
+        findings = a.findings;
+    }
+    times.decide += Clock::now() - start;
+
+    start = Clock::now();
+    for (auto& f : findings) {
+        // Decision findings locate the chain position; the device is what the report is about.
+        f.location.file = device.file;
+        f.location.certificate_index = index;
+        f.location.registration_id = out.summary.registration_id;
+    }
+    auto rule_findings = linter_.check_device(context_, device_context);
+    findings.insert(findings.end(), std::make_move_iterator(rule_findings.begin()),
+                    std::make_move_iterator(rule_findings.end()));
+    for (auto& f : findings) {
+        if (linter_.suppressions().suppresses(f)) {
+            ++out.suppressed;
+        } else {
+            out.findings.push_back(std::move(f));
+        }
+    }
+    sort_findings(out.findings);
+    times.rules += Clock::now() - start;
+    record.devices.push_back(std::move(out));
+}
+
+std::optional<lint::DeviceSummary> BatchProcessor::summary_of(const std::string& path,
+                                                              std::size_t index) const {
+    try {
+        const CertificateFile file = read_certificate_file(path, backend_);
+        if (index >= file.certificates.size())
+            return std::nullopt;
+        return lint::DeviceSummary::of(path, index, *file.certificates[index]);
+    } catch (const InputError&) {
+        return std::nullopt;  // changed since the run: the finding keeps what it knows
+    }
+}
+
+}  // namespace dpslint::batch

@@ -1,0 +1,126 @@
+#include "dpslint/batch/batch_runner.hpp"
+
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace dpslint::batch {
+
+namespace {
+
+// Files per unit of work: big enough to amortise locking, small enough to balance threads.
+constexpr std::size_t chunk_size = 32;
+// Chunks queued or finished-but-not-delivered per worker.
+constexpr std::size_t chunks_per_worker = 4;
+
+struct Chunk {
+    std::uint64_t number = 0;
+    std::vector<InputItem> items;
+};
+
+}  // namespace
+
+BatchRunner::BatchRunner(const BatchProcessor& processor, unsigned jobs, Shard shard)
+    : processor_(processor), jobs_(jobs == 0 ? 1 : jobs), shard_(shard) {}
+
+StageTimes BatchRunner::run(InputWalker& walker,
+                            const std::function<void(FileRecord&&)>& deliver) const {
+    std::mutex mutex;
+    std::condition_variable work_ready;
+    std::condition_variable result_ready;
+    std::deque<Chunk> queue;
+    std::map<std::uint64_t, std::vector<FileRecord>> finished;
+    bool closing = false;
+    StageTimes total;
+
+    std::vector<std::thread> workers;
+    for (unsigned w = 0; w < jobs_; ++w) {
+        workers.emplace_back([&] {
+            StageTimes mine;
+            for (;;) {
+                Chunk chunk;
+                {
+                    std::unique_lock lock(mutex);
+                    work_ready.wait(lock, [&] { return closing || !queue.empty(); });
+                    if (queue.empty())
+                        break;
+                    chunk = std::move(queue.front());
+                    queue.pop_front();
+                }
+                std::vector<FileRecord> records;
+                records.reserve(chunk.items.size());
+                for (const auto& item : chunk.items)
+                    records.push_back(processor_.process(item, mine));
+                {
+                    std::lock_guard lock(mutex);
+                    finished.emplace(chunk.number, std::move(records));
+                }
+                result_ready.notify_all();
+            }
+            std::lock_guard lock(mutex);
+            total += mine;
+        });
+    }
+
+    const std::size_t window = chunks_per_worker * jobs_;
+    std::uint64_t next_chunk = 0;    // numbers handed out
+    std::uint64_t next_deliver = 0;  // numbers delivered
+    bool walk_done = false;
+    const auto deliver_ready = [&](bool wait_for_one) {
+        for (;;) {
+            std::vector<FileRecord> records;
+            {
+                std::unique_lock lock(mutex);
+                if (wait_for_one) {
+                    result_ready.wait(lock, [&] { return finished.count(next_deliver) != 0; });
+                }
+                const auto it = finished.find(next_deliver);
+                if (it == finished.end())
+                    return;
+                records = std::move(it->second);
+                finished.erase(it);
+            }
+            ++next_deliver;
+            wait_for_one = false;
+            for (auto& r : records)
+                deliver(std::move(r));
+        }
+    };
+
+    while (!walk_done) {
+        Chunk chunk{next_chunk, {}};
+        InputItem item;
+        while (chunk.items.size() < chunk_size) {
+            if (!walker.next(item)) {
+                walk_done = true;
+                break;
+            }
+            if (shard_.takes(item.sequence))
+                chunk.items.push_back(std::move(item));
+        }
+        if (!chunk.items.empty()) {
+            {
+                std::lock_guard lock(mutex);
+                queue.push_back(std::move(chunk));
+            }
+            work_ready.notify_one();
+            ++next_chunk;
+        }
+        deliver_ready(next_chunk - next_deliver >= window);
+    }
+    while (next_deliver < next_chunk)
+        deliver_ready(true);
+    {
+        std::lock_guard lock(mutex);
+        closing = true;
+    }
+    work_ready.notify_all();
+    for (auto& t : workers)
+        t.join();
+    return total;
+}
+
+}  // namespace dpslint::batch

@@ -1,0 +1,147 @@
+#include "dpslint/batch/input_walker.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <dirent.h>
+#include <istream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace dpslint::batch {
+
+using DirectoryId = std::pair<std::uint64_t, std::uint64_t>;
+
+struct InputWalker::Frame {
+    std::string path;
+    DirectoryId id;
+    std::vector<std::string> names;  // sorted
+    std::size_t next = 0;
+};
+
+namespace {
+
+std::string join(const std::string& dir, const std::string& name) {
+    if (!dir.empty() && dir.back() == '/')
+        return dir + name;
+    return dir + "/" + name;
+}
+
+}  // namespace
+
+InputWalker::InputWalker(std::vector<std::string> inputs, std::istream* paths_stream)
+    : inputs_(std::move(inputs)), paths_stream_(paths_stream) {}
+
+InputWalker::~InputWalker() = default;
+
+void InputWalker::push_directory(const std::string& path, DirectoryId id) {
+    auto frame = std::make_unique<Frame>();
+    frame->path = path;
+    frame->id = id;
+    if (DIR* dir = ::opendir(path.c_str())) {
+        while (const dirent* entry = ::readdir(dir)) {
+            const std::string name = entry->d_name;
+            if (name != "." && name != "..")
+                frame->names.push_back(name);
+        }
+        ::closedir(dir);
+    }
+    std::sort(frame->names.begin(), frame->names.end());
+    visited_directories_.insert(id);
+    stack_.push_back(std::move(frame));
+}
+
+// Classifies one path: yields it as a file or a problem, or descends into it and returns false.
+bool InputWalker::emit_path(const std::string& path, InputItem& item) {
+    item = InputItem{sequence_, path, {}};
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+        const int error = errno;
+        struct stat link {};
+        if (::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+            item.problem = error == ELOOP ? "symbolic link loop" : "dangling symbolic link";
+        } else {
+            item.problem = std::string("cannot read: ") + std::strerror(error);
+        }
+        ++sequence_;
+        return true;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        const DirectoryId id{static_cast<std::uint64_t>(st.st_dev),
+                             static_cast<std::uint64_t>(st.st_ino)};
+        const bool ancestor =
+            std::any_of(stack_.begin(), stack_.end(), [&](const auto& f) { return f->id == id; });
+        if (ancestor) {
+            item.problem = "directory symlink loop (leads back to an enclosing directory)";
+            ++sequence_;
+            return true;
+        }
+        if (visited_directories_.count(id) != 0) {
+            item.problem = "directory already walked through another path";
+            ++sequence_;
+            return true;
+        }
+        if (::access(path.c_str(), R_OK | X_OK) != 0) {
+            item.problem = std::string("cannot read directory: ") + std::strerror(errno);
+            ++sequence_;
+            return true;
+        }
+        push_directory(path, id);
+        return false;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        item.problem = "not a regular file";
+    }
+    ++sequence_;
+    return true;
+}
+
+bool InputWalker::step(InputItem& item) {
+    while (!stack_.empty()) {
+        Frame& top = *stack_.back();
+        if (top.next == top.names.size()) {
+            stack_.pop_back();
+            continue;
+        }
+        const std::string path = join(top.path, top.names[top.next++]);
+        if (emit_path(path, item))
+            return true;
+    }
+    return false;
+}
+
+bool InputWalker::next(InputItem& item) {
+    for (;;) {
+        if (step(item))
+            return true;
+        if (reading_stream_) {
+            std::string line;
+            while (std::getline(*paths_stream_, line)) {
+                if (!line.empty() && line.back() == '\r')
+                    line.pop_back();
+                if (line.empty())
+                    continue;
+                if (emit_path(line, item))
+                    return true;
+                break;  // a directory: walk it, then come back for more lines
+            }
+            if (!stack_.empty())
+                continue;
+            if (!*paths_stream_)
+                reading_stream_ = false;
+            if (reading_stream_)
+                continue;
+        }
+        if (next_input_ == inputs_.size())
+            return false;
+        const std::string& input = inputs_[next_input_++];
+        if (input == "-" && paths_stream_ != nullptr) {
+            reading_stream_ = true;
+            continue;
+        }
+        if (emit_path(input, item))
+            return true;
+    }
+}
+
+}  // namespace dpslint::batch

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "common_options.hpp"
+#include "lint_options.hpp"
+
+namespace dpslint::cli {
+
+// `dpslint batch`: a factory batch of device certificates, streamed through a thread pool.
+class BatchCommand {
+public:
+    explicit BatchCommand(CLI::App& app);
+
+    bool selected() const { return command_->parsed(); }
+    int run(std::istream& in, std::ostream& out, std::ostream& err) const;
+
+private:
+    CLI::App* command_;
+    CommonOptions common_;
+    LintOptions lint_;
+    std::string snapshot_;
+    std::vector<std::string> trust_;
+    std::vector<std::string> untrusted_;
+    std::vector<std::string> presented_;
+    std::vector<std::string> inputs_;
+    unsigned jobs_ = 0;
+    std::string report_;
+    std::string report_format_ = "jsonl";
+    std::string shard_;
+    std::uint64_t max_file_size_ = 1u << 20;
+    bool quiet_ = false;
+    bool timings_ = false;
+};
+
+}  // namespace dpslint::cli

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "dpslint/batch/batch_processor.hpp"
+#include "dpslint/lint/config.hpp"
+#include "dpslint/lint/linter.hpp"
+
+#include "batch_report.hpp"
+#include "text_style.hpp"
+
+namespace dpslint::cli {
+
+// What `batch` and `batch-merge` print at the end.
+struct BatchOutcome {
+    std::string command;
+    nlohmann::json header = nlohmann::json::object();  // at, backend, mode, shard, report ...
+    BatchTally tally;
+    lint::LintReport batch_report;  // batch.* findings (and config status), rules run
+    lint::FailLevel fail_on = lint::FailLevel::error;
+    std::optional<batch::StageTimes> timings;
+
+    bool failed() const;
+};
+
+nlohmann::json batch_outcome_json(const BatchOutcome& outcome);
+void print_batch_outcome_text(const BatchOutcome& outcome, std::ostream& out,
+                              const TextStyle& style);
+
+}  // namespace dpslint::cli
