@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "batch_command.hpp"
+#include "batch_merge_command.hpp"
 #include "exit_codes.hpp"
 #include "lint_command.hpp"
 #include "rules_command.hpp"
@@ -42,6 +43,7 @@ int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream
     const RulesCommand rules(app);
     const ExplainCommand explain(app);
     const BatchCommand batch(app);
+    const BatchMergeCommand batch_merge(app);
 
     try {
         app.parse(argc, argv);
@@ -64,7 +66,7 @@ int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream
     try {
         if (dispatch(verify, out, err, status) || dispatch(simulate, out, err, status)
             || dispatch(lint, out, err, status) || dispatch(rules, out, err, status)
-            || dispatch(explain, out, err, status)) {
+            || dispatch(explain, out, err, status) || dispatch(batch_merge, out, err, status)) {
             return status;
         }
         if (batch.selected())
