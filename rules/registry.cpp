@@ -25,6 +25,13 @@ std::unique_ptr<lint::Rule> make_allocation_static_hub_count();
 std::unique_ptr<lint::Rule> make_allocation_weight_range();
 // --- end allocation ---
 // --- batch ---
+std::unique_ptr<lint::Rule> make_batch_duplicate_certificate();
+std::unique_ptr<lint::Rule> make_batch_duplicate_registration_id();
+std::unique_ptr<lint::Rule> make_batch_duplicate_serial();
+std::unique_ptr<lint::Rule> make_batch_mixed_issuers();
+std::unique_ptr<lint::Rule> make_batch_private_key_present();
+std::unique_ptr<lint::Rule> make_batch_sequential_serials();
+std::unique_ptr<lint::Rule> make_batch_shared_key();
 // --- end batch ---
 // --- ca ---
 std::unique_ptr<lint::Rule> make_ca_body_missing();
@@ -112,6 +119,13 @@ constexpr RuleFactory factories[] = {
     make_allocation_weight_range,
     // --- end allocation list ---
     // --- batch list ---
+    make_batch_duplicate_certificate,
+    make_batch_duplicate_registration_id,
+    make_batch_duplicate_serial,
+    make_batch_mixed_issuers,
+    make_batch_private_key_present,
+    make_batch_sequential_serials,
+    make_batch_shared_key,
     // --- end batch list ---
     // --- ca list ---
     make_ca_body_missing,

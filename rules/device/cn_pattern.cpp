@@ -1,0 +1,58 @@
+#include <regex>
+
+#include "device_support.hpp"
+
+namespace dpslint::rules {
+
+namespace {
+
+class CnPattern final : public lint::DeviceRule {
+public:
+    CnPattern() { metadata_.enabled_by_default = false; }
+
+    const RuleMetadata& metadata() const override { return metadata_; }
+
+    void check(const DeviceContext& device, const RuleOptions& options,
+               FindingSink& sink) const override {
+        const std::string& pattern = options.string("pattern");
+        if (pattern.empty())
+            return;
+        const auto cn = device_support::single_cn(device);
+        if (!cn)
+            return;  // device.cn-missing
+        std::regex re;
+        try {
+            re = std::regex(pattern, std::regex::ECMAScript);
+        } catch (const std::regex_error&) {
+            return;  // the configuration loader rejects invalid patterns
+        }
+        if (std::regex_match(*cn, re))
+            return;
+        sink.report("device certificate CN '" + *cn + "' does not match the required pattern '"
+                        + pattern + "'",
+                    device.location());
+    }
+
+private:
+    RuleMetadata metadata_ = lint::make_metadata(
+        "device.cn-pattern", "Device certificate CN does not follow the naming convention",
+        Severity::error, Target::device_certificate,
+        "The subject CN is the device's registration ID and, for enrollment groups, its IoT Hub "
+        "device ID; a fleet naming convention keeps those IDs predictable for allocation, "
+        "revocation (disabled individual enrollments by registration ID) and back-end lookups.",
+        std::string(citation::dps_x509_attestation),
+        "Issue the device certificate with a CN that fully matches the configured pattern, or "
+        "adjust the pattern.",
+        {RuleOption{"pattern", "regex", "",
+                    "ECMAScript regular expression the whole CN must match; empty disables the "
+                    "rule"}},
+        "pattern '^device-[0-9]+$' and CN 'sensor-042'");
+};
+
+}  // namespace
+
+std::unique_ptr<lint::Rule> make_device_cn_pattern() {
+    return std::make_unique<CnPattern>();
+}
+
+}  // namespace dpslint::rules

@@ -1,0 +1,49 @@
+#include "dpslint/algorithm_policy.hpp"
+
+#include "device_support.hpp"
+
+namespace dpslint::rules {
+
+namespace {
+
+class WeakKey final : public lint::DeviceRule {
+public:
+    const RuleMetadata& metadata() const override { return metadata_; }
+
+    void check(const DeviceContext& device, const RuleOptions& options,
+               FindingSink& sink) const override {
+        AlgorithmPolicy policy;
+        policy.min_rsa_bits = static_cast<int>(options.integer("min-rsa-bits"));
+        const auto curves = options.strings("allowed-curves");
+        policy.allowed_curves = std::set<std::string>(curves.begin(), curves.end());
+        const std::string why = policy.check_key(device.leaf().public_key());
+        if (why.empty())
+            return;
+        sink.report(device_support::describe(device.leaf()) + " has a weak or unusual key: " + why,
+                    device.location());
+    }
+
+private:
+    RuleMetadata metadata_ = lint::make_metadata(
+        "device.weak-key", "Device certificate key is weak or on an unusual curve",
+        Severity::warning, Target::device_certificate,
+        "DPS publishes no minimum key size or curve list and accepts what a TLS stack accepts "
+        "(RSA and ECC device certificates both work), so this is hygiene: RSA keys under 2048 "
+        "bits are breakable, and curves outside P-256/P-384/P-521 (such as secp256k1) are not "
+        "offered by many TLS stacks.",
+        "RFC 5280 §4.1.2.7",
+        "Issue the device certificate for an RSA key of at least 2048 bits or an EC key on "
+        "P-256, P-384 or P-521.",
+        {RuleOption{"min-rsa-bits", "integer", 2048, "smallest acceptable RSA modulus"},
+         RuleOption{"allowed-curves", "string-list",
+                    nlohmann::json::array({"P-256", "P-384", "P-521"}), "acceptable EC curves"}},
+        "RSA-1024 device key");
+};
+
+}  // namespace
+
+std::unique_ptr<lint::Rule> make_device_weak_key() {
+    return std::make_unique<WeakKey>();
+}
+
+}  // namespace dpslint::rules
