@@ -54,9 +54,13 @@ std::vector<ChainLink> AttestationSimulator::walk_chain(const Device& device) co
         }
         if (candidates.empty())
             break;
-        const auto chosen = std::find_if(candidates.begin(), candidates.end(), [&](const auto& p) {
-            return verifies(current, *p.first);
-        });
+        // With one candidate the path validator checks the signature anyway; only a real choice
+        // (same-name CAs, re-issued keys) is worth a verification here.
+        const auto chosen =
+            candidates.size() == 1
+                ? candidates.begin()
+                : std::find_if(candidates.begin(), candidates.end(),
+                               [&](const auto& p) { return verifies(current, *p.first); });
         const auto& pick = chosen != candidates.end() ? *chosen : candidates.front();
         links.push_back(ChainLink{pick.first, pick.second,
                                   snapshot_.find_certificate_by_sha1(pick.first->sha1())});
