@@ -1,6 +1,8 @@
 // What DPS would decide, rule by rule (issue: attestation simulation, rules 1-5).
 #include "dpslint/attestation.hpp"
 
+#include <cctype>
+
 #include <catch2/catch.hpp>
 
 #include "support/rule_harness.hpp"
@@ -36,10 +38,10 @@ Device device(const std::string& file, std::vector<std::string> presented_files 
     return d;
 }
 
-AttestationResult decide(Snapshot& s, const Device& d) {
+AttestationResult decide(Snapshot& s, const Device& d, TimePoint when = at) {
     renumber(s);
     AttestationOptions options;
-    options.at = at;
+    options.at = when;
     return AttestationSimulator(s, backend(), options).decide(d);
 }
 
@@ -120,6 +122,22 @@ TEST_CASE("rule 2: an individual enrollment decides before any group", "[attesta
         CHECK(r.enrollment->kind == "group");
         CHECK(r.enrollment->id == "prod");
     }
+}
+
+TEST_CASE("rule 2: an upper-case CN matches a lower-case individual enrollment", "[attestation]") {
+    const std::string file = "rules/device/uppercase-cn.pem";
+    const auto leaf_cert = certificate(file);
+    Snapshot s = empty_snapshot();
+    s.linked_hubs->push_back(linked_hub("hub-a.azure-devices.net", "eastus"));
+    std::string lower = leaf_cert->subject().common_names().front();
+    for (auto& c : lower)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    REQUIRE(lower != leaf_cert->subject().common_names().front());
+    s.individuals->push_back(x509_individual(lower, leaf_cert));
+    const auto r = decide(s, device(file), make_time(2027, 1, 1));  // the fixture ends in 2030
+    CHECK(r.decision == Decision::provisioned);
+    CHECK(r.enrollment->id == lower);
+    CHECK(r.registration_id == leaf_cert->subject().common_names().front());
 }
 
 TEST_CASE("rule 3: the first group on the chain decides, without fall-through", "[attestation]") {
