@@ -1,0 +1,54 @@
+#include "backend/botan/signature_check.hpp"
+
+#include <string>
+
+#include "backend/botan/errors.hpp"
+
+namespace dpslint::botan {
+
+SignatureCheck check_signature(const Certificate& subject, const BotanCertificate& subject_native,
+                               const Certificate& issuer, const BotanCertificate& issuer_native) {
+    const SignatureAlgorithm& algorithm = subject.signature_algorithm();
+    const KeyAlgorithm key_algorithm = issuer.public_key().algorithm;
+
+    if (subject_native.signed_object() == nullptr) {
+        return {SignatureStatus::unsupported,
+                "Botan cannot decode the signed certificate: " + subject_native.signed_error()};
+    }
+    if (!subject_native.algorithms_match()) {
+        return {SignatureStatus::invalid,
+                "signatureAlgorithm differs from the signature field of tbsCertificate"};
+    }
+    if (algorithm.key_algorithm == KeyAlgorithm::unknown) {
+        return {SignatureStatus::unsupported, "unknown signature algorithm " + algorithm.oid};
+    }
+    if (key_algorithm != KeyAlgorithm::unknown && key_algorithm != algorithm.key_algorithm) {
+        return {SignatureStatus::invalid, algorithm.name + " signature cannot come from an "
+                                              + std::string(to_string(key_algorithm))
+                                              + " issuer key"};
+    }
+    const Botan::Public_Key* key = issuer_native.public_key();
+    if (key == nullptr) {
+        return {SignatureStatus::unsupported,
+                "issuer public key unusable: " + issuer_native.public_key_error()};
+    }
+
+    Botan::Certificate_Status_Code code{};
+    try {
+        // Builds its own PK_Verifier: nothing shared is modified.
+        code = subject_native.signed_object()->verify_signature(*key);
+    } catch (const std::exception& e) {
+        return {SignatureStatus::unsupported, "Botan: " + one_line(e.what())};
+    }
+    switch (code) {
+        case Botan::Certificate_Status_Code::VERIFIED:
+            return {SignatureStatus::valid, {}};
+        case Botan::Certificate_Status_Code::SIGNATURE_ERROR:
+            return {SignatureStatus::invalid, "signature does not verify"};
+        default:
+            // SIGNATURE_ALGO_UNKNOWN, SIGNATURE_ALGO_BAD_PARAMS, UNTRUSTED_HASH, ...
+            return {SignatureStatus::unsupported, "Botan: " + one_line(Botan::to_string(code))};
+    }
+}
+
+}  // namespace dpslint::botan
