@@ -1,0 +1,118 @@
+// Both backends must decode every committed certificate into identical fields: rules and reports
+// may not depend on --backend.
+#include <filesystem>
+
+#include <catch2/catch.hpp>
+
+#include "dpslint/backend.hpp"
+#include "dpslint/certificate_file.hpp"
+#include "dpslint/pem.hpp"
+
+#include "support/testdata.hpp"
+
+using namespace dpslint;
+
+namespace {
+
+std::vector<Bytes> certificate_ders(const std::filesystem::path& path) {
+    const Bytes content = read_file_bytes(path);
+    const std::string_view text(reinterpret_cast<const char*>(content.data()), content.size());
+    std::vector<Bytes> out;
+    if (contains_pem(text)) {
+        for (auto& block : scan_pem(path.string(), text)) {
+            if (block.label == "CERTIFICATE")
+                out.push_back(std::move(block.der));
+        }
+    } else {
+        out.push_back(content);
+    }
+    return out;
+}
+
+// Names the first field that differs, for a readable failure.
+std::string first_difference(const CertificateFields& a, const CertificateFields& b) {
+    if (a.version != b.version)
+        return "version";
+    if (a.serial_hex != b.serial_hex || a.serial_negative != b.serial_negative
+        || a.serial_octets != b.serial_octets) {
+        return "serial";
+    }
+    if (!(a.subject.rdns() == b.subject.rdns()))
+        return "subject " + a.subject.text() + " vs " + b.subject.text();
+    if (!(a.issuer.rdns() == b.issuer.rdns()))
+        return "issuer";
+    if (a.not_before != b.not_before || a.not_after != b.not_after)
+        return "validity";
+    if (!(a.public_key == b.public_key))
+        return "public key";
+    if (!(a.signature_algorithm == b.signature_algorithm))
+        return "signature algorithm";
+    if (a.sha1 != b.sha1 || a.sha256 != b.sha256)
+        return "thumbprints";
+    const auto& x = a.extensions;
+    const auto& y = b.extensions;
+    if (!(x.basic_constraints == y.basic_constraints))
+        return "basicConstraints";
+    if (!(x.key_usage == y.key_usage))
+        return "keyUsage";
+    if (!(x.extended_key_usage == y.extended_key_usage))
+        return "extendedKeyUsage";
+    if (!(x.subject_key_identifier == y.subject_key_identifier))
+        return "SKI";
+    if (!(x.authority_key_identifier == y.authority_key_identifier))
+        return "AKI";
+    if (!(x.subject_alt_name == y.subject_alt_name))
+        return "subjectAltName";
+    if (!(x.name_constraints == y.name_constraints))
+        return "nameConstraints";
+    if (!(x.certificate_policies == y.certificate_policies))
+        return "certificatePolicies";
+    if (!(x.all == y.all) || !(x.unrecognized == y.unrecognized))
+        return "extension list";
+    return a == b ? "" : "other";
+}
+
+}  // namespace
+
+TEST_CASE("OpenSSL and Botan decode every committed certificate identically", "[backend][parity]") {
+    const auto openssl = make_openssl_backend();
+    const auto botan = make_botan_backend();
+    std::size_t compared = 0;
+    for (const auto& dir : {"pki", "demo", "rules", "batch", "snapshots"}) {
+        for (const auto& entry :
+             std::filesystem::recursive_directory_iterator(test::testdata(dir))) {
+            const auto ext = entry.path().extension();
+            if (!entry.is_regular_file() || (ext != ".pem" && ext != ".der"))
+                continue;
+            if (entry.path().string().find("malformed") != std::string::npos)
+                continue;
+            std::vector<Bytes> ders;
+            try {
+                ders = certificate_ders(entry.path());
+            } catch (const std::exception&) {
+                continue;  // deliberately broken inputs are covered by their own tests
+            }
+            for (const auto& der : ders) {
+                INFO(entry.path().string());
+                CertificatePtr a, b;
+                try {
+                    a = openssl->parse_certificate(der);
+                } catch (const ParseError&) {
+                }
+                try {
+                    b = botan->parse_certificate(der);
+                } catch (const ParseError&) {
+                }
+                REQUIRE((a == nullptr) == (b == nullptr));
+                if (!a)
+                    continue;
+                CHECK(first_difference(a->fields(), b->fields()) == "");
+                // Self-signatures agree too (roots, self-signed leaves, and every failure).
+                CHECK(openssl->verify_signature(*a, *a).status
+                      == botan->verify_signature(*b, *b).status);
+                ++compared;
+            }
+        }
+    }
+    CHECK(compared > 100);
+}
