@@ -119,13 +119,7 @@ int BatchCommand::run(std::istream& in, std::ostream& out, std::ostream& err) co
             load_into_pool(trust_, true, *backend, pool, input_findings);
             load_into_pool(untrusted_, false, *backend, pool, input_findings);
         }
-        for (const auto& path : presented_) {
-            CertificateFile file = read_certificate_file(path, *backend);
-            if (file.certificates.empty())
-                throw InputError(path, "", "no certificate in file");
-            batch_settings.presented.insert(batch_settings.presented.end(),
-                                            file.certificates.begin(), file.certificates.end());
-        }
+        batch_settings.presented = read_certificates(presented_, *backend, input_findings);
     } catch (const InputError& e) {
         err << "dpslint: " << e.what() << '\n';
         return exit_usage;
@@ -243,24 +237,14 @@ int BatchCommand::run(std::istream& in, std::ostream& out, std::ostream& err) co
         return found;
     };
 
-    std::vector<Finding> batch_findings;
-    lint::LintReport batch_report;
-    for (auto& [active, aggregator] : aggregators) {
-        lint::FindingSink sink(active->rule->metadata(), active->severity, batch_findings);
-        aggregator->finish(sink, lookup);
-    }
-    batch_findings.insert(batch_findings.end(), input_findings.begin(), input_findings.end());
-    linter.finalize(std::move(batch_findings), batch_report);
+    lint::LintReport batch_report =
+        linter.finish_batch(aggregators, lookup, std::move(input_findings));
     for (const auto& a : linter.active_rules()) {
         if (a.rule->scope() == lint::Scope::snapshot)
             continue;
         (a.rule->applies(context) ? batch_report.rules_run : batch_report.rules_not_applicable)
             .push_back(a.rule->metadata().id);
     }
-    batch_report.rules_disabled = linter.disabled_rules();
-    auto status = linter.suppressions().status_findings();
-    batch_report.findings.insert(batch_report.findings.end(), status.begin(), status.end());
-    sort_findings(batch_report.findings);
 
     BatchOutcome outcome;
     outcome.command = "batch";

@@ -192,18 +192,9 @@ int BatchMergeCommand::run(std::ostream& out, std::ostream& err) const {
         }
         return found;
     };
-    std::vector<Finding> findings;
-    lint::LintReport report;
-    for (auto& [active, aggregator] : aggregators) {
-        lint::FindingSink sink(active->rule->metadata(), active->severity, findings);
-        aggregator->finish(sink, lookup);
+    lint::LintReport report = linter.finish_batch(aggregators, lookup, {});
+    for (const auto& [active, aggregator] : aggregators)
         report.rules_run.push_back(active->rule->metadata().id);
-    }
-    linter.finalize(std::move(findings), report);
-    report.rules_disabled = linter.disabled_rules();
-    auto status = linter.suppressions().status_findings();
-    report.findings.insert(report.findings.end(), status.begin(), status.end());
-    sort_findings(report.findings);
 
     BatchOutcome outcome;
     outcome.command = "batch-merge";

@@ -16,9 +16,10 @@ Finding private_key_finding(const std::string& file, const PrivateKeyBlock& bloc
     return f;
 }
 
-void load_into_pool(const std::vector<std::string>& files, bool as_trust_anchors,
-                    const CryptoBackend& backend, CertificatePool& pool,
-                    std::vector<Finding>& findings) {
+std::vector<CertificatePtr> read_certificates(const std::vector<std::string>& files,
+                                              const CryptoBackend& backend,
+                                              std::vector<Finding>& findings) {
+    std::vector<CertificatePtr> out;
     for (const auto& path : files) {
         CertificateFile file = read_certificate_file(path, backend);
         for (const auto& key : file.private_keys)
@@ -26,12 +27,19 @@ void load_into_pool(const std::vector<std::string>& files, bool as_trust_anchors
         if (file.certificates.empty()) {
             throw InputError(path, "", "no certificate in file (only private key blocks)");
         }
-        for (auto& c : file.certificates) {
-            if (as_trust_anchors) {
-                pool.add_trust_anchor(std::move(c));
-            } else {
-                pool.add_untrusted(std::move(c));
-            }
+        out.insert(out.end(), file.certificates.begin(), file.certificates.end());
+    }
+    return out;
+}
+
+void load_into_pool(const std::vector<std::string>& files, bool as_trust_anchors,
+                    const CryptoBackend& backend, CertificatePool& pool,
+                    std::vector<Finding>& findings) {
+    for (auto& c : read_certificates(files, backend, findings)) {
+        if (as_trust_anchors) {
+            pool.add_trust_anchor(std::move(c));
+        } else {
+            pool.add_untrusted(std::move(c));
         }
     }
 }

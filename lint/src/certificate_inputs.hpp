@@ -13,6 +13,12 @@ namespace dpslint::cli {
 // line, never its content.
 Finding private_key_finding(const std::string& file, const PrivateKeyBlock& block);
 
+// Every certificate of every file, in order. Throws InputError on an unreadable or malformed file
+// or one without certificates; appends private-key findings.
+std::vector<CertificatePtr> read_certificates(const std::vector<std::string>& files,
+                                              const CryptoBackend& backend,
+                                              std::vector<Finding>& findings);
+
 // Adds every certificate of every file to `pool` (as anchors or untrusted). Throws InputError on
 // an unreadable or malformed file or one without certificates; appends private-key findings.
 void load_into_pool(const std::vector<std::string>& files, bool as_trust_anchors,

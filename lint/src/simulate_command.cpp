@@ -135,14 +135,7 @@ int SimulateCommand::run(std::ostream& out, std::ostream& err) const {
     std::vector<Finding> input_findings;
     try {
         snapshot = load_snapshot(snapshot_, *backend);
-        for (const auto& path : presented_) {
-            CertificateFile file = read_certificate_file(path, *backend);
-            for (const auto& key : file.private_keys)
-                input_findings.push_back(private_key_finding(path, key));
-            if (file.certificates.empty())
-                throw InputError(path, "", "no certificate in file");
-            presented.insert(presented.end(), file.certificates.begin(), file.certificates.end());
-        }
+        presented = read_certificates(presented_, *backend, input_findings);
     } catch (const InputError& e) {
         err << "dpslint: " << e.what() << '\n';
         return exit_usage;

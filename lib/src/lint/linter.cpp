@@ -164,15 +164,36 @@ std::vector<Finding> Linter::check_device(const LintContext& context,
     return out;
 }
 
-std::vector<std::pair<const ActiveRule*, std::unique_ptr<BatchAggregator>>> Linter::start_batch(
-    const LintContext& context) const {
-    std::vector<std::pair<const ActiveRule*, std::unique_ptr<BatchAggregator>>> out;
+Linter::BatchAggregators Linter::start_batch(const LintContext& context) const {
+    BatchAggregators out;
     for (const auto& a : active_) {
         if (a.rule->scope() != Scope::batch || !a.rule->applies(context))
             continue;
         out.emplace_back(&a, static_cast<const BatchRule*>(a.rule)->start(a.options));
     }
     return out;
+}
+
+LintReport Linter::finish_batch(BatchAggregators& aggregators, const SummaryLookup& lookup,
+                                std::vector<Finding> extra) const {
+    for (auto& [active, aggregator] : aggregators) {
+        FindingSink sink(active->rule->metadata(), active->severity, extra);
+        aggregator->finish(sink, lookup);
+    }
+    LintReport report;
+    finalize(std::move(extra), report);
+    complete(report);
+    return report;
+}
+
+void Linter::complete(LintReport& report) const {
+    report.rules_disabled = disabled_;
+    auto status = suppressions_->status_findings();
+    report.findings.insert(report.findings.end(), status.begin(), status.end());
+    sort_findings(report.findings);
+    std::sort(report.rules_run.begin(), report.rules_run.end());
+    std::sort(report.rules_not_applicable.begin(), report.rules_not_applicable.end());
+    std::sort(report.rules_disabled.begin(), report.rules_disabled.end());
 }
 
 void Linter::finalize(std::vector<Finding> findings, LintReport& report) const {
@@ -189,7 +210,6 @@ void Linter::finalize(std::vector<Finding> findings, LintReport& report) const {
 
 LintReport Linter::run(const LintContext& context) const {
     LintReport report;
-    report.rules_disabled = disabled_;
     if (context.snapshot() != nullptr)
         report.not_checked = context.snapshot()->missing_parts;
     std::vector<Finding> findings;
@@ -230,12 +250,7 @@ LintReport Linter::run(const LintContext& context) const {
         }
     }
     finalize(std::move(findings), report);
-    auto status = suppressions_->status_findings();
-    report.findings.insert(report.findings.end(), status.begin(), status.end());
-    sort_findings(report.findings);
-    std::sort(report.rules_run.begin(), report.rules_run.end());
-    std::sort(report.rules_not_applicable.begin(), report.rules_not_applicable.end());
-    std::sort(report.rules_disabled.begin(), report.rules_disabled.end());
+    complete(report);
     return report;
 }
 

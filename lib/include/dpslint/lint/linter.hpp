@@ -65,13 +65,21 @@ public:
     // Streaming use: the device rules applicable to `context`, checked on one device.
     std::vector<Finding> check_device(const LintContext& context,
                                       const DeviceContext& device) const;
-    std::vector<std::pair<const ActiveRule*, std::unique_ptr<BatchAggregator>>> start_batch(
-        const LintContext& context) const;
+    using BatchAggregators =
+        std::vector<std::pair<const ActiveRule*, std::unique_ptr<BatchAggregator>>>;
+    BatchAggregators start_batch(const LintContext& context) const;
+    // Ends a streaming batch: every aggregator reports, `extra` findings join them, suppressions
+    // apply and their status is reported. rules_run is left to the caller.
+    LintReport finish_batch(BatchAggregators& aggregators, const SummaryLookup& lookup,
+                            std::vector<Finding> extra) const;
     // Splits into active and suppressed, then sorts both.
     void finalize(std::vector<Finding> findings, LintReport& report) const;
     const SuppressionSet& suppressions() const noexcept { return *suppressions_; }
 
 private:
+    // Adds the suppressions' status findings and the disabled rules, then sorts.
+    void complete(LintReport& report) const;
+
     std::vector<ActiveRule> active_;
     std::vector<std::string> disabled_;
     std::unique_ptr<SuppressionSet> suppressions_;
