@@ -21,7 +21,7 @@ std::string_view to_string(HashAlgorithm algorithm) noexcept;
 struct PublicKeyInfo {
     KeyAlgorithm algorithm = KeyAlgorithm::unknown;
     std::string algorithm_oid;  // of SubjectPublicKeyInfo.algorithm
-    int bits = 0;               // RSA modulus bits, EC field size, 256 for Ed25519
+    int bits = 0;               // RSA modulus bits, EC group order bits, 256 for Ed25519
     std::string curve;          // "P-256", "P-384", "P-521", other curves by OID; empty if not EC
     std::string spki_sha256;    // SHA-256 over the SubjectPublicKeyInfo DER, upper hex
 
@@ -167,10 +167,11 @@ struct Extensions {
 // shape and tests can compare them field by field.
 struct CertificateFields {
     Bytes der;
-    int version = 0;         // 1, 2 or 3 (the X.509 version number, not the encoded integer)
-    std::string serial_hex;  // upper hex of the serial's two's-complement content octets
+    int version = 0;  // 1, 2 or 3 (the X.509 version number, not the encoded integer)
+    std::string
+        serial_hex;  // upper hex of the serial's magnitude, no leading zero octets ("00": 0)
     bool serial_negative = false;
-    std::size_t serial_octets = 0;
+    std::size_t serial_octets = 0;  // content octets of the DER INTEGER
     DistinguishedName subject;
     DistinguishedName issuer;
     TimePoint not_before{};

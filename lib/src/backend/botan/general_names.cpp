@@ -4,8 +4,8 @@
 #include <utility>
 
 #include "backend/botan/der_values.hpp"
-#include "backend/botan/ip_text.hpp"
 #include "backend/botan/names.hpp"
+#include "x509/ip_text.hpp"
 
 namespace dpslint::botan {
 
@@ -98,8 +98,8 @@ GeneralName decode_general_name(const Tlv& tlv, IpForm ip_form) {
         case 7: {
             if (tlv.constructed)
                 throw DerError("constructed iPAddress");
-            auto text = ip_form == IpForm::subnet    ? ip_subnet_text(tlv.content)
-                        : ip_form == IpForm::address ? ip_address_text(tlv.content)
+            auto text = ip_form == IpForm::subnet    ? detail::format_ip_subnet(tlv.content)
+                        : ip_form == IpForm::address ? detail::format_ip_address(tlv.content)
                                                      : std::optional<std::string>(std::string());
             if (!text)
                 throw DerError("invalid iPAddress");

@@ -8,8 +8,8 @@
 #include <openssl/err.h>
 
 #include "backend/openssl/der.hpp"
-#include "backend/openssl/ip_text.hpp"
 #include "backend/openssl/ossl.hpp"
+#include "x509/ip_text.hpp"
 
 namespace dpslint::openssl {
 
@@ -112,8 +112,8 @@ std::optional<GeneralName> convert_general_name(const GENERAL_NAME* name, IpForm
         }
         case GEN_IPADD: {
             const ByteView octets = string_bytes(static_cast<const ASN1_OCTET_STRING*>(value));
-            auto text =
-                ip_form == IpForm::subnet ? format_ip_subnet(octets) : format_ip_address(octets);
+            auto text = ip_form == IpForm::subnet ? detail::format_ip_subnet(octets)
+                                                  : detail::format_ip_address(octets);
             if (!text)
                 return std::nullopt;
             out.type = GeneralNameType::ip;

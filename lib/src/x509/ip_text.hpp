@@ -1,6 +1,6 @@
 #pragma once
 
-// Text of the octets of an iPAddress GeneralName. Backend-independent: both backends must print
+// Text of the octets of an iPAddress GeneralName, shared by both backends so they print
 // addresses identically.
 
 #include <optional>
@@ -8,7 +8,7 @@
 
 #include "dpslint/bytes.hpp"
 
-namespace dpslint::openssl {
+namespace dpslint::detail {
 
 // 4 octets: "192.0.2.1"; 16 octets: RFC 5952 §4 text ("2001:db8::1": lower-case hex, no leading
 // zeros, the longest run of two or more zero groups (the first on a tie) shortened to "::"; no
@@ -19,4 +19,4 @@ std::optional<std::string> format_ip_address(ByteView octets);
 // nullopt for other lengths or a mask whose one-bits are not contiguous from the left.
 std::optional<std::string> format_ip_subnet(ByteView octets);
 
-}  // namespace dpslint::openssl
+}  // namespace dpslint::detail

@@ -1,9 +1,9 @@
-#include "backend/openssl/ip_text.hpp"
+#include "x509/ip_text.hpp"
 
 #include <array>
 #include <cstdio>
 
-namespace dpslint::openssl {
+namespace dpslint::detail {
 
 namespace {
 
@@ -92,4 +92,4 @@ std::optional<std::string> format_ip_subnet(ByteView octets) {
     return *format_ip_address(octets.first(half)) + '/' + std::to_string(*prefix);
 }
 
-}  // namespace dpslint::openssl
+}  // namespace dpslint::detail
