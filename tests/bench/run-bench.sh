@@ -221,7 +221,7 @@ preread() {  # DIR: every file once into the page cache, for both tools alike
 }
 
 speed_verify() {  # ALG -> verifies/s on $jobs cores
-    local what=ecdsap256 pattern='ecdsa (nistp256)'
+    local what=ecdsap256 pattern='ecdsa \(nistp256\)'
     [[ "$1" == rsa2048 ]] && { what=rsa2048; pattern='^rsa 2048 bits'; }
     openssl speed -multi "$jobs" -seconds "$speed_seconds" "$what" >"$out/speed-$1.out" 2>&1
     grep -E "$pattern" "$out/speed-$1.out" | tail -n1 | awk '{print $NF}'

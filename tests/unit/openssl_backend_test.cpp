@@ -616,6 +616,28 @@ TEST_CASE("openssl: verify_signature", "[openssl]") {
         CHECK(wrong_type.status == SignatureStatus::invalid);
         CHECK(wrong_type.detail == "signature does not verify: wrong public key type");
     }
+    SECTION("an issuer key OpenSSL cannot decode is unsupported, a leaf's key is not decoded") {
+        // The P-256 point's first X octet changed: still 65 octets, no longer on the curve.
+        Bytes der = fixture_der("pki/leaves/valid-p256.pem");
+        const Bytes prefix = hex("06082A8648CE3D030107034200");
+        const auto at = std::search(der.begin(), der.end(), prefix.begin(), prefix.end());
+        REQUIRE(at != der.end());
+        *(at + static_cast<std::ptrdiff_t>(prefix.size()) + 1) ^= 0x01;
+        const auto off_curve = parse(der);
+        // Parsing describes the key from its encoding (DER lengths, named curve) only.
+        CHECK(off_curve->public_key().bits == 256);
+        CHECK(off_curve->public_key().curve == "P-256");
+        // Under the production CA, whose key is fine, its signature is checked (and fails: the
+        // signed bytes changed).
+        CHECK(backend().verify_signature(*off_curve, *production).status
+              == SignatureStatus::invalid);
+        // As an issuer its key has to be decoded, and OpenSSL refuses the point.
+        const auto check = backend().verify_signature(*off_curve, *off_curve);
+        CHECK(check.status == SignatureStatus::unsupported);
+        CHECK(check.detail.rfind("issuer public key unusable", 0) == 0);
+        // Asked again (the decode happens once), the answer is the same.
+        CHECK(backend().verify_signature(*production, *off_curve).detail == check.detail);
+    }
     SECTION("certificates of another backend are unsupported") {
         const auto leaf = load("pki/leaves/valid-p256.pem");
         const Certificate foreign(leaf->fields(), nullptr);

@@ -1,10 +1,12 @@
-// The OpenSSL 3 implementation of CryptoBackend: decodes certificates into CertificateFields and
-// checks signatures with the X509 objects it keeps alive next to them.
+// The OpenSSL 3 implementation of CryptoBackend: decodes certificates field by field into
+// CertificateFields (certificate_parts.hpp says why not d2i_X509) and checks signatures with
+// ASN1_item_verify, as X509_verify does.
 
 #include <algorithm>
 #include <climits>
 #include <ctime>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <utility>
 
@@ -17,6 +19,7 @@
 #include "dpslint/algorithms.hpp"
 #include "dpslint/backend.hpp"
 
+#include "backend/openssl/certificate_parts.hpp"
 #include "backend/openssl/der.hpp"
 #include "backend/openssl/extensions.hpp"
 #include "backend/openssl/names.hpp"
@@ -27,21 +30,64 @@ namespace dpslint {
 
 namespace {
 
+using openssl::CertificateParts;
 using openssl::ErrorScope;
 using openssl::oid_text;
 
-// The decoded X509 a Certificate from this backend carries. Immutable after construction:
-// X509_verify and X509_get0_pubkey only read it, so any number of threads may share it.
+// What signature checks need of a certificate from this backend. Immutable after construction
+// but for the public key, decoded once, on the first check that uses the certificate as an
+// issuer (most certificates in a batch are leaves and never need it). ASN1_item_verify and
+// EVP_DigestVerify only read the key, so any number of threads may share it.
 class OpensslCertificate final : public NativeCertificate {
 public:
-    explicit OpensslCertificate(openssl::X509Ptr x509) : x509_(std::move(x509)) {}
+    explicit OpensslCertificate(CertificateParts& parts)
+        : tbs_(decode_tbs(parts.tbs)),
+          signature_algorithm_(std::move(parts.signature_algorithm)),
+          signature_(std::move(parts.signature)),
+          algorithms_match_(X509_ALGOR_cmp(parts.inner_algorithm.get(), signature_algorithm_.get())
+                            == 0),
+          spki_(parts.spki.begin(), parts.spki.end()) {}
 
-    const X509* get() const noexcept { return x509_.get(); }
-    // X509_verify takes a non-const pointer but does not modify the certificate.
-    X509* get_for_verify() const noexcept { return x509_.get(); }
+    bool algorithms_match() const noexcept { return algorithms_match_; }
+
+    // 1 valid, 0 invalid, -1 error: as ASN1_item_verify, whose errors stay queued.
+    int verify(EVP_PKEY* issuer_key) const {
+        return ASN1_item_verify(ASN1_ITEM_rptr(ASN1_ANY), signature_algorithm_.get(),
+                                signature_.get(), tbs_.get(), issuer_key);
+    }
+
+    // The subject public key, or null with `error` saying why OpenSSL cannot use it.
+    EVP_PKEY* public_key(std::string& error) const {
+        std::call_once(key_once_, [this] {
+            const openssl::ErrorScope errors;
+            const unsigned char* p = spki_.data();
+            key_.reset(d2i_PUBKEY(nullptr, &p, static_cast<long>(spki_.size())));
+            if (!key_)
+                key_error_ = openssl::take_errors().text;
+        });
+        error = key_error_;
+        return key_.get();
+    }
 
 private:
-    openssl::X509Ptr x509_;
+    // The TBSCertificate as an ASN1_TYPE of type SEQUENCE holds its encoding as is, so
+    // ASN1_item_verify re-encodes exactly the signed bytes.
+    static openssl::Asn1TypePtr decode_tbs(ByteView tbs) {
+        const unsigned char* p = tbs.data();
+        openssl::Asn1TypePtr out(d2i_ASN1_TYPE(nullptr, &p, static_cast<long>(tbs.size())));
+        if (!out)
+            throw ParseError("not a DER certificate: tbsCertificate");
+        return out;
+    }
+
+    openssl::Asn1TypePtr tbs_;
+    openssl::AlgorPtr signature_algorithm_;
+    openssl::BitStringPtr signature_;
+    bool algorithms_match_;
+    Bytes spki_;
+    mutable std::once_flag key_once_;
+    mutable openssl::Ptr<EVP_PKEY, EVP_PKEY_free> key_;
+    mutable std::string key_error_;
 };
 
 HashAlgorithm hash_from_oid(const std::string& oid) {
@@ -84,14 +130,7 @@ HashAlgorithm pss_hash(const X509_ALGOR* algorithm) {
     return hash_from_oid(oid_text(hash));
 }
 
-const X509_ALGOR* outer_algorithm(const X509* x509) {
-    const X509_ALGOR* algorithm = nullptr;
-    X509_get0_signature(nullptr, &algorithm, x509);
-    return algorithm;
-}
-
-SignatureAlgorithm signature_algorithm(const X509* x509) {
-    const X509_ALGOR* algorithm = outer_algorithm(x509);
+SignatureAlgorithm signature_algorithm(const X509_ALGOR* algorithm) {
     const ASN1_OBJECT* object = nullptr;
     X509_ALGOR_get0(&object, nullptr, nullptr, algorithm);
     const std::string oid = oid_text(object);
@@ -134,34 +173,31 @@ TimePoint to_time_point(const ASN1_TIME* time, const char* which) {
                      static_cast<unsigned>(tm.tm_min), static_cast<unsigned>(tm.tm_sec));
 }
 
-CertificateFields extract_fields(const X509* x509, ByteView der) {
+CertificateFields extract_fields(const CertificateParts& parts, ByteView der) {
     CertificateFields fields;
     fields.der.assign(der.begin(), der.end());
 
-    const long version = X509_get_version(x509);
+    const long version = parts.version;
     if (version < 0 || version > 2) {
         throw ParseError("unsupported certificate version " + std::to_string(version + 1));
     }
     fields.version = static_cast<int>(version) + 1;
 
-    const ASN1_INTEGER* serial = X509_get0_serialNumber(x509);
+    const ASN1_INTEGER* serial = parts.serial.get();
     fields.serial_hex = openssl::integer_magnitude_hex(serial);
     fields.serial_negative = ASN1_STRING_type(serial) == V_ASN1_NEG_INTEGER;
     fields.serial_octets = openssl::integer_content_octets(serial);
 
-    fields.subject = name_of(X509_get_subject_name(x509), "subject");
-    fields.issuer = name_of(X509_get_issuer_name(x509), "issuer");
-    fields.not_before = to_time_point(X509_get0_notBefore(x509), "notBefore");
-    fields.not_after = to_time_point(X509_get0_notAfter(x509), "notAfter");
-    // The SPKI bytes as they are in the certificate (OpenSSL would re-encode its decoded form).
-    const auto spki = openssl::certificate_spki(der);
-    if (!spki)
-        throw ParseError("malformed tbsCertificate");
-    fields.public_key = openssl::describe_spki(X509_get_X509_PUBKEY(x509), *spki);
-    fields.signature_algorithm = signature_algorithm(x509);
+    fields.subject = name_of(parts.subject.get(), "subject");
+    fields.issuer = name_of(parts.issuer.get(), "issuer");
+    fields.not_before = to_time_point(parts.not_before.get(), "notBefore");
+    fields.not_after = to_time_point(parts.not_after.get(), "notAfter");
+    fields.public_key =
+        openssl::describe_spki_parts(parts.key_algorithm.get(), parts.key, parts.spki);
+    fields.signature_algorithm = signature_algorithm(parts.signature_algorithm.get());
     fields.sha1 = openssl::digest_hex(EVP_sha1(), der);
     fields.sha256 = openssl::digest_hex(EVP_sha256(), der);
-    fields.extensions = openssl::decode_extensions(x509);
+    fields.extensions = openssl::decode_extensions(parts.extensions.get());
     return fields;
 }
 
@@ -178,23 +214,9 @@ public:
             && std::equal(pem_start.begin(), pem_start.end(), der.begin())) {
             throw ParseError("not a DER certificate: PEM text (decode it first)");
         }
-        if (der.size() > static_cast<std::size_t>(LONG_MAX)) {
-            throw ParseError("not a DER certificate: input too large");
-        }
-        const unsigned char* p = der.data();
-        openssl::X509Ptr x509(d2i_X509(nullptr, &p, static_cast<long>(der.size())));
-        if (!x509) {
-            const auto failure = openssl::take_errors();
-            throw ParseError(
-                "not a DER certificate: "
-                + (failure.text.empty() ? std::string("decoding failed") : failure.text));
-        }
-        if (p != der.data() + der.size())
-            throw ParseError("trailing bytes after certificate");
-        if (const auto violation = openssl::der_violation(der))
-            throw ParseError("not a DER certificate: " + *violation);
-        CertificateFields fields = extract_fields(x509.get(), der);
-        auto native = std::make_shared<const OpensslCertificate>(std::move(x509));
+        CertificateParts parts = openssl::split_certificate(der);
+        CertificateFields fields = extract_fields(parts, der);
+        auto native = std::make_shared<const OpensslCertificate>(parts);
         return std::make_shared<const Certificate>(std::move(fields), std::move(native));
     }
 
@@ -206,15 +228,21 @@ public:
             return {SignatureStatus::unsupported,
                     "certificate was not parsed by the openssl backend"};
         }
-        const ErrorScope errors;
-        EVP_PKEY* key = X509_get0_pubkey(issuer_native->get());
+        // As X509_verify: differing signature fields fail before any cryptography.
+        if (!subject_native->algorithms_match()) {
+            return {SignatureStatus::invalid,
+                    "signature does not verify: signatureAlgorithm differs from the "
+                    "TBSCertificate signature field"};
+        }
+        std::string key_error;
+        EVP_PKEY* key = issuer_native->public_key(key_error);
         if (key == nullptr) {
-            const auto failure = openssl::take_errors();
             return {SignatureStatus::unsupported,
                     "issuer public key unusable"
-                        + (failure.text.empty() ? std::string{} : ": " + failure.text)};
+                        + (key_error.empty() ? std::string{} : ": " + key_error)};
         }
-        const int result = X509_verify(subject_native->get_for_verify(), key);
+        const ErrorScope errors;
+        const int result = subject_native->verify(key);
         if (result == 1)
             return {SignatureStatus::valid, {}};
         const auto failure = openssl::take_errors();
@@ -223,14 +251,6 @@ public:
         }
         if (failure.specific) {
             return {SignatureStatus::invalid, "signature does not verify: " + failure.text};
-        }
-        // X509_verify refuses without queuing an error when the two signature fields differ.
-        if (X509_ALGOR_cmp(X509_get0_tbs_sigalg(subject_native->get()),
-                           outer_algorithm(subject_native->get()))
-            != 0) {
-            return {SignatureStatus::invalid,
-                    "signature does not verify: signatureAlgorithm differs from the "
-                    "TBSCertificate signature field"};
         }
         return {SignatureStatus::invalid, "signature does not verify"};
     }

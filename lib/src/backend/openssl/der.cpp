@@ -91,28 +91,4 @@ std::optional<std::string> der_violation(ByteView data) {
     return check(data, 0);
 }
 
-std::optional<ByteView> certificate_spki(ByteView certificate) {
-    const TlvResult outer = read_tlv(certificate);
-    if (!outer.tlv)
-        return std::nullopt;
-    const TlvResult tbs = read_tlv(outer.tlv->content);
-    if (!tbs.tlv)
-        return std::nullopt;
-    ByteView rest = tbs.tlv->content;
-    // [0] version (optional), serialNumber, signature, issuer, validity, subject, then the SPKI.
-    for (int index = 0; index < 6; ++index) {
-        const TlvResult element = read_tlv(rest);
-        if (!element.tlv)
-            return std::nullopt;
-        const bool is_version = element.tlv->tag_class == 2 && element.tlv->number == 0;
-        if (index == 0 && !is_version)
-            continue;  // no version field: this element is the serial number
-        rest = rest.subspan(element.tlv->size);
-    }
-    const TlvResult spki = read_tlv(rest);
-    if (!spki.tlv)
-        return std::nullopt;
-    return rest.first(spki.tlv->size);
-}
-
 }  // namespace dpslint::openssl

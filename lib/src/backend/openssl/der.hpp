@@ -31,8 +31,4 @@ TlvResult read_tlv(ByteView data);
 // lengths only, no end-of-contents markers, nesting at most 32 deep.
 std::optional<std::string> der_violation(ByteView data);
 
-// The subjectPublicKeyInfo element (identifier to last content octet) of a DER certificate;
-// nullopt when the TBSCertificate does not have the expected shape.
-std::optional<ByteView> certificate_spki(ByteView certificate);
-
 }  // namespace dpslint::openssl

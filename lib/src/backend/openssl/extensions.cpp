@@ -164,12 +164,12 @@ CertificatePolicies certificate_policies(X509_EXTENSION* extension, bool critica
 
 }  // namespace
 
-Extensions decode_extensions(const X509* cert) {
+Extensions decode_extensions(const STACK_OF(X509_EXTENSION) * list) {
     Extensions out;
     std::set<std::string> seen;
-    const int count = X509_get_ext_count(cert);
+    const int count = list == nullptr ? 0 : sk_X509_EXTENSION_num(list);
     for (int i = 0; i < count; ++i) {
-        X509_EXTENSION* extension = X509_get_ext(cert, i);
+        X509_EXTENSION* extension = sk_X509_EXTENSION_value(list, i);
         std::string oid = oid_text(X509_EXTENSION_get_object(extension));
         const bool critical = X509_EXTENSION_get_critical(extension) > 0;
         if (!seen.insert(oid).second)

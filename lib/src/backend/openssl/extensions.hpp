@@ -6,10 +6,10 @@
 
 namespace dpslint::openssl {
 
-// Every extension of `cert` in certificate order, with the ones dpslint understands decoded.
-// Throws ParseError("malformed <name> extension") when a recognised extension does not decode
-// (trailing bytes included) and ParseError("duplicate extension <oid>") when an extension
-// appears twice (RFC 5280 §4.2).
-Extensions decode_extensions(const X509* cert);
+// Every extension of the certificate's list (null: none) in certificate order, with the ones
+// dpslint understands decoded. Throws ParseError("malformed <name> extension") when a recognised
+// extension does not decode (trailing bytes included) and ParseError("duplicate extension <oid>")
+// when an extension appears twice (RFC 5280 §4.2).
+Extensions decode_extensions(const STACK_OF(X509_EXTENSION) * list);
 
 }  // namespace dpslint::openssl

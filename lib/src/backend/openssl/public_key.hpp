@@ -11,4 +11,12 @@ namespace dpslint::openssl {
 // key does not decode.
 PublicKeyInfo describe_spki(const X509_PUBKEY* spki, ByteView der);
 
+// The same from the SPKI's parts, without handing the key to OpenSSL's provider decoders (which
+// cost more than a signature check, see docs/performance.md): RSA modulus bits from the DER of
+// RSAPublicKey, EC sizes from the named curve (the point must have that curve's length; whether
+// it lies on the curve is left to the issuer-key decode that signature checks do), Ed25519/Ed448
+// by their fixed lengths. Other algorithms take the full decode. `key` is the subjectPublicKey
+// BIT STRING's content without its unused-bits octet; `der` is the whole SPKI.
+PublicKeyInfo describe_spki_parts(const X509_ALGOR* algorithm, ByteView key, ByteView der);
+
 }  // namespace dpslint::openssl
