@@ -72,6 +72,11 @@ BatchCommand::BatchCommand(CLI::App& app) {
     lint_.add(*command_);
     command_->add_option("--jobs", jobs_, "Worker threads (default: number of cores)")
         ->check(CLI::Range(1u, 1024u));
+    command_
+        ->add_option("--read-ahead", read_ahead_,
+                     "Threads that start reading upcoming files (0: none)")
+        ->check(CLI::Range(0u, 256u))
+        ->capture_default_str();
     command_->add_option("--report", report_, "Per-device report file, written as it goes")
         ->type_name("FILE");
     command_->add_option("--report-format", report_format_, "Report format")
@@ -176,7 +181,8 @@ int BatchCommand::run(std::istream& in, std::ostream& out, std::ostream& err) co
 
     batch::InputWalker walker(inputs_, &in);
     const batch::BatchRunner runner(
-        processor, jobs_ == 0 ? std::max(1u, std::thread::hardware_concurrency()) : jobs_, shard);
+        processor, jobs_ == 0 ? std::max(1u, std::thread::hardware_concurrency()) : jobs_, shard,
+        read_ahead_);
     const batch::StageTimes times = runner.run(walker, [&](batch::FileRecord&& record) {
         tally.add(record);
         if (writer)

@@ -7,6 +7,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "dpslint/batch/batch_runner.hpp"
+
 #include "common_options.hpp"
 #include "lint_options.hpp"
 
@@ -30,6 +32,7 @@ private:
     std::vector<std::string> presented_;
     std::vector<std::string> inputs_;
     unsigned jobs_ = 0;
+    unsigned read_ahead_ = batch::default_read_ahead_threads;
     std::string report_;
     std::string report_format_ = "jsonl";
     std::string shard_;

@@ -7,6 +7,8 @@
 #include <thread>
 #include <vector>
 
+#include "batch/read_ahead.hpp"
+
 namespace dpslint::batch {
 
 namespace {
@@ -23,8 +25,12 @@ struct Chunk {
 
 }  // namespace
 
-BatchRunner::BatchRunner(const BatchProcessor& processor, unsigned jobs, Shard shard)
-    : processor_(processor), jobs_(jobs == 0 ? 1 : jobs), shard_(shard) {}
+BatchRunner::BatchRunner(const BatchProcessor& processor, unsigned jobs, Shard shard,
+                         unsigned read_ahead_threads)
+    : processor_(processor),
+      jobs_(jobs == 0 ? 1 : jobs),
+      shard_(shard),
+      read_ahead_threads_(read_ahead_threads) {}
 
 StageTimes BatchRunner::run(InputWalker& walker,
                             const std::function<void(FileRecord&&)>& deliver) const {
@@ -35,6 +41,7 @@ StageTimes BatchRunner::run(InputWalker& walker,
     std::map<std::uint64_t, std::vector<FileRecord>> finished;
     bool closing = false;
     StageTimes total;
+    ReadAhead read_ahead(read_ahead_threads_);
 
     std::vector<std::thread> workers;
     for (unsigned w = 0; w < jobs_; ++w) {
@@ -98,8 +105,11 @@ StageTimes BatchRunner::run(InputWalker& walker,
                 walk_done = true;
                 break;
             }
-            if (shard_.takes(item.sequence))
+            if (shard_.takes(item.sequence)) {
+                if (item.problem.empty())
+                    read_ahead.add(item.path);
                 chunk.items.push_back(std::move(item));
+            }
         }
         if (!chunk.items.empty()) {
             {

@@ -15,7 +15,13 @@ using DirectoryId = std::pair<std::uint64_t, std::uint64_t>;
 struct InputWalker::Frame {
     std::string path;
     DirectoryId id;
-    std::vector<std::string> names;  // sorted
+    // Sorted by name. `regular`: readdir said regular file, so no stat is needed (on a cold cache
+    // a stat per file on the walking thread would serialise one inode read per file).
+    struct Entry {
+        std::string name;
+        bool regular = false;
+    };
+    std::vector<Entry> entries;
     std::size_t next = 0;
 };
 
@@ -40,13 +46,14 @@ void InputWalker::push_directory(const std::string& path, DirectoryId id) {
     frame->id = id;
     if (DIR* dir = ::opendir(path.c_str())) {
         while (const dirent* entry = ::readdir(dir)) {
-            const std::string name = entry->d_name;
+            std::string name = entry->d_name;
             if (name != "." && name != "..")
-                frame->names.push_back(name);
+                frame->entries.push_back({std::move(name), entry->d_type == DT_REG});
         }
         ::closedir(dir);
     }
-    std::sort(frame->names.begin(), frame->names.end());
+    std::sort(frame->entries.begin(), frame->entries.end(),
+              [](const Frame::Entry& a, const Frame::Entry& b) { return a.name < b.name; });
     visited_directories_.insert(id);
     stack_.push_back(std::move(frame));
 }
@@ -99,11 +106,16 @@ bool InputWalker::emit_path(const std::string& path, InputItem& item) {
 bool InputWalker::step(InputItem& item) {
     while (!stack_.empty()) {
         Frame& top = *stack_.back();
-        if (top.next == top.names.size()) {
+        if (top.next == top.entries.size()) {
             stack_.pop_back();
             continue;
         }
-        const std::string path = join(top.path, top.names[top.next++]);
+        const Frame::Entry& entry = top.entries[top.next++];
+        std::string path = join(top.path, entry.name);
+        if (entry.regular) {
+            item = InputItem{sequence_++, std::move(path), {}};
+            return true;
+        }
         if (emit_path(path, item))
             return true;
     }

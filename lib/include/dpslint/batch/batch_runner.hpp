@@ -17,12 +17,17 @@ struct Shard {
     bool takes(std::uint64_t sequence) const noexcept { return sequence % count == index - 1; }
 };
 
+// Threads that open upcoming files ahead of the workers so that a cold page cache is read with
+// many requests in flight (see lib/src/batch/read_ahead.hpp).
+inline constexpr unsigned default_read_ahead_threads = 8;
+
 // Runs a BatchProcessor over the walk on `jobs` threads and hands the records back in walk order
 // on the calling thread, so output does not depend on the number of threads. At most a few
 // chunks per thread are in flight: memory stays bounded whatever the batch size.
 class BatchRunner {
 public:
-    BatchRunner(const BatchProcessor& processor, unsigned jobs, Shard shard = {});
+    BatchRunner(const BatchProcessor& processor, unsigned jobs, Shard shard = {},
+                unsigned read_ahead_threads = default_read_ahead_threads);
 
     // `deliver` sees every taken input exactly once, in walk order. Returns the summed stage
     // times of all workers.
@@ -32,6 +37,7 @@ private:
     const BatchProcessor& processor_;
     unsigned jobs_;
     Shard shard_;
+    unsigned read_ahead_threads_;
 };
 
 }  // namespace dpslint::batch
