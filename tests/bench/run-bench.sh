@@ -25,6 +25,7 @@ max_wait=40
 poll=120
 big_size=1000000
 force=0
+cache=auto
 at="2030-01-01T00:00:00Z"
 speed_seconds=5
 
@@ -47,13 +48,17 @@ leaves; ECDSA P-256 and RSA-2048) against \`openssl verify\` and \`openssl speed
   --max-wait MIN     give up waiting after MIN minutes (default $max_wait; 0: do not wait)
   --poll SECONDS     load poll interval (default $poll)
   --force            time sizes >= $big_size even when the machine never got quiet
+  --cache MODE       warm: read every file once before each tool's run; cold: drop the page
+                     cache (root) before each tool's run; auto (default): warm below $big_size
+                     leaves, cold from $big_size (a million files do not stay cached: on the
+                     recorded machine the kernel reclaimed them within minutes)
   -h, --help         this text
 
 Steps: (1) cmake --build BUILD --target dpslint dpslint-bench-gen; (2) generate missing
 batches into WORK/batches/ALG-SIZE (reused when WORK/batches/ALG-SIZE/COMPLETE matches);
 (3) wait for a quiet machine; (4) per algorithm: openssl speed -multi JOBS -seconds
-$speed_seconds; one untimed warm-up run of each tool on the smallest batch; then per size: read
-every file once (page cache), time dpslint batch, time openssl verify. Sizes >= $big_size run
+$speed_seconds; one untimed warm-up run of each tool on the smallest batch; then per size, for
+each tool: warm or drop the page cache (--cache), time the tool. Sizes >= $big_size run
 only on a quiet machine (or with --force). Each timed run records the 1-minute load average
 before it and the CPU time other processes used during it ("foreign CPU").
 
@@ -81,6 +86,7 @@ while [[ $# -gt 0 ]]; do
         --max-wait) max_wait="${2:?}"; shift 2 ;;
         --poll) poll="${2:?}"; shift 2 ;;
         --force) force=1; shift ;;
+        --cache) cache="${2:?}"; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) usage >&2; die "unknown option: $1" ;;
     esac
@@ -92,6 +98,7 @@ for s in "${size_list[@]}"; do [[ "$s" =~ ^[1-9][0-9]*$ ]] || die "bad size: $s"
 for a in "${alg_list[@]}"; do [[ "$a" == p256 || "$a" == rsa2048 ]] || die "bad alg: $a"; done
 [[ "$jobs" =~ ^[1-9][0-9]*$ ]] || die "bad --jobs: $jobs"
 [[ "$repeat" =~ ^[1-9][0-9]*$ ]] || die "bad --repeat: $repeat"
+[[ "$cache" == warm || "$cache" == cold || "$cache" == auto ]] || die "bad --cache: $cache"
 mapfile -t size_list < <(printf '%s\n' "${size_list[@]}" | sort -n -u)
 mkdir -p "$work"
 work="$(cd "$work" && pwd)"
@@ -216,6 +223,24 @@ run_openssl_verify() {  # NAME DIR
         | xargs -0 -n 1000 -P "$2" sh "$3" "$1" "$4"' _ "$2" "$jobs" "$out/verify-chunk.sh" "$epoch"
 }
 
+drop_cache() {  # the page cache, dentries and inodes: both tools start from storage alike
+    sync
+    echo 3 >/proc/sys/vm/drop_caches 2>/dev/null \
+        || die "--cache cold needs root (writes /proc/sys/vm/drop_caches)"
+}
+
+cache_mode() {  # SIZE -> warm|cold
+    if [[ "$cache" == auto ]]; then
+        (( $1 >= big_size )) && echo cold || echo warm
+    else
+        echo "$cache"
+    fi
+}
+
+prepare_cache() {  # MODE DIR
+    if [[ "$1" == cold ]]; then drop_cache; else preread "$2"; fi
+}
+
 preread() {  # DIR: every file once into the page cache, for both tools alike
     find "$1/leaves" -name '*.pem' -print0 | xargs -0 cat >/dev/null
 }
@@ -280,11 +305,13 @@ for alg in "${alg_list[@]}"; do
         elif (( ! quiet )); then
             note="under load"
         fi
-        preread "$dir"
+        mode="$(cache_mode "$size")"
+        note="${note:+$note; }$mode cache"
         best_d="" best_v=""
         for ((r = 1; r <= repeat; ++r)); do
             log "$alg-$size: dpslint batch (run $r/$repeat)"
             status=0
+            prepare_cache "$mode" "$dir"
             run_dpslint "dpslint-$alg-$size-$r" "$alg" "$dir" || status=$?
             devices="$(json_value devices "$out/dpslint-$alg-$size-$r.out")"
             valid="$(json_value valid "$out/dpslint-$alg-$size-$r.out")"
@@ -299,6 +326,7 @@ for alg in "${alg_list[@]}"; do
             log "$alg-$size: dpslint ${T_WALL}s wall, ${T_CPU}s CPU, ${T_RSS_MB} MB, load $T_LOAD, foreign ${T_FOREIGN}%"
 
             log "$alg-$size: openssl verify (run $r/$repeat)"
+            prepare_cache "$mode" "$dir"
             run_openssl_verify "verify-$alg-$size-$r" "$dir" || true
             ok="$(awk '{s += $1} END {print s + 0}' "$out/verify-$alg-$size-$r.out")"
             if [[ "$ok" != "$size" ]]; then
