@@ -1,6 +1,7 @@
 #include "batch/read_ahead.hpp"
 
 #include <fcntl.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 namespace dpslint::batch {
@@ -23,6 +24,9 @@ ReadAhead::~ReadAhead() {
 
 void ReadAhead::add(const std::string& path) {
     if (threads_.empty())
+        return;
+    const std::uint64_t n = added_++;
+    if (cached_streak_.load(std::memory_order_relaxed) >= warm_streak && n % sample_every != 0)
         return;
     {
         std::lock_guard lock(mutex_);
@@ -48,7 +52,16 @@ void ReadAhead::run() {
         const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
         if (fd < 0)
             continue;  // the worker reports why, when it gets there
-        ::posix_fadvise(fd, 0, 0, POSIX_FADV_WILLNEED);
+        // RWF_NOWAIT reads only what is cached: EAGAIN says the file still has to come from
+        // storage (and so does any error: then the hint is given anyway).
+        char byte = 0;
+        iovec one{&byte, 1};
+        if (::preadv2(fd, &one, 1, 0, RWF_NOWAIT) >= 0) {
+            cached_streak_.fetch_add(1, std::memory_order_relaxed);
+        } else {
+            cached_streak_.store(0, std::memory_order_relaxed);
+            ::posix_fadvise(fd, 0, 0, POSIX_FADV_WILLNEED);
+        }
         ::close(fd);
     }
 }
