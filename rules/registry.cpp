@@ -104,6 +104,8 @@ std::unique_ptr<lint::Rule> make_twin_value_range();
 
 namespace {
 
+// One factory per line, so adding a rule is a one-line diff.
+// clang-format off
 constexpr RuleFactory factories[] = {
     // --- allocation list ---
     make_allocation_custom_api_version,
@@ -196,18 +198,21 @@ constexpr RuleFactory factories[] = {
     make_twin_value_range,
     // --- end twin list ---
 };
+// clang-format on
 
 }  // namespace
 
 const std::vector<const lint::Rule*>& registry() {
     static const std::vector<std::unique_ptr<lint::Rule>> owned = [] {
         std::vector<std::unique_ptr<lint::Rule>> rules;
-        for (const auto factory : factories) rules.push_back(factory());
+        for (const auto factory : factories)
+            rules.push_back(factory());
         return rules;
     }();
     static const std::vector<const lint::Rule*> view = [] {
         std::vector<const lint::Rule*> v;
-        for (const auto& r : owned) v.push_back(r.get());
+        for (const auto& r : owned)
+            v.push_back(r.get());
         return v;
     }();
     return view;
