@@ -2,11 +2,12 @@
 
 #include <filesystem>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "dpslint/backend.hpp"
 #include "dpslint/certificate.hpp"
@@ -179,11 +180,11 @@ struct CaFile {
 struct Snapshot {
     std::string origin;  // the directory or file given to --snapshot
 
-    std::optional<ServiceSettings> service;  // dps.json
-    std::optional<std::vector<LinkedHub>> linked_hubs;     // linked-hubs.json or dps.json
-    std::optional<std::vector<CaRecord>> certificates;     // certificates.json
-    std::vector<EnrollmentGroup> groups;                   // enrollment-groups.json (required)
-    std::optional<std::vector<IndividualEnrollment>> individuals;  // enrollments.json
+    std::optional<ServiceSettings> service;             // dps.json
+    std::optional<std::vector<LinkedHub>> linked_hubs;  // linked-hubs.json or dps.json
+    std::optional<std::vector<CaRecord>> certificates;  // certificates.json
+    std::vector<EnrollmentGroup> groups;                // enrollment-groups.json (required)
+    std::optional<std::vector<IndividualEnrollment>> individuals;          // enrollments.json
     std::map<std::string, std::vector<RegistrationRecord>> registrations;  // by group id
     std::vector<CaFile> ca_files;
 
@@ -191,7 +192,7 @@ struct Snapshot {
     // "certificates.json absent: verified-CA status unknown, ca.* rules skipped".
     std::vector<std::string> missing_parts;
 
-    const CaRecord* find_certificate(std::string_view name) const;     // by record name
+    const CaRecord* find_certificate(std::string_view name) const;          // by record name
     const CaRecord* find_certificate_by_sha1(std::string_view sha1) const;  // case-insensitive
     std::vector<LinkedHub> hubs() const;  // linked hubs, or empty when unknown
     // The service default allocation policy; Hashed when dps.json is absent or silent.

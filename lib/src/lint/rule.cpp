@@ -77,7 +77,8 @@ void FindingSink::report(std::string message, Location location, std::string cit
 
 void FindingSink::report_as(Severity severity, std::string message, Location location) {
     report(std::move(message), std::move(location));
-    if (!overridden_) out_.back().severity = severity;
+    if (!overridden_)
+        out_.back().severity = severity;
 }
 
 RuleMetadata make_metadata(std::string id, std::string title, Severity severity, Target inspects,
