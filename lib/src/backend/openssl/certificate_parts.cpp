@@ -38,7 +38,6 @@ public:
         return next("optional field");
     }
     ByteView last() const noexcept { return last_; }
-    bool empty() const noexcept { return rest_.empty(); }
     void expect_end() const {
         if (!rest_.empty())
             fail(std::string("unexpected element at the end of ") + where_);
@@ -61,24 +60,14 @@ Tlv sequence(Elements& elements, const char* what) {
     return tlv;
 }
 
-// OpenSSL's decoder of one type over exactly the bytes of one element.
-template <typename T, auto Free, typename D2i>
-Ptr<T, Free> decode(ByteView element, D2i d2i, const char* what) {
+// OpenSSL's decoder of one type over exactly the bytes of one element, into the owning `P`.
+template <typename P, typename D2i>
+P decode(ByteView element, D2i d2i, const char* what) {
     const unsigned char* p = element.data();
-    Ptr<T, Free> out(d2i(nullptr, &p, static_cast<long>(element.size())));
+    P out(d2i(nullptr, &p, static_cast<long>(element.size())));
     if (!out || p != element.data() + element.size()) {
         const auto failure = take_errors();
         fail(std::string(what) + (failure.text.empty() ? std::string{} : ": " + failure.text));
-    }
-    return out;
-}
-
-ExtensionListPtr decode_extension_list(ByteView element) {
-    const unsigned char* p = element.data();
-    ExtensionListPtr out(d2i_X509_EXTENSIONS(nullptr, &p, static_cast<long>(element.size())));
-    if (!out || p != element.data() + element.size()) {
-        const auto failure = take_errors();
-        fail("extensions" + (failure.text.empty() ? std::string{} : ": " + failure.text));
     }
     return out;
 }
@@ -104,49 +93,44 @@ CertificateParts split_certificate(ByteView der) {
     out.tbs = certificate.last();
     const Tlv tbs_tlv = *read_tlv(out.tbs).tlv;
     sequence(certificate, "signatureAlgorithm");
-    out.signature_algorithm = decode<X509_ALGOR, X509_ALGOR_free>(
-        certificate.last(), d2i_X509_ALGOR, "signatureAlgorithm");
+    out.signature_algorithm =
+        decode<AlgorPtr>(certificate.last(), d2i_X509_ALGOR, "signatureAlgorithm");
     certificate.next("signatureValue");
-    out.signature = decode<ASN1_BIT_STRING, ASN1_BIT_STRING_free>(
-        certificate.last(), d2i_ASN1_BIT_STRING, "signatureValue");
+    out.signature = decode<BitStringPtr>(certificate.last(), d2i_ASN1_BIT_STRING, "signatureValue");
     certificate.expect_end();
 
     Elements tbs(tbs_tlv.content, "tbsCertificate");
     if (const auto version = tbs.next_context(0)) {
         if (!version->constructed)
             fail("version: expected [0] EXPLICIT");
-        const auto value =
-            decode<ASN1_INTEGER, ASN1_INTEGER_free>(version->content, d2i_ASN1_INTEGER, "version");
+        const auto value = decode<Asn1IntegerPtr>(version->content, d2i_ASN1_INTEGER, "version");
         out.version = ASN1_INTEGER_get(value.get());
         ERR_clear_error();
     }
     tbs.next("serialNumber");
-    out.serial =
-        decode<ASN1_INTEGER, ASN1_INTEGER_free>(tbs.last(), d2i_ASN1_INTEGER, "serialNumber");
+    out.serial = decode<Asn1IntegerPtr>(tbs.last(), d2i_ASN1_INTEGER, "serialNumber");
     sequence(tbs, "signature");
-    out.inner_algorithm =
-        decode<X509_ALGOR, X509_ALGOR_free>(tbs.last(), d2i_X509_ALGOR, "signature");
+    out.inner_algorithm = decode<AlgorPtr>(tbs.last(), d2i_X509_ALGOR, "signature");
     sequence(tbs, "issuer");
-    out.issuer = decode<X509_NAME, X509_NAME_free>(tbs.last(), d2i_X509_NAME, "issuer");
+    out.issuer = decode<NamePtr>(tbs.last(), d2i_X509_NAME, "issuer");
     const Tlv validity = sequence(tbs, "validity");
     Elements times(validity.content, "validity");
     times.next("notBefore");
-    out.not_before = decode<ASN1_TIME, ASN1_TIME_free>(times.last(), d2i_ASN1_TIME, "notBefore");
+    out.not_before = decode<Asn1TimePtr>(times.last(), d2i_ASN1_TIME, "notBefore");
     times.next("notAfter");
-    out.not_after = decode<ASN1_TIME, ASN1_TIME_free>(times.last(), d2i_ASN1_TIME, "notAfter");
+    out.not_after = decode<Asn1TimePtr>(times.last(), d2i_ASN1_TIME, "notAfter");
     times.expect_end();
     sequence(tbs, "subject");
-    out.subject = decode<X509_NAME, X509_NAME_free>(tbs.last(), d2i_X509_NAME, "subject");
+    out.subject = decode<NamePtr>(tbs.last(), d2i_X509_NAME, "subject");
 
     const Tlv spki = sequence(tbs, "subjectPublicKeyInfo");
     out.spki = tbs.last();
     Elements key_parts(spki.content, "subjectPublicKeyInfo");
     sequence(key_parts, "algorithm");
-    out.key_algorithm =
-        decode<X509_ALGOR, X509_ALGOR_free>(key_parts.last(), d2i_X509_ALGOR, "algorithm");
+    out.key_algorithm = decode<AlgorPtr>(key_parts.last(), d2i_X509_ALGOR, "algorithm");
     key_parts.next("subjectPublicKey");
-    const auto key = decode<ASN1_BIT_STRING, ASN1_BIT_STRING_free>(
-        key_parts.last(), d2i_ASN1_BIT_STRING, "subjectPublicKey");
+    const auto key =
+        decode<BitStringPtr>(key_parts.last(), d2i_ASN1_BIT_STRING, "subjectPublicKey");
     key_parts.expect_end();
     // The key as it is in the input: its content after the unused-bits octet.
     out.key = read_tlv(key_parts.last()).tlv->content.subspan(1);
@@ -164,7 +148,8 @@ CertificateParts split_certificate(ByteView der) {
         const TlvResult list = read_tlv(wrapper->content);
         if (!list.tlv || list.tlv->size != wrapper->content.size())
             fail("extensions: expected one SEQUENCE");
-        out.extensions = decode_extension_list(wrapper->content);
+        out.extensions =
+            decode<ExtensionListPtr>(wrapper->content, d2i_X509_EXTENSIONS, "extensions");
     }
     tbs.expect_end();
     return out;
