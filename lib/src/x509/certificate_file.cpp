@@ -8,6 +8,8 @@
 #include "dpslint/error.hpp"
 #include "dpslint/pem.hpp"
 
+#include "x509/containers.hpp"
+
 namespace dpslint {
 
 namespace {
@@ -105,6 +107,9 @@ CertificateFile parse_certificate_file(std::string display_name, ByteView conten
             } else if (is_certificate_label(block.label)) {
                 file.certificates.push_back(parse_der(file.path, where, block.der, backend));
                 file.lines.push_back(block.line);
+            } else if (auto advice = detail::pem_container_advice(block.label, file.path);
+                       !advice.empty()) {
+                throw InputError(file.path, where, advice);
             } else {
                 throw InputError(file.path, where,
                                  "PEM block '" + block.label + "' is not a certificate");
@@ -119,7 +124,16 @@ CertificateFile parse_certificate_file(std::string display_name, ByteView conten
         throw InputError(file.path, "line 1",
                          "not a certificate: no PEM BEGIN line and the file is text, not DER");
     }
-    file.certificates.push_back(parse_der(file.path, "offset 0", content, backend));
+    if (auto advice = detail::container_advice(content, file.path); !advice.empty())
+        throw InputError(file.path, "offset 0", advice);
+    try {
+        file.certificates.push_back(parse_der(file.path, "offset 0", content, backend));
+    } catch (const InputError& e) {
+        const std::string hint = detail::container_name_hint(file.path);
+        if (hint.empty())
+            throw;
+        throw InputError(e.file(), e.place(), e.detail() + hint);
+    }
     file.lines.push_back(0);
     return file;
 }
