@@ -40,10 +40,15 @@ int RulesCommand::run(std::ostream& out, std::ostream&) const {
             const auto& m = r->metadata();
             std::string id = m.id;
             id.resize(std::max<std::size_t>(id.size() + 1, 40), ' ');
-            std::string severity(to_string(m.severity));
+            std::string severity(m.context_severities.empty() ? to_string(m.severity)
+                                                              : std::string_view("varies"));
             severity.resize(8, ' ');
             out << id << severity << m.title << (m.enabled_by_default ? "" : " (off by default)")
                 << '\n';
+            if (!m.context_severities.empty()) {
+                out << std::string(id.size() + severity.size(), ' ') << lint::severities_text(m)
+                    << " by case: " << m.severity_context << '\n';
+            }
         }
         out << rules.size() << " rules; `dpslint explain <id>` for details\n";
     }
