@@ -54,10 +54,14 @@ std::string path_text(const CandidatePath& path) {
 VerifyCommand::VerifyCommand(CLI::App& app) {
     command_ = app.add_subcommand(
         "verify", "Validate device certificate chains (RFC 5280 path validation) offline");
-    command_->add_option("--trust", trust_, "Trust anchor file (PEM/DER); repeatable")
+    command_
+        ->add_option("--trust", trust_,
+                     "Trust anchor file (PEM/DER); one file per --trust, repeat it for more")
         ->required()
         ->type_name("FILE");
-    command_->add_option("--untrusted", untrusted_, "Untrusted intermediates file; repeatable")
+    command_
+        ->add_option("--untrusted", untrusted_,
+                     "Untrusted intermediates file; one file per --untrusted, repeatable")
         ->type_name("FILE");
     common_.add_at(*command_);
     command_->add_option("--purpose", purpose_, "Leaf purpose checked against extendedKeyUsage")
@@ -74,7 +78,8 @@ VerifyCommand::VerifyCommand(CLI::App& app) {
     command_
         ->add_option("leaves", leaves_,
                      "Device certificate files; the first certificate of each is the leaf, the "
-                     "rest are intermediates it presents")
+                     "rest are intermediates it presents. Every argument that is not an option "
+                     "or an option's one value is a LEAF_FILE")
         ->required()
         ->type_name("LEAF_FILE");
 }
@@ -130,6 +135,8 @@ int VerifyCommand::run(std::ostream& out, std::ostream& err) const {
     const std::size_t unreadable = static_cast<std::size_t>(std::count_if(
         reports.begin(), reports.end(), [](const LeafReport& r) { return !r.error.empty(); }));
     const std::size_t invalid = reports.size() - valid - unreadable;
+    const std::size_t anchors = pool.trust_anchors().size();
+    const std::size_t untrusted = pool.size() - anchors;
 
     if (common_.output_format() == OutputFormat::json) {
         nlohmann::json results = nlohmann::json::array();
@@ -165,7 +172,11 @@ int VerifyCommand::run(std::ostream& out, std::ostream& err) const {
                                   {{"leaves", reports.size()},
                                    {"valid", valid},
                                    {"invalid", invalid},
-                                   {"unreadable", unreadable}}}};
+                                   {"unreadable", unreadable},
+                                   {"trustFiles", trust_.size()},
+                                   {"trustAnchors", anchors},
+                                   {"untrustedFiles", untrusted_.size()},
+                                   {"untrustedCertificates", untrusted}}}};
         out << doc.dump(2) << '\n';
     } else {
         const TextStyle style = TextStyle::for_stdout();
@@ -192,6 +203,10 @@ int VerifyCommand::run(std::ostream& out, std::ostream& err) const {
                 }
             }
         }
+        // Says what was taken as what, so a wrong split of the arguments shows.
+        out << "inputs: " << reports.size() << " leaf file(s) checked; " << anchors
+            << " trust anchor(s) from " << trust_.size() << " --trust file(s); " << untrusted
+            << " untrusted certificate(s) from " << untrusted_.size() << " --untrusted file(s)\n";
         out << "summary: " << reports.size() << " leaf file(s), " << valid << " valid, " << invalid
             << " invalid";
         if (unreadable > 0)
