@@ -158,7 +158,7 @@ private:
             const auto id = problem.kind == ExtensionProblemKind::duplicate
                                 ? chain_check::duplicate_extension
                                 : chain_check::malformed_extension;
-            add(id, i, role(i) + " has a " + describe(problem));
+            add(id, i, role(i) + ": " + describe(problem));
         }
     }
 
