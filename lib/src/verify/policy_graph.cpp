@@ -62,11 +62,16 @@ void PolicyGraph::add_level(const std::vector<std::string>& policies, bool any_p
         }
         next.any = previous_any;
     }
+    std::size_t added = 0;
+    for (const auto& [policy, node] : next.nodes)
+        added += 1 + node.parents.size();
+    grow(added);
     levels_.push_back(std::move(next));
 }
 
 void PolicyGraph::set_null() {
     levels_.clear();
+    size_ = 0;
 }
 
 void PolicyGraph::map(const std::string& issuer_policy, const std::string& subject_policy) {
@@ -79,20 +84,33 @@ void PolicyGraph::map(const std::string& issuer_policy, const std::string& subje
         if (!level.any)
             return;
         it = level.nodes.emplace(issuer_policy, Node{}).first;
+        grow(1);
     }
     it->second.mapped = true;
     auto& subjects = level.mapped_to[issuer_policy];
-    if (std::find(subjects.begin(), subjects.end(), subject_policy) == subjects.end())
+    if (std::find(subjects.begin(), subjects.end(), subject_policy) == subjects.end()) {
         subjects.push_back(subject_policy);
+        grow(1);
+    }
 }
 
 void PolicyGraph::remove(const std::string& policy) {
-    if (!levels_.empty())
-        levels_.back().nodes.erase(policy);
+    if (levels_.empty())
+        return;
+    auto& nodes = levels_.back().nodes;
+    if (const auto it = nodes.find(policy); it != nodes.end()) {
+        size_ -= 1 + it->second.parents.size();
+        nodes.erase(it);
+    }
 }
 
 bool PolicyGraph::is_null() const {
     return levels_.empty() || (levels_.back().nodes.empty() && !levels_.back().any);
+}
+
+void PolicyGraph::grow(std::size_t n) noexcept {
+    size_ += n;
+    peak_ = std::max(peak_, size_);
 }
 
 std::vector<std::string> PolicyGraph::authorities_constrained() const {

@@ -34,6 +34,8 @@ public:
 
     // A valid_policy_tree with no nodes below the root would have been pruned to NULL.
     bool is_null() const;
+    // The most nodes plus parent links plus mapped policies held at once: what memory grew to.
+    std::size_t peak_size() const noexcept { return peak_; }
 
     // The root-domain policies valid for the leaf (X.509's authorities-constrained-policy-set):
     // {anyPolicy} when the newest level has it; sorted.
@@ -59,7 +61,11 @@ private:
     // For each policy P, the policies of the newest level whose expected_policy_set holds P.
     std::map<std::string, std::vector<std::string>> expected_index() const;
 
+    void grow(std::size_t n) noexcept;
+
     std::vector<Level> levels_;
+    std::size_t size_ = 0;
+    std::size_t peak_ = 0;
 };
 
 }  // namespace dpslint::detail

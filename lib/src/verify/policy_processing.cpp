@@ -107,6 +107,7 @@ PolicyProcessing process_policies(const std::vector<CertificatePtr>& path,
         }
     }
 
+    out.largest_graph = graph.peak_size();
     // §6.1.5 (g)
     out.outcome.authorities_constrained = graph.authorities_constrained();
     out.outcome.user_constrained = graph.user_constrained(inputs.initial_policy_set);

@@ -17,6 +17,7 @@ struct PolicyFailure {
 struct PolicyProcessing {
     PolicyOutcome outcome;
     std::vector<PolicyFailure> failures;
+    std::size_t largest_graph = 0;  // PolicyGraph::size() at its largest, for resource tests
 };
 
 // RFC 5280 §6.1.2-§6.1.5 policy processing over `path` (leaf first, trust anchor last; the
