@@ -24,6 +24,7 @@
 #include "dpslint/certificate.hpp"
 #include "dpslint/time.hpp"
 
+#include "support/extension_problem.hpp"
 #include "support/testdata.hpp"
 
 using namespace dpslint;
@@ -90,29 +91,8 @@ std::string parse_error(const Bytes& der) {
     return "no error";
 }
 
-// The first extension problem of a certificate that parses, as "malformed <name> extension" or
-// "duplicate extension <oid>"; "no problem" when there is none, the ParseError when it does not
-// parse.
 std::string extension_problem(const Bytes& der) {
-    CertificatePtr cert;
-    try {
-        cert = backend().parse_certificate(der);
-    } catch (const ParseError& e) {
-        return std::string("ParseError: ") + e.what();
-    }
-    const auto& problems = cert->extensions().problems;
-    if (problems.empty())
-        return "no problem";
-    const auto& p = problems.front();
-    switch (p.kind) {
-        case ExtensionProblemKind::duplicate:
-            return "duplicate extension " + p.oid;
-        case ExtensionProblemKind::empty:
-            return "empty " + std::string(extension_name(p.oid)) + " extension";
-        case ExtensionProblemKind::malformed:
-            break;
-    }
-    return "malformed " + std::string(extension_name(p.oid)) + " extension";
+    return test::extension_problem(backend(), der);
 }
 
 void require_one_line(const std::string& message) {
