@@ -81,7 +81,18 @@ struct Tally {
     std::size_t agree = 0;
 };
 
-std::string summary(const std::map<std::string, Tally>& sections, const std::string& title) {
+// "4.2" before "4.10".
+struct SectionLess {
+    bool operator()(const std::string& a, const std::string& b) const {
+        const auto minor = [](const std::string& s) {
+            return std::stoi(s.substr(s.find('.') + 1));
+        };
+        return minor(a) < minor(b);
+    }
+};
+using Sections = std::map<std::string, Tally, SectionLess>;
+
+std::string summary(const Sections& sections, const std::string& title) {
     std::ostringstream out;
     out << title << "\n";
     Tally all;
@@ -94,7 +105,7 @@ std::string summary(const std::map<std::string, Tally>& sections, const std::str
     return out.str();
 }
 
-std::size_t agreeing(const std::map<std::string, Tally>& sections) {
+std::size_t agreeing(const Sections& sections) {
     std::size_t n = 0;
     for (const auto& [section, tally] : sections)
         n += tally.agree;
@@ -109,7 +120,7 @@ TEST_CASE("NIST PKITS: at least 247 of 249 tests agree on both backends, which a
     const auto openssl = make_openssl_backend();
     const auto botan = make_botan_backend();
 
-    std::map<std::string, std::map<std::string, Tally>> tallies;  // backend -> section
+    std::map<std::string, Sections> tallies;  // backend -> section
     for (const auto& t : manifest.tests) {
         INFO(t.label());
         const Outcome a = run(t, *openssl, manifest.at, true);
@@ -143,7 +154,7 @@ TEST_CASE("NIST PKITS: the 168 tests without CRL or policy inputs, run without C
     const PkitsManifest manifest = load_pkits_manifest();
     const auto openssl = make_openssl_backend();
     const auto botan = make_botan_backend();
-    std::map<std::string, std::map<std::string, Tally>> tallies;
+    std::map<std::string, Sections> tallies;
     std::size_t selected = 0;
     for (const auto& t : manifest.tests) {
         if (t.needs_crls || t.policy_inputs)
