@@ -166,7 +166,7 @@ private:
     // are not CAs fail chain.issuer-not-ca already.
     void check_name_constraints_holder(std::size_t i) {
         const Certificate& c = *path_[i];
-        if (c.extensions().name_constraints && !c.is_ca() && (i == 0 || c.version() >= 3)) {
+        if (c.extensions().name_constraints && !c.is_ca()) {
             add(chain_check::name_constraints_not_ca, i,
                 role(i) + " has a nameConstraints extension but is not a CA certificate");
         }
