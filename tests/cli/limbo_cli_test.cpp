@@ -200,6 +200,12 @@ TEST_CASE("limbo rfc5280::pc::ica-noncritical-pc (--strict)", "[cli][limbo][stri
                        "x509.policy-constraints-not-critical");
 }
 
+TEST_CASE("explain knows the --strict ids", "[cli][strict]") {
+    const auto r = run_dpslint({"explain", "x509.serial-too-long"});
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("RFC 5280 §4.1.2.2"));
+}
+
 TEST_CASE("limbo: the plain chain passes --strict", "[cli][limbo][strict]") {
     for (const auto& r : verify(plain_ca, "ca/leaf.pem", true)) {
         INFO(r.out << r.err);
