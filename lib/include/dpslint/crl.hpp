@@ -86,11 +86,25 @@ public:
     const DistinguishedName& issuer() const noexcept { return fields_.issuer; }
     bool is_delta() const noexcept { return fields_.delta_crl_base.has_value(); }
     bool has_unrecognized_critical_extension() const;
+    // Any entry with an unrecognised critical extension makes the whole CRL unusable
+    // (RFC 5280 §5.3).
+    bool has_unrecognized_critical_entry_extension() const noexcept { return unusable_entries_; }
+    // The entries for a serial number, in CRL order (several in an indirect CRL).
+    std::vector<const CrlEntry*> entries_for(const std::string& serial_hex,
+                                             bool serial_negative) const;
+    // The certificateIssuer names in force for entry `index` (RFC 5280 §5.3.3); null while
+    // the CRL issuer is.
+    const std::vector<GeneralName>* entry_issuer(std::size_t index) const noexcept;
     const NativeCertificate* native() const noexcept { return native_.get(); }
 
 private:
     CrlFields fields_;
     std::shared_ptr<const NativeCertificate> native_;
+    bool unusable_entries_ = false;
+    // (negative ? "-" : "") + serial_hex -> entry indexes, sorted by key.
+    std::vector<std::pair<std::string, std::size_t>> by_serial_;
+    // For each entry, the index of the entry whose certificateIssuer is in force, or npos.
+    std::vector<std::size_t> issuer_of_entry_;
 };
 
 using CrlPtr = std::shared_ptr<const Crl>;

@@ -104,14 +104,15 @@ const CrlEntry* find_entry(const Crl& crl, const Certificate& certificate) {
     const auto& f = crl.fields();
     const bool indirect =
         f.issuing_distribution_point && f.issuing_distribution_point->indirect_crl;
-    bool issuer_matches = crl.issuer() == certificate.issuer();
-    for (const auto& entry : f.entries) {
-        if (indirect && entry.certificate_issuer)
-            issuer_matches = names_issuer(*entry.certificate_issuer, certificate.issuer());
-        if (issuer_matches && entry.serial_hex == certificate.serial_hex()
-            && entry.serial_negative == certificate.fields().serial_negative) {
-            return &entry;
-        }
+    for (const CrlEntry* entry :
+         crl.entries_for(certificate.serial_hex(), certificate.fields().serial_negative)) {
+        const auto* issuer =
+            indirect ? crl.entry_issuer(static_cast<std::size_t>(entry - f.entries.data()))
+                     : nullptr;
+        const bool issuer_matches = issuer != nullptr ? names_issuer(*issuer, certificate.issuer())
+                                                      : crl.issuer() == certificate.issuer();
+        if (issuer_matches)
+            return entry;
     }
     return nullptr;
 }

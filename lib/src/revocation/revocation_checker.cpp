@@ -94,8 +94,6 @@ public:
         return out;
     }
 
-    const ValidationPolicy& signer_policy() const { return signer_policy_; }
-
 private:
     // RFC 5280 §6.3.3 (a) and §6.3.3's unrecognised critical extensions.
     bool usable(const CrlSet::Entry& candidate, Obstacles& obstacles) const {
@@ -103,6 +101,11 @@ private:
         if (crl.has_unrecognized_critical_extension()) {
             obstacles.other.push_back(candidate.label
                                       + ": has an unrecognised critical CRL extension");
+            return false;
+        }
+        if (crl.has_unrecognized_critical_entry_extension()) {
+            obstacles.other.push_back(candidate.label
+                                      + ": has an unrecognised critical CRL entry extension");
             return false;
         }
         if (policy_.at < crl.fields().this_update) {
@@ -229,7 +232,8 @@ private:
             if (!delta.is_delta() || !detail::delta_applies(delta, base))
                 continue;
             if (!detail::crl_scope(delta, cert, point)
-                || delta.has_unrecognized_critical_extension())
+                || delta.has_unrecognized_critical_extension()
+                || delta.has_unrecognized_critical_entry_extension())
                 continue;
             const auto& f = delta.fields();
             if (policy_.at < f.this_update || (f.next_update && *f.next_update < policy_.at))

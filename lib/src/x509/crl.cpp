@@ -81,8 +81,46 @@ bool CrlEntry::has_unrecognized_critical() const {
     });
 }
 
+namespace {
+
+std::string serial_key(const std::string& hex, bool negative) {
+    return negative ? "-" + hex : hex;
+}
+
+}  // namespace
+
 Crl::Crl(CrlFields fields, std::shared_ptr<const NativeCertificate> native)
-    : fields_(std::move(fields)), native_(std::move(native)) {}
+    : fields_(std::move(fields)), native_(std::move(native)) {
+    const auto& entries = fields_.entries;
+    by_serial_.reserve(entries.size());
+    issuer_of_entry_.reserve(entries.size());
+    std::size_t in_force = std::string::npos;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        unusable_entries_ = unusable_entries_ || entries[i].has_unrecognized_critical();
+        if (entries[i].certificate_issuer)
+            in_force = i;
+        issuer_of_entry_.push_back(in_force);
+        by_serial_.emplace_back(serial_key(entries[i].serial_hex, entries[i].serial_negative), i);
+    }
+    std::sort(by_serial_.begin(), by_serial_.end());
+}
+
+std::vector<const CrlEntry*> Crl::entries_for(const std::string& serial_hex,
+                                              bool serial_negative) const {
+    const std::string key = serial_key(serial_hex, serial_negative);
+    std::vector<const CrlEntry*> out;
+    auto it = std::lower_bound(by_serial_.begin(), by_serial_.end(),
+                               std::pair<std::string, std::size_t>{key, 0});
+    for (; it != by_serial_.end() && it->first == key; ++it)
+        out.push_back(&fields_.entries[it->second]);
+    return out;
+}
+
+const std::vector<GeneralName>* Crl::entry_issuer(std::size_t index) const noexcept {
+    if (index >= issuer_of_entry_.size() || issuer_of_entry_[index] == std::string::npos)
+        return nullptr;
+    return &*fields_.entries[issuer_of_entry_[index]].certificate_issuer;
+}
 
 bool Crl::has_unrecognized_critical_extension() const {
     return std::any_of(
