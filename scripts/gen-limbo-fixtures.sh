@@ -29,210 +29,77 @@ find "$OUT" -mindepth 1 ! -name README.md -delete 2>/dev/null || true
 mkdir -p "$OUT"
 
 EXT="$WORK/ext.cnf"
+
+# Base extension profiles; `section` derives every other one from them.
+CA_BASE=("basicConstraints=critical, CA:TRUE" "keyUsage=critical, keyCertSign, cRLSign"
+         "subjectKeyIdentifier=hash" "authorityKeyIdentifier=keyid:always")
+LEAF_BASE=("basicConstraints=critical, CA:FALSE" "keyUsage=critical, digitalSignature"
+           "extendedKeyUsage=clientAuth" "subjectKeyIdentifier=hash"
+           "authorityKeyIdentifier=keyid:always" "subjectAltName=DNS:example.com")
+
+# section <name> ca|leaf [key=value | -key]...: the base profile with each key set to the
+# value given (appended when the base lacks it) or left out (-key).
+section() {
+    local name="$1" base="$2" line key change done
+    shift 2
+    local -a lines
+    if [ "$base" = ca ]; then lines=("${CA_BASE[@]}"); else lines=("${LEAF_BASE[@]}"); fi
+    echo "[$name]"
+    for line in "${lines[@]}"; do
+        key="${line%%=*}" done=0
+        for change in "$@"; do
+            if [ "$change" = "-$key" ]; then done=1; fi
+            if [ "${change%%=*}" = "$key" ]; then echo "$change"; done=1; fi
+        done
+        [ "$done" -eq 1 ] || echo "$line"
+    done
+    for change in "$@"; do
+        [[ "$change" == -* ]] && continue
+        printf '%s\n' "${lines[@]}" | grep -q "^${change%%=*}=" || echo "$change"
+    done
+    echo
+}
+
 {
-cat <<'EOF'
-[root]
-basicConstraints       = critical, CA:TRUE
-keyUsage               = critical, keyCertSign, cRLSign
-subjectKeyIdentifier   = hash
-authorityKeyIdentifier = none
-
-[intermediate]
-basicConstraints       = critical, CA:TRUE
-keyUsage               = critical, keyCertSign, cRLSign
-subjectKeyIdentifier   = hash
-authorityKeyIdentifier = keyid:always
-
-[leaf]
-basicConstraints       = critical, CA:FALSE
-keyUsage               = critical, digitalSignature
-extendedKeyUsage       = clientAuth
-subjectKeyIdentifier   = hash
-authorityKeyIdentifier = keyid:always
-subjectAltName         = DNS:example.com
-
-# --- name constraints ---------------------------------------------------------
-[root_nc_example]
-basicConstraints       = critical, CA:TRUE
-keyUsage               = critical, keyCertSign, cRLSign
-subjectKeyIdentifier   = hash
-authorityKeyIdentifier = none
-subjectAltName         = DNS:not-example.com
-nameConstraints        = critical, permitted;DNS:example.com
-
-[intermediate_san_not_example]
-basicConstraints       = critical, CA:TRUE
-keyUsage               = critical, keyCertSign, cRLSign
-subjectKeyIdentifier   = hash
-authorityKeyIdentifier = keyid:always
-subjectAltName         = DNS:not-example.com
-
-[leaf_not_example]
-basicConstraints       = critical, CA:FALSE
-keyUsage               = critical, digitalSignature
-extendedKeyUsage       = clientAuth
-subjectKeyIdentifier   = hash
-authorityKeyIdentifier = keyid:always
-subjectAltName         = DNS:not-example.com
-
-[leaf_nc_critical]
-basicConstraints       = critical, CA:FALSE
-keyUsage               = critical, digitalSignature
-extendedKeyUsage       = clientAuth
-subjectKeyIdentifier   = hash
-authorityKeyIdentifier = keyid:always
-subjectAltName         = DNS:example.com
-nameConstraints        = critical, permitted;DNS:example.com
-
-[leaf_nc_noncritical]
-basicConstraints       = critical, CA:FALSE
-keyUsage               = critical, digitalSignature
-extendedKeyUsage       = clientAuth
-subjectKeyIdentifier   = hash
-authorityKeyIdentifier = keyid:always
-subjectAltName         = DNS:example.com
-nameConstraints        = permitted;DNS:example.com
-
+section root ca "authorityKeyIdentifier=none"
+section intermediate ca
+section leaf leaf
+# name constraints
+section root_nc_example ca "authorityKeyIdentifier=none" "subjectAltName=DNS:not-example.com" \
+    "nameConstraints=critical, permitted;DNS:example.com"
+section intermediate_san_not_example ca "subjectAltName=DNS:not-example.com"
+section leaf_not_example leaf "subjectAltName=DNS:not-example.com"
+section leaf_nc_critical leaf "nameConstraints=critical, permitted;DNS:example.com"
+section leaf_nc_noncritical leaf "nameConstraints=permitted;DNS:example.com"
 # iPAddress constraint of 4 octets (an address, not address and mask)
-[root_nc_bad_ip]
-basicConstraints       = critical, CA:TRUE
-keyUsage               = critical, keyCertSign, cRLSign
-subjectKeyIdentifier   = hash
-authorityKeyIdentifier = none
-2.5.29.30              = critical, DER:300AA008300687047F000001
-
-[leaf_ip]
-basicConstraints       = critical, CA:FALSE
-keyUsage               = critical, digitalSignature
-extendedKeyUsage       = clientAuth
-subjectKeyIdentifier   = hash
-authorityKeyIdentifier = keyid:always
-subjectAltName         = IP:127.0.0.1
-
-# --- malformed extensions -----------------------------------------------------
-# 2.5.29.99 is a placeholder that becomes a second subjectAltName (2.5.29.17).
-[leaf_duplicate_san]
-basicConstraints       = critical, CA:FALSE
-keyUsage               = critical, digitalSignature
-extendedKeyUsage       = clientAuth
-subjectKeyIdentifier   = hash
-authorityKeyIdentifier = keyid:always
-subjectAltName         = DNS:example.com
-2.5.29.99              = DER:300D820B6578616D706C652E636F6D
-
+section root_nc_bad_ip ca "authorityKeyIdentifier=none" \
+    "2.5.29.30=critical, DER:300AA008300687047F000001"
+section leaf_ip leaf "subjectAltName=IP:127.0.0.1"
+# malformed extensions; 2.5.29.99 is a placeholder patched into a second subjectAltName
+section leaf_duplicate_san leaf "2.5.29.99=DER:300D820B6578616D706C652E636F6D"
 # subjectAltName holding the ASCII bytes of "example.com" instead of GeneralNames
-[leaf_malformed_san]
-basicConstraints       = critical, CA:FALSE
-keyUsage               = critical, digitalSignature
-extendedKeyUsage       = clientAuth
-subjectKeyIdentifier   = hash
-authorityKeyIdentifier = keyid:always
-2.5.29.17              = DER:6578616D706C652E636F6D
-
-# iPAddress of 3 octets
-[leaf_san_bad_ip]
-basicConstraints       = critical, CA:FALSE
-keyUsage               = critical, digitalSignature
-extendedKeyUsage       = clientAuth
-subjectKeyIdentifier   = hash
-authorityKeyIdentifier = keyid:always
-2.5.29.17              = DER:30058703010203
-
-[leaf_empty_eku]
-basicConstraints       = critical, CA:FALSE
-keyUsage               = critical, digitalSignature
-subjectKeyIdentifier   = hash
-authorityKeyIdentifier = keyid:always
-subjectAltName         = DNS:example.com
-2.5.29.37              = DER:3000
-
-# --- RFC 5280 section 4 profile -----------------------------------------------
-[leaf_no_aki]
-basicConstraints       = critical, CA:FALSE
-keyUsage               = critical, digitalSignature
-extendedKeyUsage       = clientAuth
-subjectKeyIdentifier   = hash
-authorityKeyIdentifier = none
-subjectAltName         = DNS:example.com
-
-[leaf_critical_aki]
-basicConstraints       = critical, CA:FALSE
-keyUsage               = critical, digitalSignature
-extendedKeyUsage       = clientAuth
-subjectKeyIdentifier   = hash
-authorityKeyIdentifier = critical, keyid:always
-subjectAltName         = DNS:example.com
-
-[leaf_key_cert_sign]
-basicConstraints       = critical, CA:FALSE
-keyUsage               = critical, digitalSignature, keyCertSign
-extendedKeyUsage       = clientAuth
-subjectKeyIdentifier   = hash
-authorityKeyIdentifier = keyid:always
-subjectAltName         = DNS:example.com
-
-[leaf_san_not_critical]
-basicConstraints       = critical, CA:FALSE
-keyUsage               = critical, digitalSignature
-extendedKeyUsage       = clientAuth
-subjectKeyIdentifier   = hash
-authorityKeyIdentifier = keyid:always
-subjectAltName         = DNS:example.com
-
+section leaf_malformed_san leaf -subjectAltName "2.5.29.17=DER:6578616D706C652E636F6D"
+# an iPAddress of 3 octets
+section leaf_san_bad_ip leaf -subjectAltName "2.5.29.17=DER:30058703010203"
+section leaf_empty_eku leaf -extendedKeyUsage "2.5.29.37=DER:3000"
+# RFC 5280 section 4 profile
+section leaf_no_aki leaf "authorityKeyIdentifier=none"
+section leaf_critical_aki leaf "authorityKeyIdentifier=critical, keyid:always"
+section leaf_key_cert_sign leaf "keyUsage=critical, digitalSignature, keyCertSign"
+section leaf_san_not_critical leaf
 # An issuer without subjectKeyIdentifier can only be named by issuer and serial.
-[leaf_issuer_serial_aki]
-basicConstraints       = critical, CA:FALSE
-keyUsage               = critical, digitalSignature
-extendedKeyUsage       = clientAuth
-subjectKeyIdentifier   = hash
-authorityKeyIdentifier = issuer:always
-subjectAltName         = DNS:example.com
-
-[intermediate_no_aki]
-basicConstraints       = critical, CA:TRUE
-keyUsage               = critical, keyCertSign, cRLSign
-subjectKeyIdentifier   = hash
-authorityKeyIdentifier = none
-
-[intermediate_no_ski]
-basicConstraints       = critical, CA:TRUE
-keyUsage               = critical, keyCertSign, cRLSign
-subjectKeyIdentifier   = none
-authorityKeyIdentifier = keyid:always
-
-[intermediate_bc_not_critical]
-basicConstraints       = CA:TRUE
-keyUsage               = critical, keyCertSign, cRLSign
-subjectKeyIdentifier   = hash
-authorityKeyIdentifier = keyid:always
-
-[intermediate_pc_not_critical]
-basicConstraints       = critical, CA:TRUE
-keyUsage               = critical, keyCertSign, cRLSign
-subjectKeyIdentifier   = hash
-authorityKeyIdentifier = keyid:always
-policyConstraints      = requireExplicitPolicy:3
-EOF
-# --- name-constraint work bound: 2049 permitted and 2048 excluded dNSNames against 2048 SANs
-echo "[root_nc_many]"
-echo "basicConstraints = critical, CA:TRUE"
-echo "keyUsage = critical, keyCertSign, cRLSign"
-echo "subjectKeyIdentifier = hash"
-echo "authorityKeyIdentifier = none"
-printf 'nameConstraints = critical'
-for i in $(seq 0 2047); do printf ', permitted;DNS:t%d.test' "$i"; done
-printf ', permitted;DNS:test'
-for i in $(seq 0 2047); do printf ', excluded;DNS:x%d.test' "$i"; done
-echo
-echo "[leaf_many_names]"
-echo "basicConstraints = critical, CA:FALSE"
-echo "keyUsage = critical, digitalSignature"
-echo "extendedKeyUsage = clientAuth"
-echo "subjectKeyIdentifier = hash"
-echo "authorityKeyIdentifier = keyid:always"
-printf 'subjectAltName = critical'
-for i in $(seq 0 2047); do printf ', DNS:t%d.test' "$i"; done
-echo
+section leaf_issuer_serial_aki leaf "authorityKeyIdentifier=issuer:always"
+section intermediate_no_aki ca "authorityKeyIdentifier=none"
+section intermediate_no_ski ca "subjectKeyIdentifier=none"
+section intermediate_bc_not_critical ca "basicConstraints=CA:TRUE"
+section intermediate_pc_not_critical ca "policyConstraints=requireExplicitPolicy:3"
+# name-constraint work bound: 2049 permitted and 2048 excluded dNSNames against 2048 SANs
+section root_nc_many ca "authorityKeyIdentifier=none" "nameConstraints=critical$(
+    for i in $(seq 0 2047); do printf ', permitted;DNS:t%d.test' "$i"; done
+    printf ', permitted;DNS:test'
+    for i in $(seq 0 2047); do printf ', excluded;DNS:x%d.test' "$i"; done)"
+section leaf_many_names leaf "subjectAltName=critical$(
+    for i in $(seq 0 2047); do printf ', DNS:t%d.test' "$i"; done)"
 } >"$EXT"
 
 # ca_init <id> <key> <cert|-> <first-serial-hex>
