@@ -39,7 +39,8 @@ void ValidationOptions::add_policy_inputs(CLI::App& command) {
                      "The path must be valid for at least one acceptable policy "
                      "(initial-explicit-policy)");
     command.add_flag("--inhibit-policy-mapping", inhibit_policy_mapping,
-                     "Ignore policyMappings (initial-policy-mapping-inhibit)");
+                     "Certificates may not map policies: mapped ones are dropped "
+                     "(initial-policy-mapping-inhibit)");
     command.add_flag("--inhibit-any-policy", inhibit_any_policy,
                      "anyPolicy in a certificate matches nothing (initial-any-policy-inhibit)");
 }
