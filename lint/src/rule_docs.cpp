@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "dpslint/chain_checks.hpp"
+#include "dpslint/profile.hpp"
 
 namespace dpslint::cli {
 
@@ -114,6 +115,14 @@ std::string rules_markdown(const std::vector<const lint::Rule*>& rules) {
           "attestation decision with these ids:\n\n"
        << "| id | meaning | citation |\n|---|---|---|\n";
     for (const auto& c : chain_checks()) {
+        md << "| `" << c.id << "` | " << c.title << " | " << c.citation << " |\n";
+    }
+    md << "\n## RFC 5280 profile ids\n\n"
+       << "`dpslint verify --strict` also fails a path for these RFC 5280 §4 rules a CA must "
+          "follow "
+          "when it issues a certificate:\n\n"
+       << "| id | meaning | citation |\n|---|---|---|\n";
+    for (const auto& c : profile_checks()) {
         md << "| `" << c.id << "` | " << c.title << " | " << c.citation << " |\n";
     }
     return md.str();

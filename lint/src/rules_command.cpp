@@ -6,6 +6,7 @@
 
 #include "dpslint/chain_checks.hpp"
 #include "dpslint/lint/config.hpp"
+#include "dpslint/profile.hpp"
 
 #include "dpslint_rules/registry.hpp"
 #include "exit_codes.hpp"
@@ -68,6 +69,12 @@ int ExplainCommand::run(std::ostream& out, std::ostream& err) const {
     if (const auto* check = find_chain_check(id_)) {
         out << check->id << ": " << check->title << "\n\n  citation   " << check->citation
             << "\n\nA path validation check reported by `dpslint verify` and `dpslint simulate`.\n";
+        return exit_ok;
+    }
+    if (const auto* check = find_profile_check(id_)) {
+        out << check->id << ": " << check->title << "\n\n  citation   " << check->citation
+            << "\n\nAn RFC 5280 section 4 rule for issuing CAs; `dpslint verify --strict` makes "
+               "it a path validation failure.\n";
         return exit_ok;
     }
     std::string suggestions;
