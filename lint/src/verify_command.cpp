@@ -204,7 +204,11 @@ int VerifyCommand::run(std::ostream& out, std::ostream& err) const {
              {{"leaves", reports.size()},
               {"valid", valid},
               {"invalid", invalid},
-              {"unreadable", unreadable}}}};
+              {"unreadable", unreadable},
+              {"trustFiles", trust_.size()},
+              {"trustAnchors", anchors},
+              {"untrustedFiles", untrusted_.size()},
+              {"untrustedCertificates", untrusted}}}};
         out << doc.dump(2) << '\n';
     } else {
         const TextStyle style = TextStyle::for_stdout();
