@@ -15,7 +15,7 @@ using namespace dpslint;
 namespace {
 
 std::vector<Bytes> certificate_ders(const std::filesystem::path& path) {
-    const Bytes content = read_file_bytes(path);
+    const Bytes content = read_input_file(path, max_certificate_file_bytes, "certificate file");
     const std::string_view text(reinterpret_cast<const char*>(content.data()), content.size());
     std::vector<Bytes> out;
     if (contains_pem(text)) {
