@@ -40,7 +40,7 @@ private:
         "concepts-x509-attestation)",
         "Issue a new CA with an RSA key of at least the configured size or an allowed curve "
         "(P-256/P-384), upload and verify it, and move the groups and devices to it.",
-        {RuleOption{"min-rsa-bits", "integer", 2048, "smallest acceptable RSA modulus"},
+        {RuleOption{"min-rsa-bits", "integer", 2048, "smallest acceptable RSA modulus", 0, 16384},
          RuleOption{"allowed-curves", "string-list",
                     nlohmann::json::array({"P-256", "P-384", "P-521"}),
                     "acceptable EC curves (names as dpslint prints them)"}},
