@@ -16,6 +16,16 @@ Finding private_key_finding(const std::string& file, const PrivateKeyBlock& bloc
     return f;
 }
 
+Finding unreadable_finding(const std::string& file, const std::string& error) {
+    Finding f;
+    f.id = "input.unreadable";
+    f.severity = Severity::error;
+    f.message = error;
+    f.location.file = file;
+    f.citation = "dpslint README: Exit status";
+    return f;
+}
+
 std::vector<CertificatePtr> read_certificates(const std::vector<std::string>& files,
                                               const CryptoBackend& backend,
                                               std::vector<Finding>& findings) {
