@@ -6,14 +6,9 @@
 
 #include <CLI/CLI.hpp>
 
-#include "batch_command.hpp"
-#include "batch_merge_command.hpp"
 #include "error_line.hpp"
 #include "exit_codes.hpp"
-#include "lint_command.hpp"
-#include "rules_command.hpp"
-#include "simulate_command.hpp"
-#include "verify_command.hpp"
+#include "option_values.hpp"
 
 namespace dpslint::cli {
 
@@ -29,6 +24,17 @@ bool dispatch(const Command& command, std::ostream& out, std::ostream& err, int&
 }
 }  // namespace
 
+Commands::Commands(CLI::App& app)
+    : verify(app),
+      simulate(app),
+      lint(app),
+      rules(app),
+      explain(app),
+      batch(app),
+      batch_merge(app) {
+    one_value_per_occurrence(app);
+}
+
 int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream& err) {
     CLI::App app{
         "dpslint: offline checks of X.509 device-certificate chains and Azure IoT Hub DPS "
@@ -38,13 +44,8 @@ int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream
     app.require_subcommand(1);
     app.fallthrough(false);
 
-    const VerifyCommand verify(app);
-    const SimulateCommand simulate(app);
-    const LintCommand lint(app);
-    const RulesCommand rules(app);
-    const ExplainCommand explain(app);
-    const BatchCommand batch(app);
-    const BatchMergeCommand batch_merge(app);
+    const Commands commands(app);
+    const auto& [verify, simulate, lint, rules, explain, batch, batch_merge] = commands;
 
     try {
         app.parse(argc, argv);

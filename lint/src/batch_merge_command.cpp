@@ -87,7 +87,10 @@ BatchMergeCommand::BatchMergeCommand(CLI::App& app) {
     common_.add_at(*command_);
     common_.add_format(*command_);
     lint_.add(*command_);
-    command_->add_option("reports", reports_, "Shard reports (JSON Lines)")
+    command_
+        ->add_option("reports", reports_,
+                     "Shard reports (JSON Lines). Every argument that is not an option or an "
+                     "option's one value is a REPORT")
         ->required()
         ->type_name("REPORT");
 }
@@ -213,6 +216,8 @@ int BatchMergeCommand::run(std::ostream& out, std::ostream& err) const {
         {"reports", reports_},
         {"report", report_.empty() ? nlohmann::json(nullptr)
                                    : nlohmann::json{{"path", report_}, {"format", "jsonl"}}}};
+    outcome.inputs = std::to_string(reports_.size()) + " shard report(s) merged, "
+                     + std::to_string(tally.files_seen) + " input file(s) in them";
     outcome.tally = std::move(tally);
     outcome.batch_report = std::move(report);
     outcome.fail_on = settings.fail_on;

@@ -130,6 +130,8 @@ void print_batch_outcome_text(const BatchOutcome& o, std::ostream& out, const Te
         out << "report: " << one_line(o.header["report"]["path"].get<std::string>()) << " ("
             << o.header["report"]["format"].get<std::string>() << ")\n";
     }
+    if (!o.inputs.empty())
+        out << "inputs: " << o.inputs << '\n';
     out << "summary: " << (o.failed() ? style.bad("FAIL") : style.good("pass")) << " (fail on "
         << lint::to_string(o.fail_on) << "; " << o.batch_report.rules_run.size()
         << " batch rules run)\n";

@@ -10,6 +10,7 @@
 #include "dpslint_rules/registry.hpp"
 #include "error_line.hpp"
 #include "exit_codes.hpp"
+#include "input_summary.hpp"
 #include "json_output.hpp"
 #include "lint_report_output.hpp"
 
@@ -23,13 +24,17 @@ LintCommand::LintCommand(CLI::App& app) {
         ->type_name("PATH");
     command_
         ->add_option("--presented", presented_,
-                     "Certificates every device presents in TLS besides its own; repeatable")
+                     "Certificates every device presents in TLS besides its own; one file per "
+                     "--presented, repeatable")
         ->type_name("FILE");
     common_.add_at(*command_);
     common_.add_backend(*command_);
     common_.add_format(*command_);
     lint_.add(*command_);
-    command_->add_option("devices", devices_, "Device certificate files to check as well")
+    command_
+        ->add_option("devices", devices_,
+                     "Device certificate files to check as well. Every argument that is not an "
+                     "option or an option's one value is a DEVICE_FILE")
         ->type_name("DEVICE_FILE");
 }
 
@@ -45,6 +50,7 @@ int LintCommand::run(std::ostream& out, std::ostream& err) const {
     try {
         settings = lint_.resolve(rules);
         snapshot = load_snapshot(snapshot_, *backend);
+        input_findings = snapshot.load_findings;
         presented = read_certificates(presented_, *backend, input_findings);
     } catch (const InputError& e) {
         print_error(err, e.what());
@@ -81,6 +87,14 @@ int LintCommand::run(std::ostream& out, std::ostream& err) const {
                               {"dps", snapshot.service ? nlohmann::json(snapshot.service->name)
                                                        : nlohmann::json(nullptr)}};
     info.extra["devices"] = devices_.size();
+    info.extra["inputs"] = {{"devices", devices_.size()},
+                            {"presentedFiles", presented_.size()},
+                            {"presentedCertificates", presented.size()},
+                            {"trust", trust_json(snapshot)}};
+    info.inputs = std::to_string(devices_.size()) + " device file(s) checked; "
+                  + std::to_string(presented.size()) + " certificate(s) from "
+                  + std::to_string(presented_.size())
+                  + " --presented file(s) added to every chain; trust: " + trust_text(snapshot);
     if (common_.output_format() == OutputFormat::json) {
         write_json(out, lint_report_json(report, info));
     } else {

@@ -52,6 +52,8 @@ std::string subject_of(const Finding& f) {
         return "CA certificate '" + l.ca_name + "'";
     if (!l.file.empty())
         return l.file;
+    if (f.id.rfind("batch.", 0) == 0)
+        return "across all devices of this run";  // batch-wide: about no single device
     return "general";
 }
 
@@ -117,6 +119,8 @@ void print_lint_report_text(const lint::LintReport& report, const LintRunInfo& i
         out << '\n';
     }
     const Counts c = count(report.findings);
+    if (!info.inputs.empty())
+        out << "inputs: " << info.inputs << '\n';
     out << "summary: " << c.error << " error(s), " << c.warning << " warning(s), " << c.notice
         << " notice(s)";
     if (!report.suppressed.empty())

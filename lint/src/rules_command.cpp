@@ -7,6 +7,7 @@
 #include "dpslint/chain_checks.hpp"
 #include "dpslint/lint/config.hpp"
 #include "dpslint/output_text.hpp"
+#include "dpslint/profile.hpp"
 
 #include "dpslint_rules/registry.hpp"
 #include "error_line.hpp"
@@ -43,10 +44,15 @@ int RulesCommand::run(std::ostream& out, std::ostream&) const {
             const auto& m = r->metadata();
             std::string id = m.id;
             id.resize(std::max<std::size_t>(id.size() + 1, 40), ' ');
-            std::string severity(to_string(m.severity));
+            std::string severity(m.context_severities.empty() ? to_string(m.severity)
+                                                              : std::string_view("varies"));
             severity.resize(8, ' ');
             out << id << severity << m.title << (m.enabled_by_default ? "" : " (off by default)")
                 << '\n';
+            if (!m.context_severities.empty()) {
+                out << std::string(id.size() + severity.size(), ' ') << lint::severities_text(m)
+                    << " by case: " << m.severity_context << '\n';
+            }
         }
         out << rules.size() << " rules; `dpslint explain <id>` for details\n";
     }
@@ -66,6 +72,12 @@ int ExplainCommand::run(std::ostream& out, std::ostream& err) const {
     if (const auto* check = find_chain_check(id_)) {
         out << check->id << ": " << check->title << "\n\n  citation   " << check->citation
             << "\n\nA path validation check reported by `dpslint verify` and `dpslint simulate`.\n";
+        return exit_ok;
+    }
+    if (const auto* check = find_profile_check(id_)) {
+        out << check->id << ": " << check->title << "\n\n  citation   " << check->citation
+            << "\n\nAn RFC 5280 section 4 rule for issuing CAs; `dpslint verify --strict` makes "
+               "it a path validation failure.\n";
         return exit_ok;
     }
     std::string suggestions;

@@ -13,6 +13,7 @@
 #include "error_line.hpp"
 #include "exit_codes.hpp"
 #include "finding_json.hpp"
+#include "input_summary.hpp"
 #include "json_output.hpp"
 #include "text_style.hpp"
 
@@ -119,7 +120,8 @@ SimulateCommand::SimulateCommand(CLI::App& app) {
         ->type_name("PATH");
     command_
         ->add_option("--presented", presented_,
-                     "Certificates every device presents in TLS besides its own; repeatable")
+                     "Certificates every device presents in TLS besides its own; one file per "
+                     "--presented, repeatable")
         ->type_name("FILE");
     common_.add_at(*command_);
     common_.add_backend(*command_);
@@ -127,7 +129,8 @@ SimulateCommand::SimulateCommand(CLI::App& app) {
     command_
         ->add_option("devices", devices_,
                      "Device certificate files; the first certificate of each is the device's, "
-                     "the rest are the chain it presents")
+                     "the rest are the chain it presents. Every argument that is not an option or "
+                     "an option's one value is a DEVICE_FILE")
         ->required()
         ->type_name("DEVICE_FILE");
 }
@@ -140,11 +143,14 @@ int SimulateCommand::run(std::ostream& out, std::ostream& err) const {
     std::vector<Finding> input_findings;
     try {
         snapshot = load_snapshot(snapshot_, *backend);
+        input_findings = snapshot.load_findings;
         presented = read_certificates(presented_, *backend, input_findings);
     } catch (const InputError& e) {
         print_error(err, e.what());
         return exit_usage;
     }
+
+    sort_findings(input_findings);
 
     AttestationOptions options;
     options.at = at;
@@ -193,7 +199,10 @@ int SimulateCommand::run(std::ostream& out, std::ostream& err) const {
                                    {"provisioned", provisioned},
                                    {"blocked", blocked},
                                    {"rejected", rejected},
-                                   {"unreadable", unreadable}}}};
+                                   {"unreadable", unreadable},
+                                   {"presentedFiles", presented_.size()},
+                                   {"presentedCertificates", presented.size()},
+                                   {"trust", trust_json(snapshot)}}}};
         write_json(out, doc);
     } else {
         const TextStyle style = TextStyle::for_stdout();
@@ -216,6 +225,9 @@ int SimulateCommand::run(std::ostream& out, std::ostream& err) const {
             print_text(*results[i], out, style);
             out << '\n';
         }
+        out << "inputs: " << files.size() << " device file(s) checked; " << presented.size()
+            << " certificate(s) from " << presented_.size()
+            << " --presented file(s) added to every chain; trust: " << trust_text(snapshot) << '\n';
         out << "summary: " << files.size() << " device(s): " << provisioned << " provisioned, "
             << blocked << " blocked, " << rejected << " rejected";
         if (unreadable > 0)

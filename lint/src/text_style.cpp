@@ -46,8 +46,13 @@ std::string format_finding_line(const Finding& f, const TextStyle& style) {
     const Location& l = f.location;
     if (l.path_position)
         line += "[" + std::to_string(*l.path_position) + "] ";
-    if (l.line && !l.file.empty())
+    if (l.line && !l.file.empty()) {
         line += one_line(l.file) + ":" + std::to_string(*l.line) + ": ";
+    } else if (!l.json_pointer.empty() && !l.file.empty()) {
+        line += one_line(l.file) + ":" + one_line(l.json_pointer) + ": ";  // a snapshot part
+    } else if (f.id.rfind("input.", 0) == 0 && !l.file.empty()) {
+        line += one_line(l.file) + ": ";  // an input file as a whole (a ca/ file)
+    }
     line += one_line(f.message);
     if (!f.citation.empty())
         line += " (" + one_line(f.citation) + ")";

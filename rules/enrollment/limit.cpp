@@ -33,7 +33,7 @@ private:
     RuleMetadata metadata_ = lint::make_metadata(
         "enrollment.limit", "More X.509 enrollment groups than the DPS limit", Severity::warning,
         Target::enrollment_group,
-        "A DPS instance holds at most 100 X.509 enrollment groups (dps.md §3.4, DPS quotas and "
+        "A DPS instance holds at most 100 X.509 enrollment groups (DPS quotas and "
         "limits); creating more fails, so a snapshot or template above the limit cannot be "
         "deployed as it is.",
         std::string(citation::dps_limits),

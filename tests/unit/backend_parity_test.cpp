@@ -6,6 +6,7 @@
 
 #include "dpslint/backend.hpp"
 #include "dpslint/certificate_file.hpp"
+#include "dpslint/crl.hpp"
 #include "dpslint/pem.hpp"
 
 #include "support/testdata.hpp"
@@ -67,6 +68,16 @@ std::string first_difference(const CertificateFields& a, const CertificateFields
         return "nameConstraints";
     if (!(x.certificate_policies == y.certificate_policies))
         return "certificatePolicies";
+    if (!(x.policy_mappings == y.policy_mappings))
+        return "policyMappings";
+    if (!(x.policy_constraints == y.policy_constraints))
+        return "policyConstraints";
+    if (!(x.inhibit_any_policy == y.inhibit_any_policy))
+        return "inhibitAnyPolicy";
+    if (!(x.crl_distribution_points == y.crl_distribution_points))
+        return "cRLDistributionPoints";
+    if (!(x.problems == y.problems))
+        return "extension problems";
     if (!(x.all == y.all) || !(x.unrecognized == y.unrecognized))
         return "extension list";
     return a == b ? "" : "other";
@@ -78,11 +89,13 @@ TEST_CASE("OpenSSL and Botan decode every committed certificate identically", "[
     const auto openssl = make_openssl_backend();
     const auto botan = make_botan_backend();
     std::size_t compared = 0;
-    for (const auto& dir : {"pki", "demo", "rules", "batch", "snapshots"}) {
+    for (const auto& dir : {"pki", "demo", "rules", "batch", "snapshots", "pkits", "limbo"}) {
+        if (!std::filesystem::exists(test::testdata(dir)))
+            continue;
         for (const auto& entry :
              std::filesystem::recursive_directory_iterator(test::testdata(dir))) {
             const auto ext = entry.path().extension();
-            if (!entry.is_regular_file() || (ext != ".pem" && ext != ".der"))
+            if (!entry.is_regular_file() || (ext != ".pem" && ext != ".der" && ext != ".crt"))
                 continue;
             if (entry.path().string().find("malformed") != std::string::npos)
                 continue;
@@ -114,5 +127,41 @@ TEST_CASE("OpenSSL and Botan decode every committed certificate identically", "[
             }
         }
     }
-    CHECK(compared > 100);
+    CHECK(compared > 500);
+}
+
+TEST_CASE("OpenSSL and Botan decode every committed CRL identically", "[backend][parity][crl]") {
+    const auto openssl = make_openssl_backend();
+    const auto botan = make_botan_backend();
+    std::size_t compared = 0;
+    for (const auto& dir : {"pkits/crls", "limbo"}) {
+        if (!std::filesystem::exists(test::testdata(dir)))
+            continue;
+        for (const auto& entry :
+             std::filesystem::recursive_directory_iterator(test::testdata(dir))) {
+            if (!entry.is_regular_file() || entry.path().extension() != ".crl")
+                continue;
+            INFO(entry.path().string());
+            const Bytes der = read_input_file(entry.path(), max_crl_file_bytes, "CRL file");
+            CrlPtr a, b;
+            std::string a_error, b_error;
+            try {
+                a = openssl->parse_crl(der);
+            } catch (const ParseError& e) {
+                a_error = e.what();
+            }
+            try {
+                b = botan->parse_crl(der);
+            } catch (const ParseError& e) {
+                b_error = e.what();
+            }
+            INFO(a_error << " / " << b_error);
+            REQUIRE((a == nullptr) == (b == nullptr));
+            if (!a)
+                continue;
+            CHECK(a->fields() == b->fields());
+            ++compared;
+        }
+    }
+    CHECK(compared >= 170);
 }

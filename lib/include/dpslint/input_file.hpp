@@ -22,6 +22,8 @@ inline constexpr std::uint64_t mebibyte = 1024 * 1024;
 inline constexpr std::uint64_t max_certificate_file_bytes = 1 * mebibyte;
 // The largest `batch --max-file-size`.
 inline constexpr std::uint64_t max_batch_file_bytes = 1024 * mebibyte;
+// A CRL file (verify --crl): PEM with many CRLs, or DER. A large CA's CRL runs to megabytes.
+inline constexpr std::uint64_t max_crl_file_bytes = 64 * mebibyte;
 // One JSON file of a snapshot directory, or a single-file snapshot.
 inline constexpr std::uint64_t max_snapshot_part_bytes = 256 * mebibyte;
 // A .dpslint.json configuration.

@@ -121,7 +121,7 @@ private:
             path.certificates.push_back(result_.chain[i].certificate);
         ValidationPolicy policy;
         policy.at = options_.at;
-        policy.purpose = Purpose::any;  // DPS does not enforce clientAuth (dps.md §3.3)
+        policy.purpose = Purpose::any;  // DPS does not enforce clientAuth
         policy.algorithms = options_.algorithms;
         const PathValidation v = PathValidator(backend_, policy, cache_).validate(path);
         for (auto f : v.findings) {
@@ -186,10 +186,25 @@ private:
             group_index = i;
         }
         if (groups.empty()) {
+            const std::string none = "no individual enrollment has registration ID "
+                                     + quote_input(result_.registration_id) + " and ";
+            if (chain.size() == 1 && !device_.leaf->is_self_issued()) {
+                // The commonest tutorial mistake: a leaf-only device under an intermediate that
+                // was never uploaded. Say why the walk stopped, not only that it found nothing.
+                add("attestation.no-enrollment", Severity::error,
+                    none + "the chain stops at the device certificate: the device presents no "
+                        + "issuer certificate and no CA certificate uploaded to DPS issued it ("
+                        + device_.leaf->issuer().text()
+                        + "). Make the device present its chain up to the verified CA (device "
+                          "certificate, then each intermediate), or upload that issuer to DPS",
+                    citation::dps_x509_attestation);
+                finish(Decision::rejected, reason_code::unauthorized,
+                       "no matching enrollment: the device presents no issuer certificate and "
+                       "no uploaded CA issued it");
+                return;
+            }
             add("attestation.no-enrollment", Severity::error,
-                "no individual enrollment has registration ID "
-                    + quote_input(result_.registration_id)
-                    + " and no enrollment group uses any certificate of the device's chain",
+                none + "no enrollment group uses any certificate of the device's chain",
                 citation::dps_x509_attestation);
             finish(Decision::rejected, reason_code::unauthorized, "no matching enrollment");
             return;
@@ -314,7 +329,11 @@ private:
 
 AttestationSimulator::AttestationSimulator(const Snapshot& snapshot, const CryptoBackend& backend,
                                            AttestationOptions options, SignatureCache* cache)
-    : snapshot_(snapshot), backend_(backend), options_(std::move(options)), cache_(cache) {}
+    : snapshot_(snapshot),
+      uploaded_(snapshot.uploaded_ca_certificates()),
+      backend_(backend),
+      options_(std::move(options)),
+      cache_(cache) {}
 
 AttestationResult AttestationSimulator::decide(const Device& device) const {
     AttestationResult result;

@@ -38,8 +38,10 @@ Allocation allocate(const Snapshot& snapshot, const EnrollmentSettings& settings
         out.policy_from_service = true;
     }
 
-    const bool hubs_known = snapshot.linked_hubs.has_value();
-    const std::vector<LinkedHub> linked = snapshot.hubs();
+    const std::vector<LinkedHub>* known = snapshot.known_linked_hubs();
+    const bool hubs_known = known != nullptr;
+    const std::vector<LinkedHub> none;
+    const std::vector<LinkedHub>& linked = hubs_known ? *known : none;
     std::vector<std::string> named = settings.iot_hubs;
     if (named.empty() && !settings.iot_hub_host_name.empty()) {
         named.push_back(settings.iot_hub_host_name);

@@ -1,5 +1,7 @@
 #include "dpslint/batch/batch_processor.hpp"
 
+#include <algorithm>
+
 #include "dpslint/certificate_file.hpp"
 #include "dpslint/error.hpp"
 #include "dpslint/input_file.hpp"
@@ -141,6 +143,12 @@ void BatchProcessor::check_device(FileRecord& record, const Device& device, std:
         f.location.registration_id = out.summary.registration_id;
     }
     auto rule_findings = linter_.check_device(context_, device_context);
+    // A device rule that restates the decision (device.no-enrollment for
+    // attestation.no-enrollment) replaces it: one cause, counted once in the summary.
+    const auto restated = linter_.restated_decisions(rule_findings);
+    std::erase_if(findings, [&](const Finding& f) {
+        return std::find(restated.begin(), restated.end(), f.id) != restated.end();
+    });
     findings.insert(findings.end(), std::make_move_iterator(rule_findings.begin()),
                     std::make_move_iterator(rule_findings.end()));
     for (auto& f : findings) {

@@ -96,6 +96,33 @@ void FindingSink::report_as(Severity severity, std::string message, Location loc
         out_.back().severity = severity;
 }
 
+RuleMetadata with_context_severity(RuleMetadata metadata, std::vector<Severity> severities,
+                                   std::string depends_on) {
+    if (!severities.empty())
+        metadata.severity = severities.front();
+    metadata.context_severities = std::move(severities);
+    metadata.severity_context = std::move(depends_on);
+    return metadata;
+}
+
+RuleMetadata restating(RuleMetadata metadata, std::vector<std::string> decision_ids) {
+    metadata.restates = std::move(decision_ids);
+    return metadata;
+}
+
+std::string severities_text(const RuleMetadata& metadata) {
+    if (metadata.context_severities.empty())
+        return std::string(to_string(metadata.severity));
+    std::string out;
+    const auto& all = metadata.context_severities;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        if (i > 0)
+            out += i + 1 == all.size() ? " or " : ", ";
+        out += to_string(all[i]);
+    }
+    return out;
+}
+
 RuleMetadata make_metadata(std::string id, std::string title, Severity severity, Target inspects,
                            std::string rationale, std::string citation, std::string fix,
                            std::vector<RuleOption> options, std::string example) {

@@ -85,15 +85,21 @@ std::vector<CertificatePtr> parse_inline_certificates(const JsonCursor& value,
     if (!pem && !base64_decode(text, der)) {
         value.fail("not a certificate: neither PEM text nor base64-encoded DER");
     }
-    if (!pem && (der.empty() || der[0] != 0x30)) {
-        value.fail("not a certificate: the base64 text does not decode to DER");
+    // `az iot dps certificate show` returns the uploaded file's bytes in base64, which is PEM
+    // text when a PEM file was uploaded.
+    const bool base64_pem =
+        !pem
+        && contains_pem(std::string_view(reinterpret_cast<const char*>(der.data()), der.size()));
+    if (!pem && !base64_pem && (der.empty() || der[0] != 0x30)) {
+        value.fail("not a certificate: the base64 text decodes to neither DER nor PEM");
     }
     CertificateFile parsed;
     try {
         parsed = pem ? parse_certificate_file(value.file(), as_bytes(text), backend)
                      : parse_certificate_file(value.file(), der, backend);
     } catch (const InputError& e) {
-        const std::string form = pem ? "in the PEM text" : "in the base64 DER";
+        const std::string form =
+            pem ? "in the PEM text" : (base64_pem ? "in the base64 PEM" : "in the base64 DER");
         const std::string where = e.place().empty() ? form : form + ", " + e.place();
         value.fail(where + ": " + e.detail());
     }

@@ -4,6 +4,9 @@
 #include "dpslint/output_text.hpp"
 #include "dpslint/pem.hpp"
 
+#include "x509/containers.hpp"
+#include "x509/input_bytes.hpp"
+
 namespace dpslint {
 
 namespace {
@@ -12,47 +15,9 @@ bool is_certificate_label(const std::string& label) {
     return label == "CERTIFICATE" || label == "X509 CERTIFICATE";
 }
 
-// A short reason why DER bytes cannot be one certificate, from the outer header alone; empty
-// when the header looks plausible (the backend then explains).
-std::string der_header_problem(ByteView der) {
-    if (der.size() < 2)
-        return "too short to be DER (" + std::to_string(der.size()) + " bytes)";
-    if (der[0] != 0x30)
-        return "does not start with a DER SEQUENCE (first byte 0x" + to_hex_upper(der.first(1))
-               + ")";
-    std::size_t length = der[1];
-    std::size_t header = 2;
-    if (length & 0x80) {
-        const std::size_t count = length & 0x7F;
-        if (count == 0 || count > 4 || der.size() < 2 + count)
-            return "malformed DER length";
-        length = 0;
-        for (std::size_t i = 0; i < count; ++i)
-            length = (length << 8) | der[2 + i];
-        header += count;
-    }
-    if (header + length > der.size()) {
-        return "truncated DER: the outer SEQUENCE declares " + std::to_string(header + length)
-               + " bytes, the data has " + std::to_string(der.size());
-    }
-    if (header + length < der.size()) {
-        return std::to_string(der.size() - header - length) + " trailing bytes after offset "
-               + std::to_string(header + length);
-    }
-    return {};
-}
-
-bool looks_like_text(ByteView bytes) {
-    for (const auto b : bytes) {
-        if (b == 0 || (b < 0x20 && b != '\n' && b != '\r' && b != '\t'))
-            return false;
-    }
-    return true;
-}
-
 CertificatePtr parse_der(const std::string& name, const std::string& where, ByteView der,
                          const CryptoBackend& backend) {
-    if (auto problem = der_header_problem(der); !problem.empty()) {
+    if (auto problem = detail::der_header_problem(der); !problem.empty()) {
         throw InputError(name, where, "not a certificate: " + problem);
     }
     try {
@@ -82,6 +47,9 @@ CertificateFile parse_certificate_file(std::string display_name, ByteView conten
             } else if (is_certificate_label(block.label)) {
                 file.certificates.push_back(parse_der(file.path, where, block.der, backend));
                 file.lines.push_back(block.line);
+            } else if (auto advice = detail::pem_container_advice(block.label, file.path);
+                       !advice.empty()) {
+                throw InputError(file.path, where, advice);
             } else {
                 throw InputError(file.path, where,
                                  "PEM block " + quote_input(block.label) + " is not a certificate");
@@ -92,11 +60,20 @@ CertificateFile parse_certificate_file(std::string display_name, ByteView conten
         }
         return file;
     }
-    if (looks_like_text(content)) {
+    if (detail::looks_like_text(content)) {
         throw InputError(file.path, "line 1",
                          "not a certificate: no PEM BEGIN line and the file is text, not DER");
     }
-    file.certificates.push_back(parse_der(file.path, "offset 0", content, backend));
+    if (auto advice = detail::container_advice(content, file.path); !advice.empty())
+        throw InputError(file.path, "offset 0", advice);
+    try {
+        file.certificates.push_back(parse_der(file.path, "offset 0", content, backend));
+    } catch (const InputError& e) {
+        const std::string hint = detail::container_name_hint(file.path);
+        if (hint.empty())
+            throw;
+        throw InputError(e.file(), e.place(), e.detail() + hint);
+    }
     file.lines.push_back(0);
     return file;
 }

@@ -68,6 +68,14 @@ struct RuleMetadata {
     std::vector<RuleOption> options;
     std::string example;             // a minimal situation that triggers the rule
     bool enabled_by_default = true;  // false for rules that need configuring (a pattern)
+    // Rules that report at a severity chosen by the case (FindingSink::report_as) list every
+    // severity they use, highest first, and what decides it; `severity` is then the highest.
+    // Empty for rules that always report at `severity`.
+    std::vector<Severity> context_severities;
+    std::string severity_context;  // "error when ...; warning when ...; notice when ..."
+    // Attestation decision ids (attestation.*) this device rule restates for the same device;
+    // where it reports, a report that lists both shows the cause once (batch).
+    std::vector<std::string> restates;
 };
 
 // A rule's option values for one run: its defaults overlaid with the configuration. The config
@@ -172,6 +180,17 @@ public:
     bool applies(const LintContext& context) const override { return context.has_devices(); }
     virtual std::unique_ptr<BatchAggregator> start(const RuleOptions& options) const = 0;
 };
+
+// `metadata` for a rule whose severity depends on the case: the severities it reports (highest
+// first, which becomes metadata.severity) and what decides among them.
+RuleMetadata with_context_severity(RuleMetadata metadata, std::vector<Severity> severities,
+                                   std::string depends_on);
+
+// `metadata` for a device rule that restates these attestation decision ids.
+RuleMetadata restating(RuleMetadata metadata, std::vector<std::string> decision_ids);
+
+// "error, warning or notice": the severities a rule reports, for docs and listings.
+std::string severities_text(const RuleMetadata& metadata);
 
 // A rule's metadata ready for the registry test: category derived from the id.
 RuleMetadata make_metadata(std::string id, std::string title, Severity severity, Target inspects,

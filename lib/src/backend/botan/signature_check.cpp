@@ -8,16 +8,23 @@ namespace dpslint::botan {
 
 SignatureCheck check_signature(const Certificate& subject, const BotanCertificate& subject_native,
                                const Certificate& issuer, const BotanCertificate& issuer_native) {
-    const SignatureAlgorithm& algorithm = subject.signature_algorithm();
+    return check_signed(subject.signature_algorithm(), subject_native.signed_object(),
+                        subject_native.signed_error(), subject_native.algorithms_match(), issuer,
+                        issuer_native);
+}
+
+SignatureCheck check_signed(const SignatureAlgorithm& algorithm, const SignedObject* signed_object,
+                            const std::string& signed_error, bool algorithms_match,
+                            const Certificate& issuer, const BotanCertificate& issuer_native) {
     const KeyAlgorithm key_algorithm = issuer.public_key().algorithm;
 
-    if (subject_native.signed_object() == nullptr) {
+    if (signed_object == nullptr) {
         return {SignatureStatus::unsupported,
-                "Botan cannot decode the signed certificate: " + subject_native.signed_error()};
+                "Botan cannot decode the signed object: " + signed_error};
     }
-    if (!subject_native.algorithms_match()) {
+    if (!algorithms_match) {
         return {SignatureStatus::invalid,
-                "signatureAlgorithm differs from the signature field of tbsCertificate"};
+                "signatureAlgorithm differs from the signature field of the signed data"};
     }
     if (algorithm.key_algorithm == KeyAlgorithm::unknown) {
         return {SignatureStatus::unsupported, "unknown signature algorithm " + algorithm.oid};
@@ -36,7 +43,7 @@ SignatureCheck check_signature(const Certificate& subject, const BotanCertificat
     Botan::Certificate_Status_Code code{};
     try {
         // Builds its own PK_Verifier: nothing shared is modified.
-        code = subject_native.signed_object()->verify_signature(*key);
+        code = signed_object->verify_signature(*key);
     } catch (const std::exception& e) {
         return {SignatureStatus::unsupported, "Botan: " + one_line(e.what())};
     }

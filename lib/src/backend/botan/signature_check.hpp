@@ -2,6 +2,8 @@
 
 // Does an issuer's key verify a subject's signature, as far as Botan 2 can tell.
 
+#include <string>
+
 #include "dpslint/backend.hpp"
 #include "dpslint/certificate.hpp"
 
@@ -14,5 +16,11 @@ namespace dpslint::botan {
 // unsupported: an algorithm, parameters or key Botan 2 cannot check (with Botan's reason).
 SignatureCheck check_signature(const Certificate& subject, const BotanCertificate& subject_native,
                                const Certificate& issuer, const BotanCertificate& issuer_native);
+
+// The same for any signed envelope (a CRL): `signed_object` null with `signed_error` when Botan
+// could not decode it, `algorithms_match` whether the inner and outer algorithm fields agree.
+SignatureCheck check_signed(const SignatureAlgorithm& algorithm, const SignedObject* signed_object,
+                            const std::string& signed_error, bool algorithms_match,
+                            const Certificate& issuer, const BotanCertificate& issuer_native);
 
 }  // namespace dpslint::botan
