@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "error_line.hpp"
 #include "exit_codes.hpp"
 #include "option_values.hpp"
 
@@ -58,8 +59,9 @@ int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream
         out << version_text << '\n';
         return exit_ok;
     } catch (const CLI::ParseError& e) {
-        err << "dpslint: " << e.what() << "\n"
-            << "Run 'dpslint --help' or 'dpslint <command> --help' for usage.\n";
+        // CLI11 quotes the offending argument: shown on one line like any input.
+        print_error(err, std::string(e.what())
+                             + " (run 'dpslint --help' or 'dpslint <command> --help' for usage)");
         return exit_usage;
     }
 
@@ -73,10 +75,10 @@ int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream
         if (batch.selected())
             return batch.run(in, out, err);
     } catch (const std::exception& e) {
-        err << "dpslint: internal error: " << e.what() << '\n';
+        print_error(err, std::string("internal error: ") + e.what());
         return exit_usage;
     }
-    err << "dpslint: no command given\n";
+    print_error(err, "no command given");
     return exit_usage;
 }
 

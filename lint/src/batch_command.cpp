@@ -14,8 +14,10 @@
 #include "batch_summary_output.hpp"
 #include "certificate_inputs.hpp"
 #include "dpslint_rules/registry.hpp"
+#include "error_line.hpp"
 #include "exit_codes.hpp"
 #include "input_summary.hpp"
+#include "json_output.hpp"
 #include "progress.hpp"
 
 namespace dpslint::cli {
@@ -95,6 +97,7 @@ BatchCommand::BatchCommand(CLI::App& app) {
                                   : "expected K/N with 1 <= K <= N, got '" + v + "'";
         });
     command_->add_option("--max-file-size", max_file_size_, "Larger input files are rejected")
+        ->check(CLI::Range(std::uint64_t{1}, max_batch_file_bytes))
         ->capture_default_str();
     command_->add_flag("--quiet", quiet_, "No progress bar");
     command_->add_flag("--timings", timings_,
@@ -109,7 +112,7 @@ BatchCommand::BatchCommand(CLI::App& app) {
 
 int BatchCommand::run(std::istream& in, std::ostream& out, std::ostream& err) const {
     if (snapshot_.empty() && trust_.empty()) {
-        err << "dpslint: batch needs --snapshot PATH or --trust FILE\n";
+        print_error(err, "batch needs --snapshot PATH or --trust FILE");
         return exit_usage;
     }
     const auto& rules = rules::registry();
@@ -134,7 +137,7 @@ int BatchCommand::run(std::istream& in, std::ostream& out, std::ostream& err) co
         }
         batch_settings.presented = read_certificates(presented_, *backend, input_findings);
     } catch (const InputError& e) {
-        err << "dpslint: " << e.what() << '\n';
+        print_error(err, e.what());
         return exit_usage;
     }
 
@@ -142,7 +145,7 @@ int BatchCommand::run(std::istream& in, std::ostream& out, std::ostream& err) co
     if (!report_.empty()) {
         report_file.open(report_, std::ios::binary | std::ios::trunc);
         if (!report_file) {
-            err << "dpslint: " << report_ << ": cannot write the report\n";
+            print_error(err, report_ + ": cannot write the report");
             return exit_usage;
         }
     }
@@ -215,7 +218,7 @@ int BatchCommand::run(std::istream& in, std::ostream& out, std::ostream& err) co
     if (report_file.is_open()) {
         report_file.flush();
         if (!report_file) {
-            err << "dpslint: " << report_ << ": write failed\n";
+            print_error(err, report_ + ": write failed");
             return exit_usage;
         }
     }
@@ -297,7 +300,7 @@ int BatchCommand::run(std::istream& in, std::ostream& out, std::ostream& err) co
     if (timings_)
         outcome.timings = times;
     if (common_.output_format() == OutputFormat::json) {
-        out << batch_outcome_json(outcome).dump(2) << '\n';
+        write_json(out, batch_outcome_json(outcome));
     } else {
         print_batch_outcome_text(outcome, out, TextStyle::for_stdout());
     }

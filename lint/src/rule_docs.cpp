@@ -16,6 +16,12 @@ std::string option_default(const lint::RuleOption& o) {
     return o.default_value.dump();
 }
 
+// "integer from 0 to 36500, default 30": type, range and default, as docs and explain show them.
+std::string option_kind(const lint::RuleOption& o) {
+    const std::string range = lint::option_range_text(o);
+    return o.type + (range.empty() ? "" : " " + range) + ", default " + option_default(o);
+}
+
 std::string anchor(const std::string& id) {
     std::string out;
     for (const char c : id) {
@@ -47,10 +53,19 @@ nlohmann::json rule_json(const lint::Rule& rule) {
     const auto& m = rule.metadata();
     nlohmann::json options = nlohmann::json::array();
     for (const auto& o : m.options) {
-        options.push_back({{"name", o.name},
-                           {"type", o.type},
-                           {"default", o.default_value},
-                           {"description", o.description}});
+        nlohmann::json option{{"name", o.name},
+                              {"type", o.type},
+                              {"default", o.default_value},
+                              {"description", o.description}};
+        const auto bound = [&](double v) {
+            return o.type == "integer" ? nlohmann::json(static_cast<long long>(v))
+                                       : nlohmann::json(v);
+        };
+        if (o.minimum)
+            option["minimum"] = bound(*o.minimum);
+        if (o.maximum)
+            option["maximum"] = bound(*o.maximum);
+        options.push_back(std::move(option));
     }
     return nlohmann::json{
         {"id", m.id},
@@ -106,8 +121,8 @@ std::string rules_markdown(const std::vector<const lint::Rule*>& rules) {
         if (!m.example.empty())
             md << "- Example: " << m.example << "\n";
         for (const auto& o : m.options) {
-            md << "- Option `" << o.name << "` (" << o.type << ", default " << option_default(o)
-               << "): " << o.description << "\n";
+            md << "- Option `" << o.name << "` (" << option_kind(o) << "): " << o.description
+               << "\n";
         }
     }
     md << "\n## Validator and decision ids\n\n"
@@ -145,8 +160,7 @@ std::string explain_text(const lint::Rule& rule) {
     if (!m.options.empty()) {
         out << "\nOptions (in .dpslint.json under \"options\": {\"" << m.id << "\": {...}}):\n";
         for (const auto& o : m.options) {
-            out << "  " << o.name << " (" << o.type << ", default " << option_default(o)
-                << "): " << o.description << "\n";
+            out << "  " << o.name << " (" << option_kind(o) << "): " << o.description << "\n";
         }
     }
     return out.str();

@@ -6,10 +6,13 @@
 
 #include "dpslint/chain_checks.hpp"
 #include "dpslint/lint/config.hpp"
+#include "dpslint/output_text.hpp"
 #include "dpslint/profile.hpp"
 
 #include "dpslint_rules/registry.hpp"
+#include "error_line.hpp"
 #include "exit_codes.hpp"
+#include "json_output.hpp"
 #include "rule_docs.hpp"
 
 namespace dpslint::cli {
@@ -26,14 +29,14 @@ RulesCommand::RulesCommand(CLI::App& app) {
 int RulesCommand::run(std::ostream& out, std::ostream&) const {
     const auto& rules = rules::registry();
     if (example_config_) {
-        out << lint::example_config(rules).dump(2) << '\n';
+        write_json(out, lint::example_config(rules));
         return exit_ok;
     }
     if (format_ == "json") {
         nlohmann::json list = nlohmann::json::array();
         for (const auto* r : rules)
             list.push_back(rule_json(*r));
-        out << nlohmann::json{{"rules", list}}.dump(2) << '\n';
+        write_json(out, nlohmann::json{{"rules", list}});
     } else if (format_ == "markdown") {
         out << rules_markdown(rules);
     } else {
@@ -84,10 +87,9 @@ int ExplainCommand::run(std::ostream& out, std::ostream& err) const {
             suggestions += (suggestions.empty() ? "" : ", ") + rule->metadata().id;
         }
     }
-    err << "dpslint: no rule or check '" << id_ << "'"
-        << (suggestions.empty() ? std::string(" (see `dpslint rules`)")
-                                : "; rules in that category: " + suggestions)
-        << '\n';
+    print_error(err, "no rule or check " + quote_input(id_)
+                         + (suggestions.empty() ? std::string(" (see `dpslint rules`)")
+                                                : "; rules in that category: " + suggestions));
     return exit_usage;
 }
 

@@ -6,13 +6,16 @@
 #include <nlohmann/json.hpp>
 
 #include "dpslint/error.hpp"
+#include "dpslint/output_text.hpp"
 #include "dpslint/revocation.hpp"
 #include "dpslint/verifier.hpp"
 
 #include "certificate_inputs.hpp"
 #include "device_files.hpp"
+#include "error_line.hpp"
 #include "exit_codes.hpp"
 #include "finding_json.hpp"
+#include "json_output.hpp"
 #include "text_style.hpp"
 #include "validation_report.hpp"
 
@@ -44,7 +47,7 @@ nlohmann::json path_json(const CandidatePath& path, const CertificatePool& pool)
 std::string path_text(const CandidatePath& path) {
     std::string out;
     for (std::size_t i = path.certificates.size(); i-- > 0;) {
-        out += path.certificates[i]->label();
+        out += one_line(path.certificates[i]->label());
         if (i != 0)
             out += " -> ";
     }
@@ -79,6 +82,7 @@ VerifyCommand::VerifyCommand(CLI::App& app) {
     common_.add_backend(*command_);
     common_.add_format(*command_);
     command_->add_option("--min-rsa-bits", min_rsa_bits_, "Smallest acceptable RSA key")
+        ->check(CLI::Range(0, 16384))
         ->capture_default_str();
     command_->add_flag("--allow-sha1", allow_sha1_, "Accept SHA-1 signatures");
     command_->add_option("--max-depth", max_depth_, "Longest path, leaf and anchor included")
@@ -110,7 +114,7 @@ int VerifyCommand::run(std::ostream& out, std::ostream& err) const {
         load_into_pool(untrusted_, false, *backend, pool, input_findings);
         crls = validation_.load_crls(*backend);
     } catch (const InputError& e) {
-        err << "dpslint: " << e.what() << '\n';
+        print_error(err, e.what());
         return exit_usage;
     }
     sort_findings(input_findings);
@@ -209,36 +213,36 @@ int VerifyCommand::run(std::ostream& out, std::ostream& err) const {
               {"trustAnchors", anchors},
               {"untrustedFiles", untrusted_.size()},
               {"untrustedCertificates", untrusted}}}};
-        out << doc.dump(2) << '\n';
+        write_json(out, doc);
     } else {
         const TextStyle style = TextStyle::for_stdout();
         for (const auto& f : input_findings)
             out << format_finding_line(f, style) << '\n';
         for (const auto& r : reports) {
             if (!r.error.empty()) {
-                out << style.bold(r.file) << ": " << style.bad("UNREADABLE") << '\n'
-                    << "  " << r.error << '\n';
+                out << style.bold(one_line(r.file)) << ": " << style.bad("UNREADABLE") << '\n'
+                    << "  " << one_line(r.error) << '\n';
                 continue;
             }
             const auto& v = *r.verification;
-            out << style.bold(r.file) << ": "
+            out << style.bold(one_line(r.file)) << ": "
                 << (v.valid() ? style.good("valid") : style.bad("INVALID")) << '\n';
             if (v.chosen) {
                 out << "  path: " << path_text(v.chosen->path) << '\n';
                 if (show_policies || has_policies(v.chosen->path)) {
                     out << "  valid policies: "
-                        << policies_text(v.chosen->policies.user_constrained) << '\n';
+                        << one_line(policies_text(v.chosen->policies.user_constrained)) << '\n';
                 }
                 if (check_revocation)
-                    out << "  revocation: " << revocation_text(*v.chosen) << '\n';
+                    out << "  revocation: " << one_line(revocation_text(*v.chosen)) << '\n';
             }
             for (const auto& f : r.findings)
                 out << "  " << format_finding_line(f, style) << '\n';
             if (!v.valid()) {
                 for (const auto& c : v.rejected) {
                     out << "  other candidate: " << path_text(c.path) << '\n'
-                        << "    first failure: " << c.first_failure.id << ": "
-                        << c.first_failure.message << '\n';
+                        << "    first failure: " << one_line(c.first_failure.id) << ": "
+                        << one_line(c.first_failure.message) << '\n';
                 }
             }
         }

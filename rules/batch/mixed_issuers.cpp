@@ -93,7 +93,8 @@ private:
         "you expect; split the batch per issuing CA, or raise max-issuers when the mix is "
         "intended.",
         {RuleOption{"max-issuers", "integer", 1,
-                    "how many distinct issuers a batch may have before the rule fires"}},
+                    "how many distinct issuers a batch may have before the rule fires", 0,
+                    1000000000}},
         "a batch of 20 devices from the production intermediate and 1 from a test CA");
 };
 

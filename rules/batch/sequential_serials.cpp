@@ -143,11 +143,14 @@ private:
         "software); certificates already issued need not be replaced for this alone.",
         {RuleOption{"min-devices", "integer", 16,
                     "only issuers with at least this many device certificates in the batch are "
-                    "checked"},
+                    "checked",
+                    2, 1000000000},
          RuleOption{"max-gap", "integer", 16,
-                    "adjacent sorted serials at most this far apart count as sequential"},
+                    "adjacent sorted serials at most this far apart count as sequential", 0,
+                    1000000000},
          RuleOption{"ratio", "number", 0.5,
-                    "fire when more than this fraction of adjacent differences is sequential"}},
+                    "fire when more than this fraction of adjacent differences is sequential", 0,
+                    1}},
         "20 devices from one intermediate with serials 0x1000, 0x1001, ..., 0x1013");
 };
 

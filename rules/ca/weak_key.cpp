@@ -39,7 +39,7 @@ private:
         "RFC 5280 §4.1.2.7; " + std::string(citation::dps_x509_attestation),
         "Issue a new CA with an RSA key of at least the configured size or an allowed curve "
         "(P-256/P-384), upload and verify it, and move the groups and devices to it.",
-        {RuleOption{"min-rsa-bits", "integer", 2048, "smallest acceptable RSA modulus"},
+        {RuleOption{"min-rsa-bits", "integer", 2048, "smallest acceptable RSA modulus", 0, 16384},
          RuleOption{"allowed-curves", "string-list",
                     nlohmann::json::array({"P-256", "P-384", "P-521"}),
                     "acceptable EC curves (names as dpslint prints them)"}},

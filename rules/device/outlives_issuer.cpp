@@ -87,7 +87,8 @@ private:
         "(same key and subject) before it expires and re-upload it to DPS.",
         {RuleOption{"tolerance-seconds", "integer", 86400,
                     "how much later than its issuer a device certificate may end before the rule "
-                    "fires; certGen.sh-style chains end seconds apart"}},
+                    "fires; certGen.sh-style chains end seconds apart",
+                    0, 3153600000}},
         "device certificate valid until 2040 under an intermediate that expires in 2035");
 };
 

@@ -39,7 +39,8 @@ private:
         std::string(citation::dps_limits),
         "Consolidate groups (one group per issuing CA, settings shared) or split devices across "
         "DPS instances; set `max` if your instance has a different quota.",
-        {RuleOption{"max", "integer", 100, "the X.509 enrollment-group limit per DPS instance"}},
+        {RuleOption{"max", "integer", 100, "the X.509 enrollment-group limit per DPS instance", 0,
+                    1000000}},
         "101 X.509 enrollment groups");
 };
 

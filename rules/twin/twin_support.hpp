@@ -59,7 +59,4 @@ bool is_control(char32_t c) noexcept;  // C0 (U+0000..U+001F) or C1 (U+0080..U+0
 // objects the sum of their contents; arrays the sum of their elements and null 0 (assumptions).
 std::size_t twin_size(const nlohmann::json& object);
 
-// A value or a key for messages: "'abc'", shortened to `max` characters.
-std::string quote_text(std::string_view text, std::size_t max = 40);
-
 }  // namespace dpslint::rules::twin_detail

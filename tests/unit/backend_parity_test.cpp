@@ -16,7 +16,7 @@ using namespace dpslint;
 namespace {
 
 std::vector<Bytes> certificate_ders(const std::filesystem::path& path) {
-    const Bytes content = read_file_bytes(path);
+    const Bytes content = read_input_file(path, max_certificate_file_bytes, "certificate file");
     const std::string_view text(reinterpret_cast<const char*>(content.data()), content.size());
     std::vector<Bytes> out;
     if (contains_pem(text)) {
@@ -142,7 +142,7 @@ TEST_CASE("OpenSSL and Botan decode every committed CRL identically", "[backend]
             if (!entry.is_regular_file() || entry.path().extension() != ".crl")
                 continue;
             INFO(entry.path().string());
-            const Bytes der = read_file_bytes(entry.path());
+            const Bytes der = read_input_file(entry.path(), max_crl_file_bytes, "CRL file");
             CrlPtr a, b;
             std::string a_error, b_error;
             try {

@@ -17,7 +17,8 @@ using dpslint::test::testdata;
 namespace {
 
 CrlPtr pkits_crl(const CryptoBackend& backend, const std::string& name) {
-    return backend.parse_crl(read_file_bytes(testdata("pkits/crls/" + name + ".crl")));
+    return backend.parse_crl(
+        read_input_file(testdata("pkits/crls/" + name + ".crl"), max_crl_file_bytes, "CRL file"));
 }
 
 CertificatePtr pkits_cert(const CryptoBackend& backend, const std::string& name) {
@@ -117,7 +118,8 @@ TEST_CASE("CRL files: several PEM CRLs, DER, and bad input naming file and place
     }
     CHECK_THROWS_AS(load_crl_file(testdata("crl/not-a-crl.pem"), *backend, set), InputError);
     CHECK_THROWS_AS(load_crl_file(testdata("crl/text.crl"), *backend, set), InputError);
-    CHECK_THROWS_AS(backend->parse_crl(read_file_bytes(testdata("pkits/certs/GoodCACert.crt"))),
+    CHECK_THROWS_AS(backend->parse_crl(read_input_file(testdata("pkits/certs/GoodCACert.crt"),
+                                                       max_crl_file_bytes, "CRL file")),
                     ParseError);
 }
 

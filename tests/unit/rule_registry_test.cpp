@@ -149,6 +149,16 @@ TEST_CASE("every rule carries complete metadata", "[registry]") {
                 CHECK(d.is_array());
             else
                 FAIL("unknown option type " << o.type);
+            // Every numeric option has a documented range that holds its default.
+            if (o.type == "integer" || o.type == "number") {
+                REQUIRE(o.minimum);
+                REQUIRE(o.maximum);
+                CHECK(*o.minimum <= d.get<double>());
+                CHECK(d.get<double>() <= *o.maximum);
+            } else {
+                CHECK_FALSE(o.minimum);
+                CHECK_FALSE(o.maximum);
+            }
         }
     }
 }
@@ -174,6 +184,27 @@ TEST_CASE("docs/rules.md is generated from the registry", "[registry]") {
     committed << in.rdbuf();
     INFO("regenerate with: build/lint/dpslint rules --format markdown > docs/rules.md");
     CHECK(committed.str() == cli::rules_markdown(rules::registry()));
+}
+
+TEST_CASE("docs/limits.md lists every numeric rule option with its range", "[registry]") {
+    std::ifstream in(test::source_dir() / "docs" / "limits.md");
+    std::stringstream limits;
+    limits << in.rdbuf();
+    const auto number = [](double d) {
+        const auto whole = static_cast<long long>(d);
+        return static_cast<double>(whole) == d ? std::to_string(whole) : nlohmann::json(d).dump();
+    };
+    for (const auto* rule : rules::registry()) {
+        for (const auto& o : rule->metadata().options) {
+            if (!o.minimum || !o.maximum)
+                continue;
+            const std::string row = "| `" + rule->metadata().id + "` `" + o.name + "` | " + o.type
+                                    + " | " + number(*o.minimum) + " – " + number(*o.maximum)
+                                    + " | " + o.default_value.dump() + " |";
+            INFO(row);
+            CHECK(limits.str().find(row) != std::string::npos);
+        }
+    }
 }
 
 namespace {

@@ -68,7 +68,9 @@ struct AttestationResult {
     bool allocation_policy_from_service = false;  // inherited the service default
     std::vector<HubCandidate> hubs;
     std::optional<std::string> chosen_hub;  // only when determined (static)
-    std::optional<nlohmann::json> initial_twin;
+    // The deciding enrollment's initialTwin, inside the snapshot (which outlives the result):
+    // shared, not copied, by every device provisioned through it.
+    const nlohmann::json* initial_twin = nullptr;
     std::optional<ReprovisionPolicy> reprovision_policy;
     bool iot_edge = false;
     // The findings behind the decision: attestation.* plus the validator's chain.* findings.

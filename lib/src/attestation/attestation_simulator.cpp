@@ -3,6 +3,7 @@
 #include "dpslint/attestation.hpp"
 #include "dpslint/citations.hpp"
 #include "dpslint/identifiers.hpp"
+#include "dpslint/output_text.hpp"
 #include "dpslint/path_validator.hpp"
 
 #include "enrollment_matching.hpp"
@@ -106,10 +107,10 @@ private:
         for (const auto& p : problems)
             joined += (joined.empty() ? "" : "; ") + p;
         add("attestation.registration-id-invalid", Severity::error,
-            "CN '" + cns.front() + "' is not a valid X.509 registration ID: " + joined,
+            "CN " + quote_input(cns.front()) + " is not a valid X.509 registration ID: " + joined,
             citation::dps_x509_attestation);
         finish(Decision::rejected, reason_code::invalid_registration_id,
-               "invalid registration ID '" + cns.front() + "'");
+               "invalid registration ID " + quote_input(cns.front()));
         return false;
     }
 
@@ -135,36 +136,37 @@ private:
         result_.enrollment = ref;
         if (!ie.settings.enabled) {
             add("attestation.individual-disabled", Severity::error,
-                "individual enrollment '" + ie.registration_id +
-                    "' is disabled: it blocks this device even where an enrollment group would "
+                "individual enrollment " + quote_input(ie.registration_id) +
+                    " is disabled: it blocks this device even where an enrollment group would "
                     "admit it",
                 citation::dps_revoke);
             locate_last_at(ref);
             finish(Decision::blocked, reason_code::unauthorized,
-                   "blocked by disabled individual enrollment '" + ie.registration_id + "'");
+                   "blocked by disabled individual enrollment " + quote_input(ie.registration_id));
             return;
         }
         if (ie.settings.attestation.type != AttestationType::x509) {
             add("attestation.individual-not-x509", Severity::error,
-                "individual enrollment '" + ie.registration_id + "' uses " +
+                "individual enrollment " + quote_input(ie.registration_id) + " uses " +
                     std::string(to_string(ie.settings.attestation.type)) +
                     " attestation; a device authenticating with an X.509 certificate cannot "
                     "use it, and no enrollment group is consulted",
                 citation::dps_x509_attestation);
             locate_last_at(ref);
             finish(Decision::rejected, reason_code::unauthorized,
-                   "individual enrollment '" + ie.registration_id + "' is not X.509");
+                   "individual enrollment " + quote_input(ie.registration_id) + " is not X.509");
             return;
         }
         if (!detail::matches_client_certificate(ie, *device_.leaf)) {
             add("attestation.individual-thumbprint-mismatch", Severity::error,
                 "the device certificate (SHA-1 " + device_.leaf->sha1()
-                    + ") matches neither client certificate of individual enrollment '"
-                    + ie.registration_id + "'",
+                    + ") matches neither client certificate of individual enrollment "
+                    + quote_input(ie.registration_id),
                 citation::dps_x509_attestation);
             locate_last_at(ref);
             finish(Decision::rejected, reason_code::unauthorized,
-                   "certificate does not match individual enrollment '" + ie.registration_id + "'");
+                   "certificate does not match individual enrollment "
+                       + quote_input(ie.registration_id));
             return;
         }
         if (!validate(0)) {
@@ -184,8 +186,8 @@ private:
             group_index = i;
         }
         if (groups.empty()) {
-            const std::string none = "no individual enrollment has registration ID '"
-                                     + result_.registration_id + "' and ";
+            const std::string none = "no individual enrollment has registration ID "
+                                     + quote_input(result_.registration_id) + " and ";
             if (chain.size() == 1 && !device_.leaf->is_self_issued()) {
                 // The commonest tutorial mistake: a leaf-only device under an intermediate that
                 // was never uploaded. Say why the walk stopped, not only that it found nothing.
@@ -214,10 +216,10 @@ private:
         if (groups.size() > 1) {
             std::string others;
             for (std::size_t k = 1; k < groups.size(); ++k) {
-                others += (others.empty() ? "'" : ", '") + groups[k]->id + "'";
+                others += (others.empty() ? "" : ", ") + quote_input(groups[k]->id);
             }
             add("attestation.ambiguous-group", Severity::warning,
-                "groups '" + group.id + "' and " + others + " all use " + group_cert.label() +
+                "groups " + quote_input(group.id) + " and " + others + " all use " + group_cert.label() +
                     "; DPS allows one enrollment per certificate, so which one applies is "
                     "undefined (dpslint takes the first in the export)",
                 citation::dps_x509_attestation);
@@ -225,12 +227,12 @@ private:
         }
         if (!group.settings.enabled) {
             add("attestation.group-disabled", Severity::error,
-                "enrollment group '" + group.id + "' for " + group_cert.label()
+                "enrollment group " + quote_input(group.id) + " for " + group_cert.label()
                     + " is disabled; DPS does not fall through to groups higher in the chain",
                 citation::dps_x509_attestation);
             locate_last_at(ref);
             finish(Decision::blocked, reason_code::unauthorized,
-                   "blocked by disabled enrollment group '" + group.id + "'");
+                   "blocked by disabled enrollment group " + quote_input(group.id));
             return;
         }
 
@@ -250,7 +252,7 @@ private:
             }
             if (verified == chain.size()) {
                 add("attestation.ca-unverified", Severity::error,
-                    "enrollment group '" + group.id + "' uses " + group_cert.label() +
+                    "enrollment group " + quote_input(group.id) + " uses " + group_cert.label() +
                         ", but neither it nor any certificate above it in the chain is a "
                         "verified DPS certificate (proof of possession)",
                     citation::dps_verify_certificates);
@@ -294,7 +296,7 @@ private:
         result_.allocation_policy_from_service = allocation.policy_from_service;
         result_.hubs = std::move(allocation.hubs);
         result_.chosen_hub = std::move(allocation.chosen);
-        result_.initial_twin = settings.initial_twin;
+        result_.initial_twin = settings.initial_twin ? &*settings.initial_twin : nullptr;
         result_.reprovision_policy = settings.reprovision_policy;
         result_.iot_edge = settings.iot_edge.value_or(false);
         for (auto& note : allocation.findings) {
@@ -307,11 +309,12 @@ private:
         }
         if (allocation.no_eligible_hub) {
             finish(Decision::rejected, reason_code::bad_request,
-                   "no IoT hub can be assigned from " + ref.kind + " enrollment '" + ref.id + "'");
+                   "no IoT hub can be assigned from " + ref.kind + " enrollment "
+                       + quote_input(ref.id));
             return;
         }
         finish(Decision::provisioned, reason_code::assigned,
-               "provisioned through " + ref.kind + " enrollment '" + ref.id + "'");
+               "provisioned through " + ref.kind + " enrollment " + quote_input(ref.id));
     }
 
     const Snapshot& snapshot_;

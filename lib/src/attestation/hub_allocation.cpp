@@ -4,6 +4,7 @@
 
 #include "dpslint/citations.hpp"
 #include "dpslint/identifiers.hpp"
+#include "dpslint/output_text.hpp"
 
 namespace dpslint::detail {
 
@@ -52,8 +53,8 @@ Allocation allocate(const Snapshot& snapshot, const EnrollmentSettings& settings
             const LinkedHub* hub = find_linked(linked, name);
             if (hub == nullptr && hubs_known) {
                 out.findings.push_back(note("attestation.hub-not-linked", Severity::error,
-                                            "IoT hub '" + name
-                                                + "' named by the enrollment is not linked to "
+                                            "IoT hub " + quote_input(name)
+                                                + " named by the enrollment is not linked to "
                                                   "this DPS instance"));
                 continue;
             }

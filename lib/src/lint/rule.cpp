@@ -38,6 +38,21 @@ std::string_view to_string(Target target) noexcept {
     return "batch";
 }
 
+std::string option_range_text(const RuleOption& option) {
+    const auto number = [](double d) {
+        if (d > -9e15 && d < 9e15 && d == static_cast<double>(static_cast<long long>(d)))
+            return std::to_string(static_cast<long long>(d));
+        return nlohmann::json(d).dump();
+    };
+    if (option.minimum && option.maximum)
+        return "from " + number(*option.minimum) + " to " + number(*option.maximum);
+    if (option.minimum)
+        return "at least " + number(*option.minimum);
+    if (option.maximum)
+        return "at most " + number(*option.maximum);
+    return {};
+}
+
 const nlohmann::json& RuleOptions::at(const std::string& name) const {
     const auto it = values_.find(name);
     if (it == values_.end())

@@ -18,8 +18,9 @@ std::vector<CaFile> read_ca_directory(const std::filesystem::path& directory,
     std::vector<std::filesystem::path> paths;
     for (std::filesystem::directory_iterator it(directory, ec), end; !ec && it != end;
          it.increment(ec)) {
+        // Anything but a directory: the input layer refuses a FIFO or device with its reason.
         std::error_code type_ec;
-        if (it->is_regular_file(type_ec))
+        if (!it->is_directory(type_ec))
             paths.push_back(it->path());
     }
     if (ec)

@@ -7,6 +7,7 @@
 
 #include "dpslint/certificate_file.hpp"
 #include "dpslint/error.hpp"
+#include "dpslint/input_file.hpp"
 #include "dpslint/json_input.hpp"
 #include "dpslint/snapshot.hpp"
 
@@ -44,14 +45,21 @@ struct Document {
 };
 
 Document read_json_file(const fs::path& path) {
-    const Bytes data = read_file_bytes(path);
+    const Bytes data = read_input_file(path, max_snapshot_part_bytes, "snapshot part");
     const std::string_view text(reinterpret_cast<const char*>(data.data()), data.size());
     return Document{parse_json_strict(text, path.string()), path.string()};
 }
 
-bool regular_file_exists(const fs::path& path) {
+bool path_exists(const fs::path& path) {
     std::error_code ec;
-    return fs::is_regular_file(path, ec);
+    return fs::exists(path, ec);
+}
+
+// A directory entry to read: anything but a directory, so that a FIFO or device among the files
+// is refused by the input layer (input_file.hpp) instead of skipped without a word.
+bool is_file_entry(const fs::directory_entry& entry) {
+    std::error_code ec;
+    return !entry.is_directory(ec);
 }
 
 bool directory_exists(const fs::path& path) {
@@ -60,8 +68,7 @@ bool directory_exists(const fs::path& path) {
 }
 
 std::optional<Document> read_optional_part(const fs::path& path) {
-    std::error_code ec;
-    if (!fs::exists(path, ec))
+    if (!path_exists(path))
         return std::nullopt;
     return read_json_file(path);
 }
@@ -85,8 +92,7 @@ std::map<std::string, std::vector<RegistrationRecord>> read_registrations_direct
     std::error_code ec;
     std::vector<fs::path> paths;
     for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
-        std::error_code type_ec;
-        if (it->is_regular_file(type_ec) && it->path().extension() == ".json")
+        if (is_file_entry(*it) && it->path().extension() == ".json")
             paths.push_back(it->path());
     }
     if (ec)
@@ -105,7 +111,7 @@ Snapshot load_directory(const fs::path& directory, const CryptoBackend& backend)
     snapshot.origin = directory.string();
 
     const fs::path groups_path = directory / "enrollment-groups.json";
-    if (!regular_file_exists(groups_path)) {
+    if (!path_exists(groups_path)) {
         throw InputError(groups_path.string(), "",
                          "required snapshot part is missing (export it with `az iot dps "
                          "enrollment-group list -o json`)");

@@ -72,7 +72,8 @@ Attestation read_attestation(const JsonCursor& attestation, const CryptoBackend&
 // `az iot dps enrollment-group registration list`.
 std::vector<RegistrationRecord> read_registrations(const JsonCursor& list);
 
-// Every regular file of `directory`, sorted by name; one CaFile per certificate.
+// Every file of `directory` but subdirectories, sorted by name (a FIFO or device is an error);
+// one CaFile per certificate.
 std::vector<CaFile> read_ca_directory(const std::filesystem::path& directory,
                                       const CryptoBackend& backend);
 // The single-file form's "ca" array of PEM texts / base64 DER strings.

@@ -7,6 +7,7 @@
 #include "dpslint/base64.hpp"
 #include "dpslint/certificate_file.hpp"
 #include "dpslint/error.hpp"
+#include "dpslint/output_text.hpp"
 #include "dpslint/pem.hpp"
 
 #include "snapshot/snapshot_parts.hpp"
@@ -60,7 +61,7 @@ std::optional<TimePoint> optional_date(const JsonCursor& object, std::string_vie
         return t;
     if (auto t = parse_rfc1123(text))
         return t;
-    cursor->fail("expected an ISO 8601 or RFC 1123 date, got '" + text + "'");
+    cursor->fail("expected an ISO 8601 or RFC 1123 date, got " + quote_input(text));
 }
 
 std::optional<AllocationPolicy> optional_allocation_policy(const JsonCursor& object,
@@ -72,8 +73,8 @@ std::optional<AllocationPolicy> optional_allocation_policy(const JsonCursor& obj
     raw = cursor->as_string();
     if (auto policy = parse_allocation_policy(raw))
         return policy;
-    cursor->fail("unknown allocation policy '" + raw
-                 + "' (expected hashed, geoLatency, static or custom, in any casing)");
+    cursor->fail("unknown allocation policy " + quote_input(raw)
+                 + " (expected hashed, geoLatency, static or custom, in any casing)");
 }
 
 std::vector<CertificatePtr> parse_inline_certificates(const JsonCursor& value,

@@ -1,11 +1,7 @@
 #include "dpslint/certificate_file.hpp"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <system_error>
-
 #include "dpslint/error.hpp"
+#include "dpslint/output_text.hpp"
 #include "dpslint/pem.hpp"
 
 #include "x509/containers.hpp"
@@ -33,25 +29,6 @@ CertificatePtr parse_der(const std::string& name, const std::string& where, Byte
 
 }  // namespace
 
-Bytes read_file_bytes(const std::filesystem::path& path) {
-    std::error_code ec;
-    const auto status = std::filesystem::status(path, ec);
-    if (ec || !std::filesystem::exists(status)) {
-        throw InputError(path.string(), "", "cannot read: no such file");
-    }
-    if (std::filesystem::is_directory(status)) {
-        throw InputError(path.string(), "", "cannot read: is a directory");
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        throw InputError(path.string(), "", std::string("cannot read: ") + std::strerror(errno));
-    }
-    Bytes data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad())
-        throw InputError(path.string(), "", "cannot read: I/O error");
-    return data;
-}
-
 CertificateFile parse_certificate_file(std::string display_name, ByteView content,
                                        const CryptoBackend& backend) {
     CertificateFile file;
@@ -75,7 +52,7 @@ CertificateFile parse_certificate_file(std::string display_name, ByteView conten
                 throw InputError(file.path, where, advice);
             } else {
                 throw InputError(file.path, where,
-                                 "PEM block '" + block.label + "' is not a certificate");
+                                 "PEM block " + quote_input(block.label) + " is not a certificate");
             }
         }
         if (file.certificates.empty() && file.private_keys.empty()) {
@@ -102,8 +79,8 @@ CertificateFile parse_certificate_file(std::string display_name, ByteView conten
 }
 
 CertificateFile read_certificate_file(const std::filesystem::path& path,
-                                      const CryptoBackend& backend) {
-    const Bytes data = read_file_bytes(path);
+                                      const CryptoBackend& backend, std::uint64_t max_bytes) {
+    const Bytes data = read_input_file(path, max_bytes, "certificate file");
     return parse_certificate_file(path.string(), data, backend);
 }
 

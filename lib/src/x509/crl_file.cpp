@@ -4,6 +4,8 @@
 #include "dpslint/certificate_file.hpp"
 #include "dpslint/crl.hpp"
 #include "dpslint/error.hpp"
+#include "dpslint/input_file.hpp"
+#include "dpslint/output_text.hpp"
 #include "dpslint/pem.hpp"
 
 #include "x509/input_bytes.hpp"
@@ -27,7 +29,7 @@ CrlPtr parse_der(const std::string& name, const std::string& where, ByteView der
 
 void load_crl_file(const std::filesystem::path& path, const CryptoBackend& backend, CrlSet& set) {
     const std::string name = path.string();
-    const Bytes content = read_file_bytes(path);
+    const Bytes content = read_input_file(path, max_crl_file_bytes, "CRL file");
     if (content.empty())
         throw InputError(name, "", "file is empty");
     const std::string_view text(reinterpret_cast<const char*>(content.data()), content.size());
@@ -37,7 +39,8 @@ void load_crl_file(const std::filesystem::path& path, const CryptoBackend& backe
             const std::string where = "block " + std::to_string(block.number) + " (line "
                                       + std::to_string(block.line) + ")";
             if (block.label != "X509 CRL")
-                throw InputError(name, where, "PEM block '" + block.label + "' is not a CRL");
+                throw InputError(name, where,
+                                 "PEM block " + quote_input(block.label) + " is not a CRL");
             set.add(parse_der(name, where, block.der, backend),
                     name + ", CRL " + std::to_string(++count) + " (line "
                         + std::to_string(block.line) + ")");

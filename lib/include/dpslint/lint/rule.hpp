@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,10 +33,25 @@ enum class Target {
 std::string_view to_string(Target target) noexcept;
 
 struct RuleOption {
+    RuleOption(std::string option_name, std::string option_type, nlohmann::json default_json,
+               std::string option_description, std::optional<double> min = std::nullopt,
+               std::optional<double> max = std::nullopt)
+        : name(std::move(option_name)),
+          type(std::move(option_type)),
+          default_value(std::move(default_json)),
+          description(std::move(option_description)),
+          minimum(min),
+          maximum(max) {}
+
     std::string name;  // "days"
     std::string type;  // "integer" | "number" | "string" | "regex" | "boolean" | "string-list"
     nlohmann::json default_value;
     std::string description;
+    // The accepted range of an integer or number option, both ends included. Every numeric
+    // option has one (a registry test checks it), so a configured value can never overflow the
+    // arithmetic it feeds; the config loader rejects values outside it.
+    std::optional<double> minimum;
+    std::optional<double> maximum;
 };
 
 // Everything about a rule that is not code: stable id (part of the contract), default severity,
@@ -80,6 +96,10 @@ private:
     const nlohmann::json& at(const std::string& name) const;
     nlohmann::json values_ = nlohmann::json::object();
 };
+
+// An option's range in words, as docs and errors show it: "from 0 to 36500", "at least 2", or
+// empty when the option is not numeric.
+std::string option_range_text(const RuleOption& option);
 
 // Where a rule reports. Fills id, default severity and citation from the rule's metadata, so a
 // check writes only the message and the location.
