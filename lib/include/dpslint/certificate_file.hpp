@@ -8,7 +8,9 @@
 #include "dpslint/backend.hpp"
 #include "dpslint/bytes.hpp"
 #include "dpslint/certificate.hpp"
+#include "dpslint/export.hpp"
 
+DPSLINT_API_BEGIN
 namespace dpslint {
 
 // A PEM block that holds private key material. Only its label and line are kept: key bytes are
@@ -43,3 +45,4 @@ CertificateFile parse_certificate_file(std::string display_name, ByteView conten
 Bytes read_file_bytes(const std::filesystem::path& path);
 
 }  // namespace dpslint
+DPSLINT_API_END

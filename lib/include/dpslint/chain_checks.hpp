@@ -3,6 +3,9 @@
 #include <span>
 #include <string_view>
 
+#include "dpslint/export.hpp"
+
+DPSLINT_API_BEGIN
 namespace dpslint {
 
 // The stable ids of the path validator's findings. They are part of dpslint's contract: reports
@@ -36,3 +39,4 @@ std::span<const CheckInfo> chain_checks() noexcept;
 const CheckInfo* find_chain_check(std::string_view id) noexcept;
 
 }  // namespace dpslint
+DPSLINT_API_END

@@ -8,6 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "dpslint/export.hpp"
+
+DPSLINT_API_BEGIN
 namespace dpslint {
 
 // Parses JSON text strictly. Throws InputError:
@@ -84,3 +87,4 @@ private:
 };
 
 }  // namespace dpslint
+DPSLINT_API_END

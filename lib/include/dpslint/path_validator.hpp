@@ -6,10 +6,12 @@
 #include "dpslint/algorithm_policy.hpp"
 #include "dpslint/backend.hpp"
 #include "dpslint/chain_builder.hpp"
+#include "dpslint/export.hpp"
 #include "dpslint/finding.hpp"
 #include "dpslint/signature_cache.hpp"
 #include "dpslint/time.hpp"
 
+DPSLINT_API_BEGIN
 namespace dpslint {
 
 enum class Purpose { client_auth, any };
@@ -36,7 +38,9 @@ struct PathValidation {
 // all of: signatures, validity windows, basicConstraints/CA and pathLenConstraint, keyUsage
 // keyCertSign on issuers, leaf EKU (clientAuth), unrecognised critical extensions, name
 // constraints (directoryName, dNSName, rfc822Name, URI host, iPAddress) and the algorithm
-// policy. Reports every failure rather than stopping at the first.
+// policy. Reports every failure rather than stopping at the first. Keeps references to `backend`
+// and `cache`, which must outlive it; validate() is thread-safe and reports a bad certificate as a
+// finding, never by throwing.
 class PathValidator {
 public:
     // `cache` (optional) memoises issuer->issuer signature checks across many leaves.
@@ -53,3 +57,4 @@ private:
 };
 
 }  // namespace dpslint
+DPSLINT_API_END

@@ -9,10 +9,12 @@
 #include "dpslint/attestation.hpp"
 #include "dpslint/batch/input_walker.hpp"
 #include "dpslint/certificate_pool.hpp"
+#include "dpslint/export.hpp"
 #include "dpslint/lint/context.hpp"
 #include "dpslint/lint/linter.hpp"
 #include "dpslint/verifier.hpp"
 
+DPSLINT_API_BEGIN
 namespace dpslint::batch {
 
 // The outcome for one device certificate of a batch.
@@ -80,3 +82,4 @@ private:
 };
 
 }  // namespace dpslint::batch
+DPSLINT_API_END

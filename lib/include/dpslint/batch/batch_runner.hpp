@@ -5,7 +5,9 @@
 
 #include "dpslint/batch/batch_processor.hpp"
 #include "dpslint/batch/input_walker.hpp"
+#include "dpslint/export.hpp"
 
+DPSLINT_API_BEGIN
 namespace dpslint::batch {
 
 // Which inputs this process checks: shard K of N takes the inputs whose walk position modulo N
@@ -41,3 +43,4 @@ private:
 };
 
 }  // namespace dpslint::batch
+DPSLINT_API_END
