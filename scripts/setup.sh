@@ -10,6 +10,8 @@ packages=(
   nlohmann-json3-dev
   libcli11-dev
   catch2
+  # tests/cli/docs_cli_test.cpp renders the man page with man.
+  man-db
 )
 
 missing=()
