@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Quick-start command 2: install what is missing, build, and run the whole test suite.
+# Quick-start command 2: install what is missing, build, run the whole test suite, then install
+# the build and test what was installed.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${DPSLINT_BUILD_DIR:-$root/build}"
@@ -7,3 +8,5 @@ build="${DPSLINT_BUILD_DIR:-$root/build}"
 "$root/scripts/build.sh"
 cd "$build"
 ctest --output-on-failure -j "$(nproc 2>/dev/null || echo 2)" "$@"
+# Install this build (nothing is compiled again) and build the example against what was installed.
+"$root/scripts/test-install.sh"
