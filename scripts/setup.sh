@@ -10,8 +10,9 @@ packages=(
   nlohmann-json3-dev
   libcli11-dev
   catch2
-  # tests/cli/docs_cli_test.cpp renders the man page with man.
-  man-db
+  # Install and package stage (scripts/test-install.sh, scripts/test-package.sh): cpack's
+  # Depends via dpkg-shlibdeps (dpkg-dev, file), `man dpslint`.
+  dpkg-dev file man-db
 )
 
 missing=()
