@@ -67,7 +67,9 @@ int main(int argc, char** argv) {
 
         // 2. The DPS decision against the exported snapshot.
         const dpslint::Snapshot snapshot = dpslint::load_snapshot(argv[3], *backend);
-        const dpslint::AttestationSimulator simulator(snapshot, *backend, {.at = *at});
+        dpslint::AttestationOptions options;
+        options.at = *at;
+        const dpslint::AttestationSimulator simulator(snapshot, *backend, options);
         const dpslint::AttestationResult result = simulator.decide(device);
         std::cout << "DPS decision: " << dpslint::to_string(result.decision) << " ("
                   << result.reason_code << "): " << result.reason << '\n';

@@ -10,8 +10,8 @@ packages=(
   nlohmann-json3-dev
   libcli11-dev
   catch2
-  # Install and package stage (scripts/test-install.sh, scripts/test-package.sh): cpack's
-  # Depends via dpkg-shlibdeps (dpkg-dev, file), `man dpslint`.
+  # cpack's Depends via dpkg-shlibdeps (dpkg-dev, file: scripts/test-package.sh); man renders
+  # dpslint.1 (tests/cli/docs_cli_test.cpp, scripts/test-package.sh).
   dpkg-dev file man-db
 )
 
