@@ -6,9 +6,14 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${DPSLINT_BUILD_DIR:-$root/build}"
-"$root/scripts/setup.sh"
-"$root/scripts/build.sh" --target dpslint
-dpslint="$build/lint/dpslint"
+# DPSLINT=/path/to/dpslint runs an installed dpslint instead of building one
+# (scripts/test-package.sh runs the demo through the Debian package's /usr/bin/dpslint).
+dpslint="${DPSLINT:-}"
+if [ -z "$dpslint" ]; then
+  "$root/scripts/setup.sh"
+  "$root/scripts/build.sh" --target dpslint
+  dpslint="$build/lint/dpslint"
+fi
 # A fixed evaluation time keeps the demo's output the same whenever it is run.
 at="2026-12-01T00:00:00Z"
 cd "$root/testdata/demo"

@@ -10,6 +10,9 @@ packages=(
   nlohmann-json3-dev
   libcli11-dev
   catch2
+  # cpack's Depends via dpkg-shlibdeps (dpkg-dev, file: scripts/test-package.sh); man renders
+  # dpslint.1 (tests/cli/docs_cli_test.cpp, scripts/test-package.sh).
+  dpkg-dev file man-db
 )
 
 missing=()

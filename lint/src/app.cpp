@@ -3,9 +3,14 @@
 #include <exception>
 #include <istream>
 #include <ostream>
+#include <string>
 
 #include <CLI/CLI.hpp>
 
+#include "dpslint/backend.hpp"
+#include "dpslint/version.hpp"
+
+#include "build_commit.hpp"
 #include "error_line.hpp"
 #include "exit_codes.hpp"
 #include "option_values.hpp"
@@ -13,7 +18,15 @@
 namespace dpslint::cli {
 
 namespace {
-constexpr const char* version_text = "dpslint " DPSLINT_VERSION;
+// The version, the commit when known, and the crypto libraries as loaded: what a bug report needs.
+std::string version_text() {
+    std::string text = "dpslint " + std::string(library_version()) + "\n";
+    if (!build_commit().empty())
+        text += "commit " + std::string(build_commit()) + "\n";
+    text += "crypto backends: " + crypto_library_version(BackendKind::openssl) + "; "
+            + crypto_library_version(BackendKind::botan) + "\n";
+    return text;
+}
 
 template <typename Command>
 bool dispatch(const Command& command, std::ostream& out, std::ostream& err, int& status) {
@@ -35,15 +48,25 @@ Commands::Commands(CLI::App& app)
     one_value_per_occurrence(app);
 }
 
-int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream& err) {
-    CLI::App app{
+void configure_app(CLI::App& app) {
+    app.name("dpslint");
+    app.description(
         "dpslint: offline checks of X.509 device-certificate chains and Azure IoT Hub DPS "
-        "enrollments",
-        "dpslint"};
-    app.set_version_flag("--version", version_text);
+        "enrollments");
+    app.set_version_flag("--version", "", "Print the version, commit and crypto library versions");
     app.require_subcommand(1);
     app.fallthrough(false);
+    app.footer([] {
+        std::string text = "Exit status:\n";
+        for (const auto& status : exit_statuses)
+            text += "  " + std::to_string(status.code) + "  " + std::string(status.meaning) + "\n";
+        return text;
+    });
+}
 
+int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream& err) {
+    CLI::App app;
+    configure_app(app);
     const Commands commands(app);
     const auto& [verify, simulate, lint, rules, explain, batch, batch_merge] = commands;
 
@@ -56,7 +79,7 @@ int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream
         out << app.help("", CLI::AppFormatMode::All);
         return exit_ok;
     } catch (const CLI::CallForVersion&) {
-        out << version_text << '\n';
+        out << version_text();
         return exit_ok;
     } catch (const CLI::ParseError& e) {
         // CLI11 quotes the offending argument: shown on one line like any input.

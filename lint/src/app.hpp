@@ -29,6 +29,11 @@ struct Commands {
     BatchMergeCommand batch_merge;
 };
 
+// The dpslint command line before its commands are added: name, description, --version, one
+// command required, the exit statuses in --help. `run` parses with it; lint/docgen walks the
+// same App (plus Commands) to generate the man page and the shell completions.
+void configure_app(CLI::App& app);
+
 // Parses the command line and runs one dpslint command. Returns the process exit status; never
 // throws.
 int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream& err);

@@ -61,7 +61,9 @@ int RulesCommand::run(std::ostream& out, std::ostream&) const {
 
 ExplainCommand::ExplainCommand(CLI::App& app) {
     command_ = app.add_subcommand("explain", "Explain one rule or validator check");
-    command_->add_option("id", id_, "Rule id, e.g. enrollment.ca-is-root")->required();
+    command_->add_option("id", id_, "Rule or check id, e.g. enrollment.ca-is-root, chain.expired")
+        ->required()
+        ->type_name("RULE_ID");
 }
 
 int ExplainCommand::run(std::ostream& out, std::ostream& err) const {

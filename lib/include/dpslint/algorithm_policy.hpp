@@ -4,7 +4,9 @@
 #include <string>
 
 #include "dpslint/certificate.hpp"
+#include "dpslint/export.hpp"
 
+DPSLINT_API_BEGIN
 namespace dpslint {
 
 // Which signature and key algorithms a path may use. Defaults follow current practice for device
@@ -24,3 +26,4 @@ struct AlgorithmPolicy {
 };
 
 }  // namespace dpslint
+DPSLINT_API_END

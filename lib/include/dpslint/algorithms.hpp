@@ -3,7 +3,9 @@
 #include <string>
 
 #include "dpslint/certificate.hpp"
+#include "dpslint/export.hpp"
 
+DPSLINT_API_BEGIN
 namespace dpslint {
 
 // Name, key algorithm and hash of a signatureAlgorithm OID. For RSASSA-PSS the hash lives in the
@@ -19,3 +21,4 @@ KeyAlgorithm key_algorithm_from_oid(const std::string& oid);
 std::string curve_name_from_oid(const std::string& oid);
 
 }  // namespace dpslint
+DPSLINT_API_END

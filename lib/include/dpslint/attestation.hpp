@@ -8,10 +8,12 @@
 
 #include "dpslint/algorithm_policy.hpp"
 #include "dpslint/backend.hpp"
+#include "dpslint/export.hpp"
 #include "dpslint/finding.hpp"
 #include "dpslint/signature_cache.hpp"
 #include "dpslint/snapshot.hpp"
 
+DPSLINT_API_BEGIN
 namespace dpslint {
 
 enum class Decision { provisioned, blocked, rejected };
@@ -89,13 +91,16 @@ struct AttestationOptions {
 
 // Decides, as DPS would, whether a device provisions and through which enrollment (issue rules
 // 1-5: registration ID, individual enrollment precedence, group walk from the leaf's issuer up,
-// verified-CA roll-up, path validation, allocation). Thread-safe; `cache` may be shared across
-// many devices.
+// verified-CA roll-up, path validation, allocation). Keeps references to `snapshot`, `backend`
+// and `cache`, which must outlive it; the snapshot must have been loaded with `backend`.
+// Thread-safe; `cache` may be shared across many devices.
 class AttestationSimulator {
 public:
     AttestationSimulator(const Snapshot& snapshot, const CryptoBackend& backend,
                          AttestationOptions options, SignatureCache* cache = nullptr);
 
+    // The decision for one device (its certificates from `backend`). What is wrong with the
+    // device is the decision's reason and findings, not an exception.
     AttestationResult decide(const Device& device) const;
 
     // The chain DPS would walk for `device`: what it presents, completed only by CA certificates
@@ -111,3 +116,4 @@ private:
 };
 
 }  // namespace dpslint
+DPSLINT_API_END

@@ -9,7 +9,9 @@
 #include "dpslint/bytes.hpp"
 #include "dpslint/certificate.hpp"
 #include "dpslint/crl.hpp"
+#include "dpslint/export.hpp"
 
+DPSLINT_API_BEGIN
 namespace dpslint {
 
 // A certificate the backend could not decode. `what()` is one line, no trailing period.
@@ -66,8 +68,16 @@ enum class BackendKind { openssl, botan };
 std::string_view to_string(BackendKind kind) noexcept;
 std::optional<BackendKind> parse_backend_kind(std::string_view text) noexcept;
 
+// A backend: never null. Backends hold no state, so one per program is enough and may be shared by
+// any number of threads; every certificate a computation combines must come from the same one.
 std::unique_ptr<CryptoBackend> make_openssl_backend();
 std::unique_ptr<CryptoBackend> make_botan_backend();
 std::unique_ptr<CryptoBackend> make_backend(BackendKind kind);
 
+// The crypto library behind `kind` as this process runs it, which with shared libraries may be
+// newer than the headers dpslint was built with: "OpenSSL 3.0.15 3 Sep 2024", "Botan 2.19.3".
+// Thread-safe.
+std::string crypto_library_version(BackendKind kind);
+
 }  // namespace dpslint
+DPSLINT_API_END

@@ -6,6 +6,9 @@
 #include <string_view>
 #include <vector>
 
+#include "dpslint/export.hpp"
+
+DPSLINT_API_BEGIN
 namespace dpslint {
 
 using Bytes = std::vector<std::uint8_t>;
@@ -23,3 +26,4 @@ inline ByteView as_bytes(std::string_view s) {
 }
 
 }  // namespace dpslint
+DPSLINT_API_END

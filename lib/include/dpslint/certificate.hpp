@@ -9,8 +9,10 @@
 
 #include "dpslint/bytes.hpp"
 #include "dpslint/distinguished_name.hpp"
+#include "dpslint/export.hpp"
 #include "dpslint/time.hpp"
 
+DPSLINT_API_BEGIN
 namespace dpslint {
 
 enum class KeyAlgorithm { rsa, ec, ed25519, ed448, dsa, unknown };
@@ -340,3 +342,4 @@ private:
 using CertificatePtr = std::shared_ptr<const Certificate>;
 
 }  // namespace dpslint
+DPSLINT_API_END

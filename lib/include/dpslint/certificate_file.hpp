@@ -9,8 +9,10 @@
 #include "dpslint/backend.hpp"
 #include "dpslint/bytes.hpp"
 #include "dpslint/certificate.hpp"
+#include "dpslint/export.hpp"
 #include "dpslint/input_file.hpp"
 
+DPSLINT_API_BEGIN
 namespace dpslint {
 
 // A PEM block that holds private key material. Only its label and line are kept: key bytes are
@@ -44,3 +46,4 @@ CertificateFile parse_certificate_file(std::string display_name, ByteView conten
                                        const CryptoBackend& backend);
 
 }  // namespace dpslint
+DPSLINT_API_END

@@ -5,7 +5,9 @@
 #include <vector>
 
 #include "dpslint/certificate.hpp"
+#include "dpslint/export.hpp"
 
+DPSLINT_API_BEGIN
 namespace dpslint {
 
 // Certificates indexed for issuer lookup: by canonical subject DN and by subject key identifier.
@@ -13,6 +15,7 @@ namespace dpslint {
 // certificate added as a trust anchor stays an anchor even if also added as untrusted.
 class CertificatePool {
 public:
+    // Not thread-safe: add everything before sharing the pool.
     void add_trust_anchor(CertificatePtr certificate);
     void add_untrusted(CertificatePtr certificate);
 
@@ -42,3 +45,4 @@ private:
 bool could_have_issued(const Certificate& issuer, const Certificate& child);
 
 }  // namespace dpslint
+DPSLINT_API_END

@@ -6,7 +6,9 @@
 
 #include "dpslint/certificate.hpp"
 #include "dpslint/certificate_pool.hpp"
+#include "dpslint/export.hpp"
 
+DPSLINT_API_BEGIN
 namespace dpslint {
 
 // One way from a leaf to a trust anchor: certificates[0] is the leaf, certificates.back() is the
@@ -36,7 +38,8 @@ struct ChainBuildResult {
 // Enumerates every path leaf -> trust anchor through `pool` plus per-leaf `extra` certificates
 // (what a device presents). Loops (a certificate already on the path, by SHA-256, or the same
 // subject+key reappearing) and paths longer than max_depth end branches. A leaf that is itself a
-// trust anchor yields the one-element path.
+// trust anchor yields the one-element path. Keeps a reference to `pool`, which must outlive it;
+// build() only reads, so many threads may call it at once.
 class ChainBuilder {
 public:
     ChainBuilder(const CertificatePool& pool, ChainBuildOptions options = {});
@@ -50,3 +53,4 @@ private:
 };
 
 }  // namespace dpslint
+DPSLINT_API_END

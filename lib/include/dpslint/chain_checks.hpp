@@ -6,8 +6,10 @@
 #include <string_view>
 
 #include "dpslint/certificate.hpp"
+#include "dpslint/export.hpp"
 #include "dpslint/finding.hpp"
 
+DPSLINT_API_BEGIN
 namespace dpslint {
 
 // The stable ids of the path validator's findings. They are part of dpslint's contract: reports
@@ -61,3 +63,4 @@ std::span<const CheckInfo> chain_checks() noexcept;
 const CheckInfo* find_chain_check(std::string_view id) noexcept;
 
 }  // namespace dpslint
+DPSLINT_API_END

@@ -2,9 +2,12 @@
 
 #include <string_view>
 
+#include "dpslint/export.hpp"
+
 // Where DPS behaviour is documented, cited by attestation findings and lint rules: full URLs of
 // public pages a user can open (Microsoft Learn articles and the DPS REST API reference), stable
 // across doc revisions. tests/unit/rule_registry_test.cpp rejects any other kind of citation.
+DPSLINT_API_BEGIN
 namespace dpslint::citation {
 inline constexpr std::string_view dps_x509_attestation =
     "https://learn.microsoft.com/azure/iot-dps/concepts-x509-attestation";
@@ -43,3 +46,4 @@ inline constexpr std::string_view hub_device_twins =
 inline constexpr std::string_view hub_identity_registry =
     "https://learn.microsoft.com/azure/iot-hub/iot-hub-devguide-identity-registry";
 }  // namespace dpslint::citation
+DPSLINT_API_END

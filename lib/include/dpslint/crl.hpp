@@ -10,9 +10,11 @@
 #include "dpslint/bytes.hpp"
 #include "dpslint/certificate.hpp"
 #include "dpslint/distinguished_name.hpp"
+#include "dpslint/export.hpp"
 #include "dpslint/revocation_types.hpp"
 #include "dpslint/time.hpp"
 
+DPSLINT_API_BEGIN
 namespace dpslint {
 
 class CryptoBackend;
@@ -136,3 +138,4 @@ private:
 void load_crl_file(const std::filesystem::path& path, const CryptoBackend& backend, CrlSet& set);
 
 }  // namespace dpslint
+DPSLINT_API_END

@@ -4,6 +4,9 @@
 #include <string_view>
 #include <vector>
 
+#include "dpslint/export.hpp"
+
+DPSLINT_API_BEGIN
 namespace dpslint {
 
 // One attribute of a relative distinguished name, as the backend decoded it.
@@ -66,3 +69,4 @@ bool exported_name_matches(std::string_view exported, const DistinguishedName& n
 std::string attribute_short_name(const std::string& oid);
 
 }  // namespace dpslint
+DPSLINT_API_END

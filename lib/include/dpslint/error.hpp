@@ -3,6 +3,9 @@
 #include <stdexcept>
 #include <string>
 
+#include "dpslint/export.hpp"
+
+DPSLINT_API_BEGIN
 namespace dpslint {
 
 // Input that cannot be processed at all: unreadable, malformed, wrong type. The CLI turns it into
@@ -25,3 +28,4 @@ private:
 };
 
 }  // namespace dpslint
+DPSLINT_API_END

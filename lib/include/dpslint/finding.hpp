@@ -6,6 +6,9 @@
 #include <string_view>
 #include <vector>
 
+#include "dpslint/export.hpp"
+
+DPSLINT_API_BEGIN
 namespace dpslint {
 
 enum class Severity { notice = 0, warning = 1, error = 2 };
@@ -51,3 +54,4 @@ void sort_findings(std::vector<Finding>& findings);
 bool has_severity_at_least(const std::vector<Finding>& findings, Severity level);
 
 }  // namespace dpslint
+DPSLINT_API_END

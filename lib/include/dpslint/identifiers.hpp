@@ -4,6 +4,9 @@
 #include <string_view>
 #include <vector>
 
+#include "dpslint/export.hpp"
+
+DPSLINT_API_BEGIN
 namespace dpslint {
 
 // What is wrong with a DPS registration ID (and so with an X.509 device's CN), one message per
@@ -25,3 +28,4 @@ std::string ascii_lower(std::string_view text);
 bool iequals(std::string_view a, std::string_view b) noexcept;
 
 }  // namespace dpslint
+DPSLINT_API_END

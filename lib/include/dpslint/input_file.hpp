@@ -13,7 +13,9 @@
 
 #include "dpslint/bytes.hpp"
 #include "dpslint/error.hpp"
+#include "dpslint/export.hpp"
 
+DPSLINT_API_BEGIN
 namespace dpslint {
 
 inline constexpr std::uint64_t mebibyte = 1024 * 1024;
@@ -79,3 +81,4 @@ private:
 };
 
 }  // namespace dpslint
+DPSLINT_API_END

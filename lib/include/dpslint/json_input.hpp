@@ -8,6 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "dpslint/export.hpp"
+
+DPSLINT_API_BEGIN
 namespace dpslint {
 
 // Deepest nesting of objects and arrays accepted in any JSON input (snapshot parts, config,
@@ -93,3 +96,4 @@ private:
 };
 
 }  // namespace dpslint
+DPSLINT_API_END

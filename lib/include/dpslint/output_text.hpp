@@ -10,6 +10,9 @@
 #include <string>
 #include <string_view>
 
+#include "dpslint/export.hpp"
+
+DPSLINT_API_BEGIN
 namespace dpslint {
 
 // Longest message or text field shown, in bytes; longer text is cut at a character boundary and
@@ -55,3 +58,4 @@ std::string one_line(std::string_view bytes, std::size_t max_bytes = max_shown_b
 std::string quote_input(std::string_view value, std::size_t max_bytes = max_quoted_bytes);
 
 }  // namespace dpslint
+DPSLINT_API_END

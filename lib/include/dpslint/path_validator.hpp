@@ -8,11 +8,13 @@
 #include "dpslint/algorithm_policy.hpp"
 #include "dpslint/backend.hpp"
 #include "dpslint/chain_builder.hpp"
+#include "dpslint/export.hpp"
 #include "dpslint/finding.hpp"
 #include "dpslint/revocation_types.hpp"
 #include "dpslint/signature_cache.hpp"
 #include "dpslint/time.hpp"
 
+DPSLINT_API_BEGIN
 namespace dpslint {
 
 // What the leaf certificate must be good for, checked against extendedKeyUsage: TLS client
@@ -85,6 +87,8 @@ struct PathValidation {
 // malformed and duplicate extensions, name constraints (directoryName, dNSName, rfc822Name, URI
 // host, iPAddress; self-issued intermediates exempt), the algorithm policy, and optionally the
 // RFC 5280 §4 profile and revocation. Reports every failure rather than stopping at the first.
+// Keeps references to `backend` and `cache`, which must outlive it; validate() is thread-safe and
+// reports a bad certificate as a finding, never by throwing.
 class PathValidator {
 public:
     // `cache` (optional) memoises issuer->issuer signature checks across many leaves.
@@ -101,3 +105,4 @@ private:
 };
 
 }  // namespace dpslint
+DPSLINT_API_END

@@ -6,7 +6,9 @@
 #include <vector>
 
 #include "dpslint/bytes.hpp"
+#include "dpslint/export.hpp"
 
+DPSLINT_API_BEGIN
 namespace dpslint {
 
 struct PemBlock {
@@ -28,3 +30,4 @@ bool contains_pem(std::string_view text);
 std::vector<PemBlock> scan_pem(const std::string& display_name, std::string_view text);
 
 }  // namespace dpslint
+DPSLINT_API_END

@@ -6,7 +6,9 @@
 #include <vector>
 
 #include "dpslint/certificate.hpp"
+#include "dpslint/export.hpp"
 
+DPSLINT_API_BEGIN
 namespace dpslint {
 
 // The RFC 5280 §4 rules a CA MUST follow when it issues a certificate, checked on one
@@ -47,3 +49,4 @@ struct ProfileViolation {
 std::vector<ProfileViolation> profile_violations(const Certificate& certificate);
 
 }  // namespace dpslint
+DPSLINT_API_END

@@ -7,9 +7,11 @@
 #include "dpslint/backend.hpp"
 #include "dpslint/certificate_pool.hpp"
 #include "dpslint/crl.hpp"
+#include "dpslint/export.hpp"
 #include "dpslint/finding.hpp"
 #include "dpslint/revocation_types.hpp"
 
+DPSLINT_API_BEGIN
 namespace dpslint {
 
 struct ValidationPolicy;
@@ -57,3 +59,4 @@ private:
 };
 
 }  // namespace dpslint
+DPSLINT_API_END

@@ -5,8 +5,10 @@
 #include <string>
 #include <string_view>
 
+#include "dpslint/export.hpp"
 #include "dpslint/time.hpp"
 
+DPSLINT_API_BEGIN
 namespace dpslint {
 
 // CRLReason (RFC 5280 §5.3.1); the values are the ENUMERATED ones (7 is unused).
@@ -46,3 +48,4 @@ struct CertificateRevocation {
 };
 
 }  // namespace dpslint
+DPSLINT_API_END

@@ -7,7 +7,9 @@
 #include <utility>
 
 #include "dpslint/backend.hpp"
+#include "dpslint/export.hpp"
 
+DPSLINT_API_BEGIN
 namespace dpslint {
 
 // Remembers the outcome of "does B's key verify A's signature" by the pair of SHA-256
@@ -25,3 +27,4 @@ private:
 };
 
 }  // namespace dpslint
+DPSLINT_API_END

@@ -11,9 +11,11 @@
 
 #include "dpslint/backend.hpp"
 #include "dpslint/certificate.hpp"
+#include "dpslint/export.hpp"
 #include "dpslint/finding.hpp"
 #include "dpslint/time.hpp"
 
+DPSLINT_API_BEGIN
 namespace dpslint {
 
 // Where a snapshot value came from: the export file and a JSON pointer into it.
@@ -224,7 +226,10 @@ struct Snapshot {
 // Loads a snapshot directory (dps.json, certificates.json, enrollment-groups.json,
 // enrollments.json, linked-hubs.json, registrations/<groupId>.json, ca/) or a single JSON file
 // with the same parts under the keys documented in the README. Throws InputError naming the file
-// and JSON pointer for malformed JSON, wrong types, missing required keys and duplicate keys.
+// and JSON pointer for malformed JSON, wrong types, missing required keys and duplicate keys, and
+// the file and place for unreadable files and bad ca/ certificates. Its certificates are parsed
+// with `backend`. The Snapshot is plain data: once loaded, any number of threads may read it.
 Snapshot load_snapshot(const std::filesystem::path& path, const CryptoBackend& backend);
 
 }  // namespace dpslint
+DPSLINT_API_END

@@ -5,6 +5,9 @@
 #include <string>
 #include <string_view>
 
+#include "dpslint/export.hpp"
+
+DPSLINT_API_BEGIN
 namespace dpslint {
 
 // Every time in dpslint is explicit: the library never reads the clock. Seconds since the Unix
@@ -25,3 +28,4 @@ TimePoint make_time(int year, unsigned month, unsigned day, unsigned hour = 0, u
                     unsigned second = 0);
 
 }  // namespace dpslint
+DPSLINT_API_END

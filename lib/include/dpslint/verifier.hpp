@@ -4,8 +4,10 @@
 #include <vector>
 
 #include "dpslint/chain_builder.hpp"
+#include "dpslint/export.hpp"
 #include "dpslint/path_validator.hpp"
 
+DPSLINT_API_BEGIN
 namespace dpslint {
 
 struct RejectedCandidate {
@@ -26,13 +28,19 @@ struct LeafVerification {
 
 // Chain building + path validation for one leaf: prefer a path that validates; when none does,
 // choose the candidate with the fewest failures (ties: shorter, then builder order).
+//
+// Keeps references to `backend`, `pool` and `cache` (optional, shared across leaves), which must
+// outlive it. verify() is const and thread-safe: one Verifier can check a whole batch on many
+// threads. The policy's evaluation time is explicit; the library never reads the clock.
 class Verifier {
 public:
     Verifier(const CryptoBackend& backend, const CertificatePool& pool, ValidationPolicy policy,
              ChainBuildOptions build_options = {}, SignatureCache* cache = nullptr);
 
-    // `presented` are extra untrusted certificates for this leaf only (the rest of its bundle,
-    // what the device sends in TLS).
+    // `leaf` and `presented` must come from `backend` (read_certificate_file). `presented` are
+    // extra untrusted certificates for this leaf only (the rest of its bundle, what the device
+    // sends in TLS). What is wrong with the chain is a finding in the result (chain.*; valid()
+    // says whether a path validated), not an exception.
     LeafVerification verify(const CertificatePtr& leaf,
                             const std::vector<CertificatePtr>& presented = {}) const;
 
@@ -45,3 +53,4 @@ private:
 };
 
 }  // namespace dpslint
+DPSLINT_API_END

@@ -10,10 +10,12 @@
 #include "dpslint/batch/input_walker.hpp"
 #include "dpslint/certificate_pool.hpp"
 #include "dpslint/input_file.hpp"
+#include "dpslint/export.hpp"
 #include "dpslint/lint/context.hpp"
 #include "dpslint/lint/linter.hpp"
 #include "dpslint/verifier.hpp"
 
+DPSLINT_API_BEGIN
 namespace dpslint::batch {
 
 // The outcome for one device certificate of a batch.
@@ -82,3 +84,4 @@ private:
 };
 
 }  // namespace dpslint::batch
+DPSLINT_API_END

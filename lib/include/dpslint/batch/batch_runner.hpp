@@ -6,7 +6,9 @@
 
 #include "dpslint/batch/batch_processor.hpp"
 #include "dpslint/batch/input_walker.hpp"
+#include "dpslint/export.hpp"
 
+DPSLINT_API_BEGIN
 namespace dpslint::batch {
 
 // Which inputs this process checks: shard K of N takes the inputs whose walk position modulo N
@@ -57,3 +59,4 @@ private:
 FileRecord internal_error_record(const InputItem& item, std::string_view what);
 
 }  // namespace dpslint::batch
+DPSLINT_API_END

@@ -8,6 +8,9 @@
 #include <utility>
 #include <vector>
 
+#include "dpslint/export.hpp"
+
+DPSLINT_API_BEGIN
 namespace dpslint::batch {
 
 // One input as the walk yields it. `sequence` numbers every input in walk order, before any
@@ -48,3 +51,4 @@ private:
 };
 
 }  // namespace dpslint::batch
+DPSLINT_API_END

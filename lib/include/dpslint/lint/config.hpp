@@ -8,10 +8,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "dpslint/export.hpp"
 #include "dpslint/finding.hpp"
 #include "dpslint/lint/rule.hpp"
 #include "dpslint/time.hpp"
 
+DPSLINT_API_BEGIN
 namespace dpslint::lint {
 
 // Accepting a finding on purpose. Must say why; may expire (and then stops suppressing and is
@@ -57,3 +59,4 @@ bool glob_match(std::string_view pattern, std::string_view text) noexcept;
 nlohmann::json example_config(const std::vector<const Rule*>& rules);
 
 }  // namespace dpslint::lint
+DPSLINT_API_END

@@ -10,11 +10,13 @@
 #include "dpslint/attestation.hpp"
 #include "dpslint/backend.hpp"
 #include "dpslint/certificate.hpp"
+#include "dpslint/export.hpp"
 #include "dpslint/finding.hpp"
 #include "dpslint/signature_cache.hpp"
 #include "dpslint/snapshot.hpp"
 #include "dpslint/verifier.hpp"
 
+DPSLINT_API_BEGIN
 namespace dpslint::lint {
 
 class LintContext;
@@ -78,7 +80,9 @@ struct CaRecordView {
 };
 
 // Everything a lint run looks at, built once: the snapshot with resolved references, the devices
-// with their DPS decisions, and indexes. Rules only read it.
+// with their DPS decisions, and indexes. Rules only read it. Keeps references to `backend` and
+// `snapshot` (null: no snapshot), which must outlive it. Not thread-safe while devices are added;
+// afterwards its const members may be used from many threads.
 class LintContext {
 public:
     LintContext(TimePoint at, const CryptoBackend& backend, const Snapshot* snapshot);
@@ -133,3 +137,4 @@ private:
 };
 
 }  // namespace dpslint::lint
+DPSLINT_API_END

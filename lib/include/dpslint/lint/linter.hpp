@@ -5,11 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "dpslint/export.hpp"
 #include "dpslint/finding.hpp"
 #include "dpslint/lint/config.hpp"
 #include "dpslint/lint/context.hpp"
 #include "dpslint/lint/rule.hpp"
 
+DPSLINT_API_BEGIN
 namespace dpslint::lint {
 
 // --enable/--disable from the command line; they win over the config file.
@@ -52,6 +54,9 @@ struct LintReport {
 
 // Runs the configured rules over a context. The pieces batch processing needs (per-device checks,
 // aggregators, finalising) are public so a streaming run reports exactly like `lint`.
+// `registry` is usually dpslint::rules::registry() (dpslint_rules/registry.hpp, library
+// dpslint::rules); its rules must outlive the Linter. run() and check_device() are const and
+// thread-safe; findings come back sorted, and problems of the input are findings, not exceptions.
 class Linter {
 public:
     Linter(const std::vector<const Rule*>& registry, const LintConfig& config,
@@ -89,3 +94,4 @@ private:
 };
 
 }  // namespace dpslint::lint
+DPSLINT_API_END

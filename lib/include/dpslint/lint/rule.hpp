@@ -10,9 +10,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "dpslint/export.hpp"
 #include "dpslint/finding.hpp"
 #include "dpslint/lint/context.hpp"
 
+DPSLINT_API_BEGIN
 namespace dpslint::lint {
 
 // What a rule runs over: once per snapshot, once per device certificate, or across a batch.
@@ -198,3 +200,4 @@ RuleMetadata make_metadata(std::string id, std::string title, Severity severity,
                            std::vector<RuleOption> options = {}, std::string example = {});
 
 }  // namespace dpslint::lint
+DPSLINT_API_END

@@ -11,5 +11,6 @@
 #include <botan/hash.h>
 #include <botan/pk_keys.h>
 #include <botan/pkix_enums.h>
+#include <botan/version.h>
 #include <botan/x509_key.h>
 #include <botan/x509_obj.h>
