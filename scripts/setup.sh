@@ -7,6 +7,7 @@ packages=(
   g++ make cmake pkg-config git
   openssl libssl-dev
   libbotan-2-dev
+  libre2-dev
   nlohmann-json3-dev
   libcli11-dev
   catch2

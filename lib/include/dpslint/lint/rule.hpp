@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -11,6 +12,7 @@
 
 #include "dpslint/finding.hpp"
 #include "dpslint/lint/context.hpp"
+#include "dpslint/regex.hpp"
 
 namespace dpslint::lint {
 
@@ -60,17 +62,23 @@ class RuleOptions {
 public:
     RuleOptions() = default;
     explicit RuleOptions(nlohmann::json values) : values_(std::move(values)) {}
+    // Also compiles the options `declared` with type "regex", once for all devices of a run.
+    RuleOptions(nlohmann::json values, const std::vector<RuleOption>& declared);
 
     long long integer(const std::string& name) const;
     double number(const std::string& name) const;
     const std::string& string(const std::string& name) const;
     bool boolean(const std::string& name) const;
     std::vector<std::string> strings(const std::string& name) const;
+    // A "regex" option compiled; null when it is empty or does not compile (the config loader
+    // refuses such a pattern before any rule runs).
+    const Regex* regex(const std::string& name) const;
     const nlohmann::json& values() const noexcept { return values_; }
 
 private:
     const nlohmann::json& at(const std::string& name) const;
     nlohmann::json values_ = nlohmann::json::object();
+    std::map<std::string, std::shared_ptr<const Regex>> regexes_;
 };
 
 // Where a rule reports. Fills id, default severity and citation from the rule's metadata, so a
