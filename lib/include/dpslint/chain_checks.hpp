@@ -1,7 +1,11 @@
 #pragma once
 
 #include <span>
+#include <string>
 #include <string_view>
+
+#include "dpslint/certificate.hpp"
+#include "dpslint/finding.hpp"
 
 namespace dpslint {
 
@@ -23,6 +27,7 @@ inline constexpr std::string_view unknown_critical_extension = "chain.unknown-cr
 inline constexpr std::string_view name_constraints = "chain.name-constraints";
 inline constexpr std::string_view weak_signature_algorithm = "chain.weak-signature-algorithm";
 inline constexpr std::string_view weak_key = "chain.weak-key";
+inline constexpr std::string_view work_limit_exceeded = "chain.work-limit-exceeded";
 }  // namespace chain_check
 
 struct CheckInfo {
@@ -34,5 +39,9 @@ struct CheckInfo {
 // Every chain check with its title and RFC 5280 citation, sorted by id.
 std::span<const CheckInfo> chain_checks() noexcept;
 const CheckInfo* find_chain_check(std::string_view id) noexcept;
+
+// An error finding `id` about the device certificate `leaf` (path position 0), with the check's
+// citation.
+Finding leaf_chain_finding(std::string_view id, const Certificate& leaf, std::string message);
 
 }  // namespace dpslint

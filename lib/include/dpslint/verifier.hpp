@@ -25,7 +25,9 @@ struct LeafVerification {
 };
 
 // Chain building + path validation for one leaf: prefer a path that validates; when none does,
-// choose the candidate with the fewest failures (ties: shorter, then builder order).
+// choose the candidate with the fewest failures (ties: shorter, then builder order). The work per
+// leaf is bounded (ChainBuildOptions::max_candidates, max_signature_checks); a leaf that hits a
+// bound without a valid path gets chain.work-limit-exceeded.
 class Verifier {
 public:
     Verifier(const CryptoBackend& backend, const CertificatePool& pool, ValidationPolicy policy,
@@ -35,11 +37,14 @@ public:
     // what the device sends in TLS).
     LeafVerification verify(const CertificatePtr& leaf,
                             const std::vector<CertificatePtr>& presented = {}) const;
+    // The same with the presented certificates pooled by the caller (null: none), so that the
+    // leaves of one file share one pool.
+    LeafVerification verify(const CertificatePtr& leaf, const CertificatePool* presented) const;
 
     const PathValidator& validator() const noexcept { return validator_; }
 
 private:
-    const CertificatePool& pool_;
+    ChainBuildOptions options_;
     ChainBuilder builder_;
     PathValidator validator_;
 };

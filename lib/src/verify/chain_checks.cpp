@@ -7,7 +7,7 @@ namespace dpslint {
 
 namespace {
 
-constexpr std::array<CheckInfo, 15> checks{{
+constexpr std::array<CheckInfo, 16> checks{{
     {chain_check::bad_signature, "signature does not verify under the issuer's key",
      "RFC 5280 §6.1.3 (a)(1)"},
     {chain_check::depth_exceeded, "path longer than the depth limit", "RFC 5280 §6.1"},
@@ -34,6 +34,9 @@ constexpr std::array<CheckInfo, 15> checks{{
     {chain_check::weak_key, "public key below the algorithm policy", "RFC 5280 §6.1.3 (a)(1)"},
     {chain_check::weak_signature_algorithm, "signature algorithm below the algorithm policy",
      "RFC 5280 §4.1.1.2"},
+    {chain_check::work_limit_exceeded,
+     "path search stopped at the per-leaf limit of candidates or signature checks",
+     "RFC 4158 §8.1"},
 }};
 
 }  // namespace
@@ -46,6 +49,19 @@ const CheckInfo* find_chain_check(std::string_view id) noexcept {
     const auto it =
         std::find_if(checks.begin(), checks.end(), [id](const CheckInfo& c) { return c.id == id; });
     return it == checks.end() ? nullptr : &*it;
+}
+
+Finding leaf_chain_finding(std::string_view id, const Certificate& leaf, std::string message) {
+    Finding f;
+    f.id = std::string(id);
+    f.severity = Severity::error;
+    f.message = std::move(message);
+    f.location.subject = leaf.subject().text();
+    f.location.sha256 = leaf.sha256();
+    f.location.path_position = 0;
+    if (const auto* info = find_chain_check(id))
+        f.citation = std::string(info->citation);
+    return f;
 }
 
 }  // namespace dpslint
