@@ -1,0 +1,171 @@
+// Both backends reach the same verdict on malformed input: a certificate one of them accepts the
+// other may not refuse, and a key one of them sizes the other may not call unusable. Each case
+// runs through both backends (the differential fuzz target checks the same on random input).
+#include <string>
+
+#include <catch2/catch.hpp>
+#include <openssl/core_names.h>
+#include <openssl/evp.h>
+#include <openssl/x509v3.h>
+
+#include "dpslint/backend.hpp"
+
+#include "support/certificate_builder.hpp"
+
+using namespace dpslint;
+using namespace dpslint::test;
+
+namespace {
+
+const std::unique_ptr<CryptoBackend>& openssl() {
+    static const auto b = make_openssl_backend();
+    return b;
+}
+const std::unique_ptr<CryptoBackend>& botan() {
+    static const auto b = make_botan_backend();
+    return b;
+}
+
+// The ParseError of each backend; "accepted" when it parses.
+std::pair<std::string, std::string> verdicts(const Bytes& der) {
+    const auto run = [&](const CryptoBackend& backend) -> std::string {
+        try {
+            backend.parse_certificate(der);
+            return "accepted";
+        } catch (const ParseError& e) {
+            return e.what();
+        }
+    };
+    return {run(*openssl()), run(*botan())};
+}
+
+// The uncompressed P-256 point of `key` (65 octets, 04 x y).
+Bytes point_of(EVP_PKEY* key) {
+    Bytes out(65);
+    std::size_t length = 0;
+    REQUIRE(EVP_PKEY_get_octet_string_param(key, OSSL_PKEY_PARAM_PUB_KEY, out.data(), out.size(),
+                                            &length)
+            == 1);
+    REQUIRE(length == 65);
+    return out;
+}
+
+// A certificate whose P-256 public key point is replaced by `point` (same length).
+Bytes with_point(const Bytes& point) {
+    const KeyPtr key = new_p256();
+    Bytes der = Builder().key(key.get()).sign();
+    replace_all(der, point_of(key.get()), point);
+    return der;
+}
+
+}  // namespace
+
+TEST_CASE("agreement: an EC point that is not on its curve is refused by both",
+          "[backend][parity]") {
+    const KeyPtr key = new_p256();
+    Bytes point = point_of(key.get());
+    point.back() ^= 0x01;  // y changes: almost surely no longer on the curve
+    const auto [o, b] = verdicts(with_point(point));
+    CHECK(o == "malformed subjectPublicKeyInfo: EC public key is not a point of P-256");
+    CHECK(b == o);
+}
+
+TEST_CASE("agreement: EC point encodings both refuse", "[backend][parity]") {
+    const KeyPtr key = new_p256();
+    const Bytes good = point_of(key.get());
+    SECTION("hybrid form (06/07), which Botan 2 would load") {
+        Bytes point = good;
+        point[0] = 0x06 | (good.back() & 1);
+        const auto [o, b] = verdicts(with_point(point));
+        CHECK_THAT(o, Catch::Contains("unsupported form"));
+        CHECK(b == o);
+    }
+    SECTION("a coordinate not below the field prime") {
+        Bytes point = good;
+        // x = p: the size of a coordinate, but not a field element.
+        const Bytes p = hex("FFFFFFFF00000001000000000000000000000000FFFFFFFFFFFFFFFFFFFFFFFF");
+        std::copy(p.begin(), p.end(), point.begin() + 1);
+        const auto [o, b] = verdicts(with_point(point));
+        CHECK_THAT(o, Catch::Contains("not below the field prime"));
+        CHECK(b == o);
+    }
+}
+
+TEST_CASE("agreement: a compressed P-256 point is accepted by both with the same size",
+          "[backend][parity]") {
+    const KeyPtr key = new_p256();
+    REQUIRE(EVP_PKEY_set_utf8_string_param(key.get(), OSSL_PKEY_PARAM_EC_POINT_CONVERSION_FORMAT,
+                                           OSSL_PKEY_EC_POINT_CONVERSION_FORMAT_COMPRESSED)
+            == 1);
+    const Bytes der = Builder().key(key.get()).sign();
+    const auto o = openssl()->parse_certificate(der);
+    const auto b = botan()->parse_certificate(der);
+    CHECK(o->public_key().bits == 256);
+    CHECK(o->public_key() == b->public_key());
+}
+
+TEST_CASE("agreement: describe_public_key refuses an off-curve point on both",
+          "[backend][parity]") {
+    // SubjectPublicKeyInfo { { ecPublicKey, P-256 }, BIT STRING 04 x y } with y changed.
+    const KeyPtr key = new_p256();
+    Bytes point = point_of(key.get());
+    point.back() ^= 0x01;
+    Bytes spki = hex("3059301306072A8648CE3D020106082A8648CE3D030107034200");
+    spki.insert(spki.end(), point.begin(), point.end());
+    CHECK_THROWS_AS(openssl()->describe_public_key(spki), ParseError);
+    CHECK_THROWS_AS(botan()->describe_public_key(spki), ParseError);
+}
+
+TEST_CASE("agreement: a SEQUENCE or SET encoded as primitive is refused by both",
+          "[backend][parity]") {
+    // OpenSSL's own decoders took these (its name decoder and the extension values); Botan did not.
+    Builder builder;
+    builder.ext(NID_ext_key_usage, "clientAuth");
+    const Bytes der = builder.sign();
+    SECTION("the SET of a name's RDN") {
+        Bytes bad = der;
+        // The issuer Name: SEQUENCE { SET { SEQUENCE { OID 2.5.4.3, ... } } }; make the SET
+        // primitive.
+        replace_all(bad, hex("3112301006035504030C0973796E746865746963"),
+                    hex("1112301006035504030C0973796E746865746963"));
+        const auto [o, b] = verdicts(bad);
+        CHECK(o == "not a DER certificate: UNIVERSAL 17 must be constructed");
+        CHECK(b == o);
+    }
+    SECTION("the SEQUENCE of an extension value") {
+        Bytes bad = der;
+        // extendedKeyUsage ::= SEQUENCE OF KeyPurposeId, here { clientAuth }.
+        replace_all(bad, hex("300A06082B06010505070302"), hex("100A06082B06010505070302"));
+        const auto [o, b] = verdicts(bad);
+        CHECK(o == "malformed extendedKeyUsage extension");
+        CHECK(b == o);
+    }
+}
+
+TEST_CASE("agreement: IMPLICIT tags in the wrong form are refused by both", "[backend][parity]") {
+    // OpenSSL accepts a primitive [0] for NameConstraints' SEQUENCE OF and BER constructed
+    // strings for GeneralNames; Botan takes DER only.
+    const auto ca = [](const char* oid, const char* value_hex) {
+        Builder builder;
+        builder.ext(NID_basic_constraints, "critical,CA:TRUE");
+        builder.raw_ext(oid, true, value_hex);
+        return builder.sign();
+    };
+    SECTION("permittedSubtrees [0] primitive") {
+        // NameConstraints { [0] { GeneralSubtree { dNSName "a.example" } } }, [0] made primitive
+        const auto [o, b] = verdicts(ca("2.5.29.30", "300F800D300B8209612E6578616D706C65"));
+        CHECK(o == "malformed nameConstraints extension");
+        CHECK(b == o);
+    }
+    SECTION("the same with [0] constructed is fine") {
+        const auto [o, b] = verdicts(ca("2.5.29.30", "300FA00D300B8209612E6578616D706C65"));
+        CHECK(o == "accepted");
+        CHECK(b == o);
+    }
+    SECTION("a dNSName as a BER constructed string") {
+        // subjectAltName { [2] constructed { IA5String "a.example" } }
+        const auto [o, b] = verdicts(ca("2.5.29.17", "300DA20B1609612E6578616D706C65"));
+        CHECK(o == "malformed subjectAltName extension");
+        CHECK(b == o);
+    }
+}
