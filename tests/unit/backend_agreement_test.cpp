@@ -169,3 +169,43 @@ TEST_CASE("agreement: IMPLICIT tags in the wrong form are refused by both", "[ba
         CHECK(b == o);
     }
 }
+
+TEST_CASE("agreement: a key's unused bits are cleared by both", "[backend][parity]") {
+    // Botan cleared the padding bits of the key before loading it, OpenSSL sized it from the
+    // bytes as they were: with two unused bits set, one backend saw a point on the curve and the
+    // other one off it. Both now read the key as decoded, padding cleared.
+    KeyPtr key = new_p256();
+    while ((point_of(key.get()).back() & 0x03) == 0)
+        key = new_p256();
+    const Bytes point = point_of(key.get());
+    Bytes der = Builder().key(key.get()).sign();
+    Bytes from = hex("034200");
+    from.insert(from.end(), point.begin(), point.end());
+    Bytes to = hex("034202");
+    to.insert(to.end(), point.begin(), point.end());
+    replace_all(der, from, to);
+    const auto [o, b] = verdicts(der);
+    CHECK(o == "malformed subjectPublicKeyInfo: EC public key is not a point of P-256");
+    CHECK(b == o);
+}
+
+TEST_CASE("agreement: an RSA key must be a DER RSAPublicKey of positive numbers",
+          "[backend][parity]") {
+    // OpenSSL sized a key with a non-minimal exponent 0 bits, Botan 2048.
+    const Bytes der = Builder().key(shared_rsa()).sign();
+    SECTION("a non-minimal exponent") {
+        Bytes bad = der;
+        // ... modulus, 02 03 010001 -> 02 03 000101: same length, a leading zero octet.
+        replace_all(bad, hex("0203010001"), hex("0203000101"));
+        const auto [o, b] = verdicts(bad);
+        CHECK(o == "malformed subjectPublicKeyInfo: RSA public key: non-minimal INTEGER");
+        CHECK(b == o);
+    }
+    SECTION("a negative exponent") {
+        Bytes bad = der;
+        replace_all(bad, hex("0203010001"), hex("0203810001"));
+        const auto [o, b] = verdicts(bad);
+        CHECK(o == "malformed subjectPublicKeyInfo: RSA public exponent is not a positive number");
+        CHECK(b == o);
+    }
+}

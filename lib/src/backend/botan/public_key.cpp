@@ -11,6 +11,7 @@
 #include "backend/botan/digest.hpp"
 #include "backend/botan/errors.hpp"
 #include "x509/ec_point.hpp"
+#include "x509/rsa_key.hpp"
 
 namespace dpslint::botan {
 
@@ -120,6 +121,9 @@ DecodedPublicKey decode_public_key(const Tlv& spki) {
 
     switch (out.info.algorithm) {
         case KeyAlgorithm::rsa:
+            // The same rule as the OpenSSL backend: a DER RSAPublicKey of positive numbers.
+            if (auto problem = rsa_key_problem(key_bits.bytes))
+                throw DerError(*problem);
             out.info.bits = rsa_modulus_bits(key_bits.bytes);
             break;
         case KeyAlgorithm::dsa:

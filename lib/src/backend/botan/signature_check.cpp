@@ -22,15 +22,16 @@ SignatureCheck check_signature(const Certificate& subject, const BotanCertificat
     if (algorithm.key_algorithm == KeyAlgorithm::unknown) {
         return {SignatureStatus::unsupported, "unknown signature algorithm " + algorithm.oid};
     }
-    if (key_algorithm != KeyAlgorithm::unknown && key_algorithm != algorithm.key_algorithm) {
-        return {SignatureStatus::invalid, algorithm.name + " signature cannot come from an "
-                                              + std::string(to_string(key_algorithm))
-                                              + " issuer key"};
-    }
+    // An unusable key first, as OpenSSL decodes the key before it compares its type.
     const Botan::Public_Key* key = issuer_native.public_key();
     if (key == nullptr) {
         return {SignatureStatus::unsupported,
                 "issuer public key unusable: " + issuer_native.public_key_error()};
+    }
+    if (key_algorithm != KeyAlgorithm::unknown && key_algorithm != algorithm.key_algorithm) {
+        return {SignatureStatus::invalid, algorithm.name + " signature cannot come from an "
+                                              + std::string(to_string(key_algorithm))
+                                              + " issuer key"};
     }
 
     Botan::Certificate_Status_Code code{};

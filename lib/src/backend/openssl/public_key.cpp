@@ -11,6 +11,7 @@
 #include "backend/openssl/der.hpp"
 #include "backend/openssl/ossl.hpp"
 #include "x509/ec_point.hpp"
+#include "x509/rsa_key.hpp"
 
 namespace dpslint::openssl {
 
@@ -119,6 +120,8 @@ PublicKeyInfo describe_spki_parts(const X509_ALGOR* algorithm, ByteView key, Byt
     out.algorithm = key_algorithm_from_oid(out.algorithm_oid);
     switch (out.algorithm) {
         case KeyAlgorithm::rsa:
+            if (auto problem = rsa_key_problem(key))
+                throw ParseError("malformed subjectPublicKeyInfo: " + *problem);
             out.bits = rsa_modulus_bits(key);
             break;
         case KeyAlgorithm::ec: {
@@ -156,6 +159,14 @@ PublicKeyInfo describe_spki(const X509_PUBKEY* spki, ByteView der) {
     }
     out.algorithm_oid = oid_text(algorithm_oid);
     out.algorithm = key_algorithm_from_oid(out.algorithm_oid);
+    const unsigned char* key = nullptr;
+    int key_length = 0;
+    X509_PUBKEY_get0_param(nullptr, &key, &key_length, nullptr, spki);
+    const ByteView key_bytes{key, static_cast<std::size_t>(key_length)};
+    if (out.algorithm == KeyAlgorithm::rsa) {
+        if (auto problem = rsa_key_problem(key_bytes))
+            throw ParseError("malformed subjectPublicKeyInfo: " + *problem);
+    }
     if (out.algorithm == KeyAlgorithm::ec) {
         int parameter_type = V_ASN1_UNDEF;
         const void* parameter = nullptr;
@@ -163,12 +174,8 @@ PublicKeyInfo describe_spki(const X509_PUBKEY* spki, ByteView der) {
         // namedCurve; explicit (SEQUENCE) or implicit parameters leave the curve empty.
         if (parameter_type == V_ASN1_OBJECT) {
             const std::string curve_oid = oid_text(static_cast<const ASN1_OBJECT*>(parameter));
-            if (const NamedCurve* curve = find_named_curve(curve_oid)) {
-                const unsigned char* key = nullptr;
-                int key_length = 0;
-                X509_PUBKEY_get0_param(nullptr, &key, &key_length, nullptr, spki);
-                check_point(*curve, ByteView{key, static_cast<std::size_t>(key_length)});
-            }
+            if (const NamedCurve* curve = find_named_curve(curve_oid))
+                check_point(*curve, key_bytes);
             out.curve = curve_name_from_oid(curve_oid);
         }
     }

@@ -8,7 +8,8 @@ namespace dpslint::openssl {
 
 // Algorithm, size, curve and SHA-256 of a SubjectPublicKeyInfo; `der` is its encoding as found
 // in the input (hashed as is). `bits` is 0 when the algorithm is not one dpslint knows or the
-// key does not decode. Throws ParseError for a key on P-256/384/521 that is not a point of its
+// key does not decode. Throws ParseError for an RSA key that is not a DER RSAPublicKey of
+// positive numbers (x509/rsa_key.hpp) and for a key on P-256/384/521 that is not a point of its
 // curve, as the Botan backend does.
 PublicKeyInfo describe_spki(const X509_PUBKEY* spki, ByteView der);
 
