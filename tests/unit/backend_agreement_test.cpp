@@ -209,3 +209,22 @@ TEST_CASE("agreement: an RSA key must be a DER RSAPublicKey of positive numbers"
         CHECK(b == o);
     }
 }
+
+TEST_CASE("agreement: an RSA key with an even exponent is unusable on both", "[backend][parity]") {
+    // Botan refuses to load it; OpenSSL loaded it and called an ECDSA signature under it invalid
+    // ("wrong public key type") where Botan said unsupported.
+    Bytes der = Builder().key(shared_rsa()).sign(shared_rsa());
+    replace_all(der, hex("0203010001"), hex("0203010002"));
+    const auto o = openssl()->parse_certificate(der);
+    const auto b = botan()->parse_certificate(der);
+    CHECK(o->public_key().bits == 2048);
+    CHECK(o->public_key() == b->public_key());
+    const auto leaf = [](const CryptoBackend& backend) {
+        return backend.parse_certificate(Builder().sign());  // ECDSA-signed
+    };
+    for (const auto& [backend, issuer] : {std::pair{openssl().get(), o}, {botan().get(), b}}) {
+        const auto check = backend->verify_signature(*leaf(*backend), *issuer);
+        CHECK(check.status == SignatureStatus::unsupported);
+        CHECK(check.detail == "issuer public key unusable: RSA public exponent is even");
+    }
+}

@@ -36,4 +36,18 @@ std::optional<std::string> rsa_key_problem(ByteView key) {
     return std::nullopt;
 }
 
+std::optional<std::string> rsa_key_unusable(ByteView key) {
+    if (rsa_key_problem(key))
+        return std::nullopt;  // refused when parsed
+    der::DerReader outer(key);
+    der::DerReader fields(outer.read().content);
+    const der::Tlv modulus = fields.read();
+    const der::Tlv exponent = fields.read();
+    if ((modulus.content.back() & 1) == 0)
+        return "RSA modulus is even";
+    if ((exponent.content.back() & 1) == 0)
+        return "RSA public exponent is even";
+    return std::nullopt;
+}
+
 }  // namespace dpslint

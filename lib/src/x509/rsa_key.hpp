@@ -16,4 +16,9 @@ namespace dpslint {
 // when it is.
 std::optional<std::string> rsa_key_problem(ByteView key);
 
+// Why a well-formed RSAPublicKey cannot verify anything: an even modulus or exponent. Botan
+// refuses to load such a key, OpenSSL would; both backends treat it as unusable (signatures
+// under it "unsupported") while still describing it.
+std::optional<std::string> rsa_key_unusable(ByteView key);
+
 }  // namespace dpslint

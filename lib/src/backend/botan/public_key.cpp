@@ -125,6 +125,10 @@ DecodedPublicKey decode_public_key(const Tlv& spki) {
             if (auto problem = rsa_key_problem(key_bits.bytes))
                 throw DerError(*problem);
             out.info.bits = rsa_modulus_bits(key_bits.bytes);
+            if (auto why = rsa_key_unusable(key_bits.bytes)) {
+                out.load_error = *why;  // as the OpenSSL backend words it
+                return out;
+            }
             break;
         case KeyAlgorithm::dsa:
             out.info.bits = dsa_prime_bits(parameters, key_bits.bytes);

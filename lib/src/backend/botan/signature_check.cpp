@@ -11,22 +11,27 @@ SignatureCheck check_signature(const Certificate& subject, const BotanCertificat
     const SignatureAlgorithm& algorithm = subject.signature_algorithm();
     const KeyAlgorithm key_algorithm = issuer.public_key().algorithm;
 
-    if (subject_native.signed_object() == nullptr) {
-        return {SignatureStatus::unsupported,
-                "Botan cannot decode the signed certificate: " + subject_native.signed_error()};
-    }
+    // The checks come in the order OpenSSL makes them (X509_verify, the issuer key decode,
+    // ASN1_item_verify_ctx), so that an input failing several gets the same status.
     if (!subject_native.algorithms_match()) {
         return {SignatureStatus::invalid,
                 "signatureAlgorithm differs from the signature field of tbsCertificate"};
     }
-    if (algorithm.key_algorithm == KeyAlgorithm::unknown) {
-        return {SignatureStatus::unsupported, "unknown signature algorithm " + algorithm.oid};
-    }
-    // An unusable key first, as OpenSSL decodes the key before it compares its type.
     const Botan::Public_Key* key = issuer_native.public_key();
     if (key == nullptr) {
         return {SignatureStatus::unsupported,
                 "issuer public key unusable: " + issuer_native.public_key_error()};
+    }
+    if (!subject_native.signature_whole_octets()) {
+        return {SignatureStatus::invalid,
+                "signature does not verify: the signature BIT STRING has unused bits"};
+    }
+    if (algorithm.key_algorithm == KeyAlgorithm::unknown) {
+        return {SignatureStatus::unsupported, "unknown signature algorithm " + algorithm.oid};
+    }
+    if (subject_native.signed_object() == nullptr) {
+        return {SignatureStatus::unsupported,
+                "Botan cannot decode the signed certificate: " + subject_native.signed_error()};
     }
     if (key_algorithm != KeyAlgorithm::unknown && key_algorithm != algorithm.key_algorithm) {
         return {SignatureStatus::invalid, algorithm.name + " signature cannot come from an "
