@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Installs whatever dpslint needs to build and test that is missing, from Debian 12 packages.
 # Idempotent: when everything is present it changes nothing and does not touch the network.
+#
+#   scripts/setup.sh            the g++ build and the test suite
+#   scripts/setup.sh --clang    also clang 14 with its sanitizer and libFuzzer runtimes
+#                               (scripts/sanitize.sh, scripts/fuzz.sh)
 set -euo pipefail
 
 packages=(
@@ -12,6 +16,9 @@ packages=(
   libcli11-dev
   catch2
 )
+if [ "${1:-}" = "--clang" ]; then
+  packages+=(clang libclang-rt-14-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
