@@ -1,8 +1,10 @@
 #pragma once
 
+#include <cstddef>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "dpslint/certificate.hpp"
 #include "dpslint/finding.hpp"
@@ -40,8 +42,13 @@ struct CheckInfo {
 std::span<const CheckInfo> chain_checks() noexcept;
 const CheckInfo* find_chain_check(std::string_view id) noexcept;
 
-// An error finding `id` about the device certificate `leaf` (path position 0), with the check's
-// citation.
-Finding leaf_chain_finding(std::string_view id, const Certificate& leaf, std::string message);
+// An error finding `id` about `certificate` at `position` in a path (0 = the device
+// certificate), with the check's citation.
+Finding chain_finding(std::string_view id, const Certificate& certificate, std::size_t position,
+                      std::string message);
+inline Finding leaf_chain_finding(std::string_view id, const Certificate& leaf,
+                                  std::string message) {
+    return chain_finding(id, leaf, 0, std::move(message));
+}
 
 }  // namespace dpslint

@@ -51,14 +51,15 @@ const CheckInfo* find_chain_check(std::string_view id) noexcept {
     return it == checks.end() ? nullptr : &*it;
 }
 
-Finding leaf_chain_finding(std::string_view id, const Certificate& leaf, std::string message) {
+Finding chain_finding(std::string_view id, const Certificate& certificate, std::size_t position,
+                      std::string message) {
     Finding f;
     f.id = std::string(id);
     f.severity = Severity::error;
     f.message = std::move(message);
-    f.location.subject = leaf.subject().text();
-    f.location.sha256 = leaf.sha256();
-    f.location.path_position = 0;
+    f.location.subject = certificate.subject().text();
+    f.location.sha256 = certificate.sha256();
+    f.location.path_position = position;
     if (const auto* info = find_chain_check(id))
         f.citation = std::string(info->citation);
     return f;

@@ -62,17 +62,7 @@ public:
 
 private:
     void add(std::string_view id, std::size_t position, std::string message) {
-        const Certificate& c = *path_[position];
-        Finding f;
-        f.id = std::string(id);
-        f.severity = Severity::error;
-        f.message = std::move(message);
-        f.location.subject = c.subject().text();
-        f.location.sha256 = c.sha256();
-        f.location.path_position = position;
-        if (const auto* info = find_chain_check(id))
-            f.citation = std::string(info->citation);
-        findings_.push_back(std::move(f));
+        findings_.push_back(chain_finding(id, *path_[position], position, std::move(message)));
     }
 
     std::string role(std::size_t i) const {
