@@ -78,6 +78,15 @@ for t in "${targets[@]}"; do
   executions="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)"
   rate="$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)"
   rss="$(sed -n 's/^stat::peak_rss_mb: *//p' "$log" | tail -n 1)"
+  if [ -z "$executions" ]; then
+    # -fork mode prints no final stats; its last status line has the count and the time.
+    status="$(grep -a '^#[0-9]*: cov:' "$log" | tail -n 1)"
+    executions="$(echo "$status" | sed -n 's/^#\([0-9]*\):.*/\1/p')"
+    elapsed="$(echo "$status" | sed -n 's/.* time: \([0-9]*\)s.*/\1/p')"
+    if [ -n "$executions" ] && [ -n "$elapsed" ] && [ "$elapsed" -gt 0 ]; then
+      rate=$((executions / elapsed))
+    fi
+  fi
   printf 'fuzz %-18s %-6s %s executions, %s exec/s, peak RSS %s MB (log: %s)\n' "$t" "$result" \
     "${executions:-?}" "${rate:-?}" "${rss:-?}" "$log"
   if [ "$result" = FAILED ]; then
