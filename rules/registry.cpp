@@ -86,6 +86,7 @@ std::unique_ptr<lint::Rule> make_individual_device_id_invalid();
 std::unique_ptr<lint::Rule> make_individual_duplicate_registration_id();
 std::unique_ptr<lint::Rule> make_individual_mixed_case_id();
 std::unique_ptr<lint::Rule> make_individual_overrides_group();
+std::unique_ptr<lint::Rule> make_individual_registration_id_cn_mismatch();
 std::unique_ptr<lint::Rule> make_individual_registration_id_invalid();
 // --- end individual ---
 // --- reprovision ---
@@ -182,6 +183,7 @@ constexpr RuleFactory factories[] = {
     make_individual_duplicate_registration_id,
     make_individual_mixed_case_id,
     make_individual_overrides_group,
+    make_individual_registration_id_cn_mismatch,
     make_individual_registration_id_invalid,
     // --- end individual list ---
     // --- reprovision list ---

@@ -6,13 +6,9 @@
 
 #include <CLI/CLI.hpp>
 
-#include "batch_command.hpp"
-#include "batch_merge_command.hpp"
+#include "error_line.hpp"
 #include "exit_codes.hpp"
-#include "lint_command.hpp"
-#include "rules_command.hpp"
-#include "simulate_command.hpp"
-#include "verify_command.hpp"
+#include "option_values.hpp"
 
 namespace dpslint::cli {
 
@@ -28,6 +24,17 @@ bool dispatch(const Command& command, std::ostream& out, std::ostream& err, int&
 }
 }  // namespace
 
+Commands::Commands(CLI::App& app)
+    : verify(app),
+      simulate(app),
+      lint(app),
+      rules(app),
+      explain(app),
+      batch(app),
+      batch_merge(app) {
+    one_value_per_occurrence(app);
+}
+
 int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream& err) {
     CLI::App app{
         "dpslint: offline checks of X.509 device-certificate chains and Azure IoT Hub DPS "
@@ -37,13 +44,8 @@ int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream
     app.require_subcommand(1);
     app.fallthrough(false);
 
-    const VerifyCommand verify(app);
-    const SimulateCommand simulate(app);
-    const LintCommand lint(app);
-    const RulesCommand rules(app);
-    const ExplainCommand explain(app);
-    const BatchCommand batch(app);
-    const BatchMergeCommand batch_merge(app);
+    const Commands commands(app);
+    const auto& [verify, simulate, lint, rules, explain, batch, batch_merge] = commands;
 
     try {
         app.parse(argc, argv);
@@ -57,8 +59,9 @@ int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream
         out << version_text << '\n';
         return exit_ok;
     } catch (const CLI::ParseError& e) {
-        err << "dpslint: " << e.what() << "\n"
-            << "Run 'dpslint --help' or 'dpslint <command> --help' for usage.\n";
+        // CLI11 quotes the offending argument: shown on one line like any input.
+        print_error(err, std::string(e.what())
+                             + " (run 'dpslint --help' or 'dpslint <command> --help' for usage)");
         return exit_usage;
     }
 
@@ -72,10 +75,10 @@ int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream
         if (batch.selected())
             return batch.run(in, out, err);
     } catch (const std::exception& e) {
-        err << "dpslint: internal error: " << e.what() << '\n';
+        print_error(err, std::string("internal error: ") + e.what());
         return exit_usage;
     }
-    err << "dpslint: no command given\n";
+    print_error(err, "no command given");
     return exit_usage;
 }
 

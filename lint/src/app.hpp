@@ -2,7 +2,32 @@
 
 #include <iosfwd>
 
+#include <CLI/CLI.hpp>
+
+#include "batch_command.hpp"
+#include "batch_merge_command.hpp"
+#include "lint_command.hpp"
+#include "rules_command.hpp"
+#include "simulate_command.hpp"
+#include "verify_command.hpp"
+
 namespace dpslint::cli {
+
+// Every dpslint command, registered on `app`. The commands bind their option variables by
+// address, so this is built in place and never copied or moved.
+struct Commands {
+    explicit Commands(CLI::App& app);
+    Commands(const Commands&) = delete;
+    Commands& operator=(const Commands&) = delete;
+
+    VerifyCommand verify;
+    SimulateCommand simulate;
+    LintCommand lint;
+    RulesCommand rules;
+    ExplainCommand explain;
+    BatchCommand batch;
+    BatchMergeCommand batch_merge;
+};
 
 // Parses the command line and runs one dpslint command. Returns the process exit status; never
 // throws.

@@ -1,5 +1,7 @@
 #include "attestation_json.hpp"
 
+#include "dpslint/output_text.hpp"
+
 #include "finding_json.hpp"
 
 namespace dpslint::cli {
@@ -24,11 +26,66 @@ nlohmann::json chain_json(const std::vector<ChainLink>& chain) {
     return out;
 }
 
+// "{a, b, c}": the first few keys, each shortened, so that a twin of any size gives one short line.
 std::string keys_of(const nlohmann::json& object) {
+    constexpr std::size_t max_keys = 20;
     std::string out;
-    for (const auto& [key, value] : object.items())
-        out += (out.empty() ? "" : ", ") + key;
+    std::size_t shown = 0;
+    for (auto it = object.begin(); it != object.end() && shown < max_keys; ++it, ++shown)
+        out += (out.empty() ? "" : ", ") + one_line(it.key(), max_quoted_bytes);
+    if (object.size() > shown)
+        out += ", ... (" + std::to_string(object.size()) + " keys)";
     return "{" + out + "}";
+}
+
+// Largest initialTwin written into a device's JSON result. DPS refuses twins over 8 KB of tags
+// plus 32 KB of desired properties, so every real twin fits several times over; an export (or a
+// hostile file) may hold a far bigger one, and simulate repeats the twin for every device it
+// provisions.
+constexpr std::size_t max_twin_output_bytes = 256 * 1024;
+
+// A string as JSON writes it: quotes, and \" \\ \n or \u00XX for what needs escaping.
+std::size_t written_size(const std::string& text) {
+    std::size_t size = text.size() + 2;
+    for (const char c : text) {
+        if (c == '"' || c == '\\')
+            size += 1;
+        else if (static_cast<unsigned char>(c) < 0x20)
+            size += 5;
+    }
+    return size;
+}
+
+// Whether `value`, written indented at nesting level `level`, takes at most `budget` bytes (an
+// upper estimate: each value on its own line, numbers at their longest). Stops as soon as the
+// budget is spent, so the cost per device is bounded too.
+bool fits(const nlohmann::json& value, std::size_t& budget, std::size_t level) {
+    std::size_t cost = 2 * level + 1;
+    if (value.is_string())
+        cost += written_size(value.get_ref<const std::string&>());
+    else if (value.is_object() || value.is_array())
+        cost += 2 * level + 3 + value.size();
+    else
+        cost += 24;
+    if (cost > budget)
+        return false;
+    budget -= cost;
+    if (value.is_object()) {
+        for (auto it = value.begin(); it != value.end(); ++it) {
+            const std::size_t key = written_size(it.key()) + 2;
+            if (key > budget)
+                return false;
+            budget -= key;
+            if (!fits(it.value(), budget, level + 1))
+                return false;
+        }
+    } else if (value.is_array()) {
+        for (const auto& element : value) {
+            if (!fits(element, budget, level + 1))
+                return false;
+        }
+    }
+    return true;
 }
 
 }  // namespace
@@ -51,7 +108,7 @@ nlohmann::json to_json(const AttestationResult& r) {
         {"registrationId",
          r.registration_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.registration_id)},
         {"decision", std::string(to_string(r.decision))},
-        {"reason", r.reason},
+        {"reason", one_line(r.reason)},
         {"reasonCode", r.reason_code},
         {"leaf", certificate_summary(*r.device.leaf)},
         {"chain", chain_json(r.chain)},
@@ -76,7 +133,18 @@ nlohmann::json to_json(const AttestationResult& r) {
     }
     j["hubs"] = hubs;
     j["assignedHub"] = r.chosen_hub ? nlohmann::json(*r.chosen_hub) : nlohmann::json(nullptr);
-    j["initialTwin"] = provisioned && r.initial_twin ? *r.initial_twin : nlohmann::json(nullptr);
+    j["initialTwin"] = nullptr;
+    if (provisioned && r.initial_twin != nullptr) {
+        std::size_t budget = max_twin_output_bytes;
+        // Level 3 in simulate's document: {"devices": [{"initialTwin": ...}]}.
+        if (fits(*r.initial_twin, budget, 3)) {
+            j["initialTwin"] = *r.initial_twin;
+        } else {
+            j["initialTwinOmitted"] = "the initialTwin is larger than "
+                                      + std::to_string(max_twin_output_bytes)
+                                      + " bytes, the limit for repeating it per device";
+        }
+    }
     j["reprovisionPolicy"] =
         provisioned && r.reprovision_policy
             ? nlohmann::json{{"updateHubAssignment", r.reprovision_policy->update_hub_assignment},

@@ -14,7 +14,10 @@
 #include "batch_summary_output.hpp"
 #include "certificate_inputs.hpp"
 #include "dpslint_rules/registry.hpp"
+#include "error_line.hpp"
 #include "exit_codes.hpp"
+#include "input_summary.hpp"
+#include "json_output.hpp"
 #include "progress.hpp"
 
 namespace dpslint::cli {
@@ -58,13 +61,18 @@ BatchCommand::BatchCommand(CLI::App& app) {
     auto* trust =
         command_
             ->add_option("--trust", trust_,
-                         "Trust anchor file: RFC 5280 path validation instead of a snapshot")
+                         "Trust anchor file: RFC 5280 path validation instead of a snapshot; one "
+                         "file per --trust, repeatable")
             ->type_name("FILE");
     snapshot->excludes(trust);
-    command_->add_option("--untrusted", untrusted_, "Intermediate CA file (with --trust)")
+    command_
+        ->add_option("--untrusted", untrusted_,
+                     "Intermediate CA file (with --trust); one file per --untrusted, repeatable")
         ->type_name("FILE")
         ->needs(trust);
-    command_->add_option("--presented", presented_, "Certificates every device presents")
+    command_
+        ->add_option("--presented", presented_,
+                     "Certificates every device presents; one file per --presented, repeatable")
         ->type_name("FILE");
     common_.add_at(*command_);
     common_.add_backend(*command_);
@@ -90,20 +98,22 @@ BatchCommand::BatchCommand(CLI::App& app) {
                                   : "expected K/N with 1 <= K <= N, got '" + v + "'";
         });
     command_->add_option("--max-file-size", max_file_size_, "Larger input files are rejected")
+        ->check(CLI::Range(std::uint64_t{1}, max_batch_file_bytes))
         ->capture_default_str();
     command_->add_flag("--quiet", quiet_, "No progress bar");
     command_->add_flag("--timings", timings_,
                        "Report time per stage (output is then not reproducible)");
     command_
         ->add_option("inputs", inputs_,
-                     "Files and directories (recursed); '-' reads paths from standard input")
+                     "Files and directories (recursed); '-' reads paths from standard input. "
+                     "Every argument that is not an option or an option's one value is an INPUT")
         ->required()
         ->type_name("INPUT");
 }
 
 int BatchCommand::run(std::istream& in, std::ostream& out, std::ostream& err) const {
     if (snapshot_.empty() && trust_.empty()) {
-        err << "dpslint: batch needs --snapshot PATH or --trust FILE\n";
+        print_error(err, "batch needs --snapshot PATH or --trust FILE");
         return exit_usage;
     }
     const auto& rules = rules::registry();
@@ -121,13 +131,14 @@ int BatchCommand::run(std::istream& in, std::ostream& out, std::ostream& err) co
         settings = lint_.resolve(rules);
         if (!snapshot_.empty()) {
             snapshot = load_snapshot(snapshot_, *backend);
+            input_findings = snapshot.load_findings;
         } else {
             load_into_pool(trust_, true, *backend, pool, input_findings);
             load_into_pool(untrusted_, false, *backend, pool, input_findings);
         }
         batch_settings.presented = read_certificates(presented_, *backend, input_findings);
     } catch (const InputError& e) {
-        err << "dpslint: " << e.what() << '\n';
+        print_error(err, e.what());
         return exit_usage;
     }
 
@@ -135,7 +146,7 @@ int BatchCommand::run(std::istream& in, std::ostream& out, std::ostream& err) co
     if (!report_.empty()) {
         report_file.open(report_, std::ios::binary | std::ios::trunc);
         if (!report_file) {
-            err << "dpslint: " << report_ << ": cannot write the report\n";
+            print_error(err, report_ + ": cannot write the report");
             return exit_usage;
         }
     }
@@ -208,7 +219,7 @@ int BatchCommand::run(std::istream& in, std::ostream& out, std::ostream& err) co
     if (report_file.is_open()) {
         report_file.flush();
         if (!report_file) {
-            err << "dpslint: " << report_ << ": write failed\n";
+            print_error(err, report_ + ": write failed");
             return exit_usage;
         }
     }
@@ -265,13 +276,32 @@ int BatchCommand::run(std::istream& in, std::ostream& out, std::ostream& err) co
         {"report", report_.empty()
                        ? nlohmann::json(nullptr)
                        : nlohmann::json{{"path", report_}, {"format", report_format_}}}};
+    const std::string checked = std::to_string(tally.files_seen) + " input file(s) from "
+                                + std::to_string(inputs_.size()) + " INPUT argument(s) checked; "
+                                + std::to_string(batch_settings.presented.size())
+                                + " certificate(s) from " + std::to_string(presented_.size())
+                                + " --presented file(s) added to every chain; trust: ";
+    if (snapshot_.empty()) {
+        const std::size_t anchors = pool.trust_anchors().size();
+        outcome.header["trust"] = {{"trustFiles", trust_.size()},
+                                   {"trustAnchors", anchors},
+                                   {"untrustedFiles", untrusted_.size()},
+                                   {"untrustedCertificates", pool.size() - anchors}};
+        outcome.inputs = checked + std::to_string(anchors) + " trust anchor(s) from "
+                         + std::to_string(trust_.size()) + " --trust file(s), "
+                         + std::to_string(pool.size() - anchors) + " untrusted certificate(s) from "
+                         + std::to_string(untrusted_.size()) + " --untrusted file(s)";
+    } else {
+        outcome.header["trust"] = trust_json(snapshot);
+        outcome.inputs = checked + trust_text(snapshot);
+    }
     outcome.tally = std::move(tally);
     outcome.batch_report = std::move(batch_report);
     outcome.fail_on = settings.fail_on;
     if (timings_)
         outcome.timings = times;
     if (common_.output_format() == OutputFormat::json) {
-        out << batch_outcome_json(outcome).dump(2) << '\n';
+        write_json(out, batch_outcome_json(outcome));
     } else {
         print_batch_outcome_text(outcome, out, TextStyle::for_stdout());
     }

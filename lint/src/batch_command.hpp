@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "dpslint/batch/batch_runner.hpp"
+#include "dpslint/input_file.hpp"
 
 #include "common_options.hpp"
 #include "lint_options.hpp"
@@ -36,7 +37,7 @@ private:
     std::string report_;
     std::string report_format_ = "jsonl";
     std::string shard_;
-    std::uint64_t max_file_size_ = 1u << 20;
+    std::uint64_t max_file_size_ = max_certificate_file_bytes;
     bool quiet_ = false;
     bool timings_ = false;
 };

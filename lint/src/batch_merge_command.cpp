@@ -6,24 +6,27 @@
 #include <queue>
 
 #include "dpslint/error.hpp"
+#include "dpslint/input_file.hpp"
 #include "dpslint/json_input.hpp"
 
 #include "batch_report.hpp"
 #include "batch_summary_output.hpp"
 #include "dpslint_rules/registry.hpp"
+#include "error_line.hpp"
 #include "exit_codes.hpp"
+#include "json_output.hpp"
 
 namespace dpslint::cli {
 
 namespace {
 
-// One shard report read line by line.
+// One shard report read line by line, each line at most max_report_line_bytes.
 class ReportReader {
 public:
-    ReportReader(std::string path, std::size_t number) : path_(std::move(path)), number_(number) {
-        in_.open(path_, std::ios::binary);
-        if (!in_)
-            throw InputError(path_, "", "cannot read the report");
+    ReportReader(std::string path, std::size_t number)
+        : path_(std::move(path)),
+          number_(number),
+          in_(path_, max_report_line_bytes, "report line") {
         advance();
     }
 
@@ -40,8 +43,7 @@ public:
 
     void advance() {
         for (;;) {
-            offset_ = static_cast<std::uint64_t>(in_.tellg());
-            if (!std::getline(in_, text_)) {
+            if (!in_.next(text_, offset_)) {
                 done_ = true;
                 return;
             }
@@ -67,7 +69,7 @@ public:
 private:
     std::string path_;
     std::size_t number_;
-    std::ifstream in_;
+    InputLines in_;
     std::string text_;
     nlohmann::json current_;
     std::uint64_t offset_ = 0;
@@ -85,7 +87,10 @@ BatchMergeCommand::BatchMergeCommand(CLI::App& app) {
     common_.add_at(*command_);
     common_.add_format(*command_);
     lint_.add(*command_);
-    command_->add_option("reports", reports_, "Shard reports (JSON Lines)")
+    command_
+        ->add_option("reports", reports_,
+                     "Shard reports (JSON Lines). Every argument that is not an option or an "
+                     "option's one value is a REPORT")
         ->required()
         ->type_name("REPORT");
 }
@@ -107,7 +112,7 @@ int BatchMergeCommand::run(std::ostream& out, std::ostream& err) const {
                 throw InputError(report_, "", "cannot write the merged report");
         }
     } catch (const InputError& e) {
-        err << "dpslint: " << e.what() << '\n';
+        print_error(err, e.what());
         return exit_usage;
     }
 
@@ -170,10 +175,10 @@ int BatchMergeCommand::run(std::ostream& out, std::ostream& err) const {
             }
         }
     } catch (const InputError& e) {
-        err << "dpslint: " << e.what() << '\n';
+        print_error(err, e.what());
         return exit_usage;
     } catch (const nlohmann::json::exception& e) {
-        err << "dpslint: malformed report line: " << e.what() << '\n';
+        print_error(err, std::string("malformed report line: ") + e.what());
         return exit_usage;
     }
 
@@ -183,12 +188,21 @@ int BatchMergeCommand::run(std::ostream& out, std::ostream& err) const {
             if (numbers[i] >= device_lines.size())
                 continue;
             const auto [report, offset] = device_lines[numbers[i]];
-            std::ifstream in(reports_[report], std::ios::binary);
-            in.seekg(static_cast<std::streamoff>(offset));
-            std::string text;
-            std::getline(in, text);
-            found[i] =
-                file_record_from_lines({nlohmann::json::parse(text)}).devices.front().summary;
+            // The report was read once already; should it have changed since, the finding keeps
+            // what it knows.
+            try {
+                InputLines in(reports_[report], max_report_line_bytes, "report line");
+                in.seek(offset);
+                std::string text;
+                std::uint64_t line_offset = 0;
+                if (!in.next(text, line_offset))
+                    continue;
+                found[i] = file_record_from_lines({parse_json_strict(text, reports_[report])})
+                               .devices.front()
+                               .summary;
+            } catch (const std::exception&) {
+                continue;
+            }
         }
         return found;
     };
@@ -202,11 +216,13 @@ int BatchMergeCommand::run(std::ostream& out, std::ostream& err) const {
         {"reports", reports_},
         {"report", report_.empty() ? nlohmann::json(nullptr)
                                    : nlohmann::json{{"path", report_}, {"format", "jsonl"}}}};
+    outcome.inputs = std::to_string(reports_.size()) + " shard report(s) merged, "
+                     + std::to_string(tally.files_seen) + " input file(s) in them";
     outcome.tally = std::move(tally);
     outcome.batch_report = std::move(report);
     outcome.fail_on = settings.fail_on;
     if (common_.output_format() == OutputFormat::json) {
-        out << batch_outcome_json(outcome).dump(2) << '\n';
+        write_json(out, batch_outcome_json(outcome));
     } else {
         print_batch_outcome_text(outcome, out, TextStyle::for_stdout());
     }

@@ -2,6 +2,10 @@
 
 #include <ostream>
 
+#include "dpslint/output_text.hpp"
+
+#include "json_output.hpp"
+
 namespace dpslint::cli {
 
 namespace {
@@ -13,13 +17,15 @@ nlohmann::json findings_json(const std::vector<Finding>& findings) {
     for (const auto& f : findings) {
         out.push_back({{"rule", f.id},
                        {"severity", std::string(to_string(f.severity))},
-                       {"message", f.message}});
+                       {"message", one_line(f.message)}});
     }
     return out;
 }
 
-std::string csv_field(const std::string& value) {
-    if (value.find_first_of(",\"\r\n") == std::string::npos)
+// One line per record: the value as one_line shows it, quoted when it holds a comma or a quote.
+std::string csv_field(const std::string& raw) {
+    const std::string value = one_line(raw);
+    if (value.find_first_of(",\"") == std::string::npos)
         return value;
     std::string out = "\"";
     for (const char c : value) {
@@ -55,7 +61,7 @@ nlohmann::json report_line(const batch::FileRecord& file, const batch::DeviceRec
     j["notBefore"] = format_rfc3339(s.not_before);
     j["notAfter"] = format_rfc3339(s.not_after);
     j["decision"] = device->decision;
-    j["reason"] = device->reason;
+    j["reason"] = one_line(device->reason);
     j["reasonCode"] =
         device->reason_code ? nlohmann::json(*device->reason_code) : nlohmann::json(nullptr);
     j["enrollment"] = device->enrollment ? nlohmann::json{{"kind", device->enrollment->kind},
@@ -152,7 +158,7 @@ void ReportWriter::write_csv(const batch::FileRecord& file, const batch::DeviceR
 void ReportWriter::write(const batch::FileRecord& file) {
     if (format_ == ReportFormat::jsonl) {
         for (const auto& line : report_lines(file)) {
-            out_ << line.dump() << '\n';
+            out_ << json_text(line) << '\n';
             ++lines_;
         }
         return;

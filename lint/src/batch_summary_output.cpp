@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <ostream>
 
+#include "dpslint/output_text.hpp"
+
 #include "finding_json.hpp"
 
 namespace dpslint::cli {
@@ -76,24 +78,25 @@ void print_batch_outcome_text(const BatchOutcome& o, std::ostream& out, const Te
         out << " at " << o.header["at"].get<std::string>();
     out << '\n';
     if (o.header.contains("shard") && !o.header["shard"].is_null()) {
-        out << "shard " << o.header["shard"].get<std::string>()
+        out << "shard " << one_line(o.header["shard"].get<std::string>())
             << " (batch.* rules see this shard only; merge shard reports with batch-merge)\n";
     }
     if (!t.decisions.empty()) {
         out << "decisions:";
         for (const auto& [decision, n] : t.decisions)
-            out << ' ' << decision << ' ' << n;
+            out << ' ' << one_line(decision) << ' ' << n;
         out << '\n';
     }
     if (!t.devices_by_issuer.empty()) {
         out << "issuers:\n";
         for (const auto& [issuer, n] : t.devices_by_issuer)
-            out << "  " << n << "  " << issuer << '\n';
+            out << "  " << n << "  " << one_line(issuer) << '\n';
     }
     if (!t.findings_by_rule.empty()) {
         out << "findings by rule:\n";
         for (const auto& [id, entry] : t.findings_by_rule) {
-            out << "  " << style.severity(entry.first) << ' ' << id << ": " << entry.second << '\n';
+            out << "  " << style.severity(entry.first) << ' ' << one_line(id) << ": "
+                << entry.second << '\n';
         }
     }
     if (!o.batch_report.findings.empty()) {
@@ -108,13 +111,13 @@ void print_batch_outcome_text(const BatchOutcome& o, std::ostream& out, const Te
                     : std::string())
             << ":\n";
         for (const auto& e : t.rejected_examples)
-            out << "  " << e << '\n';
+            out << "  " << one_line(e) << '\n';
     }
     if (!t.failing_device_examples.empty()) {
         out << "devices with errors or that would not provision (first "
             << t.failing_device_examples.size() << "; see the report for all):\n";
         for (const auto& e : t.failing_device_examples)
-            out << "  " << e << '\n';
+            out << "  " << one_line(e) << '\n';
     }
     if (o.timings) {
         const auto j = timings_json(*o.timings);
@@ -124,9 +127,11 @@ void print_batch_outcome_text(const BatchOutcome& o, std::ostream& out, const Te
             << " s; slowest: " << j["slowest"].get<std::string>() << '\n';
     }
     if (o.header.contains("report") && !o.header["report"].is_null()) {
-        out << "report: " << o.header["report"]["path"].get<std::string>() << " ("
+        out << "report: " << one_line(o.header["report"]["path"].get<std::string>()) << " ("
             << o.header["report"]["format"].get<std::string>() << ")\n";
     }
+    if (!o.inputs.empty())
+        out << "inputs: " << o.inputs << '\n';
     out << "summary: " << (o.failed() ? style.bad("FAIL") : style.good("pass")) << " (fail on "
         << lint::to_string(o.fail_on) << "; " << o.batch_report.rules_run.size()
         << " batch rules run)\n";

@@ -23,6 +23,8 @@ struct BatchOutcome {
     lint::LintReport batch_report;  // batch.* findings (and config status), rules run
     lint::FailLevel fail_on = lint::FailLevel::error;
     std::optional<batch::StageTimes> timings;
+    // What was taken as what: inputs checked and trust loaded, printed before the summary line.
+    std::string inputs;
 
     bool failed() const;
 };

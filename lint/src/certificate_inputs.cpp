@@ -1,6 +1,7 @@
 #include "certificate_inputs.hpp"
 
 #include "dpslint/error.hpp"
+#include "dpslint/output_text.hpp"
 
 namespace dpslint::cli {
 
@@ -13,6 +14,20 @@ Finding private_key_finding(const std::string& file, const PrivateKeyBlock& bloc
     f.location.file = file;
     f.location.line = block.line;
     f.citation = "RFC 7468 §10";
+    return f;
+}
+
+Finding unreadable_finding(const std::string& file, const std::string& error) {
+    Finding f;
+    f.id = "input.unreadable";
+    f.severity = Severity::error;
+    // The error line starts with the file, which the location already names.
+    const std::string shown_file = one_line(file) + ":";
+    f.message = error.rfind(shown_file, 0) == 0 ? error.substr(shown_file.size()) : error;
+    if (!f.message.empty() && f.message.front() == ' ')
+        f.message.erase(0, 1);
+    f.location.file = file;
+    f.citation = "dpslint README: Exit status";
     return f;
 }
 

@@ -13,6 +13,9 @@ namespace dpslint::cli {
 // line, never its content.
 Finding private_key_finding(const std::string& file, const PrivateKeyBlock& block);
 
+// "input.unreadable": an input file that could not be used; `error` is its one-line error.
+Finding unreadable_finding(const std::string& file, const std::string& error);
+
 // Every certificate of every file, in order. Throws InputError on an unreadable or malformed file
 // or one without certificates; appends private-key findings.
 std::vector<CertificatePtr> read_certificates(const std::vector<std::string>& files,

@@ -5,6 +5,7 @@
 #include "dpslint/error.hpp"
 
 #include "certificate_inputs.hpp"
+#include "error_line.hpp"
 
 namespace dpslint::cli {
 
@@ -29,7 +30,7 @@ std::vector<DeviceFile> read_device_files(const std::vector<std::string>& paths,
             d.device.presented.assign(file.certificates.begin() + 1, file.certificates.end());
             d.device.presented.insert(d.device.presented.end(), presented.begin(), presented.end());
         } catch (const InputError& e) {
-            err << "dpslint: " << e.what() << '\n';
+            print_error(err, e.what());
             d.error = e.what();
         }
         out.push_back(std::move(d));

@@ -1,5 +1,7 @@
 #include "finding_json.hpp"
 
+#include "dpslint/output_text.hpp"
+
 namespace dpslint::cli {
 
 nlohmann::json to_json(const Location& l) {
@@ -28,7 +30,7 @@ nlohmann::json to_json(const Location& l) {
 nlohmann::json to_json(const Finding& f) {
     return nlohmann::json{{"rule", f.id},
                           {"severity", std::string(to_string(f.severity))},
-                          {"message", f.message},
+                          {"message", one_line(f.message)},
                           {"location", to_json(f.location)},
                           {"citation", f.citation}};
 }

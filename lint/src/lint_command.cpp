@@ -8,7 +8,10 @@
 #include "certificate_inputs.hpp"
 #include "device_files.hpp"
 #include "dpslint_rules/registry.hpp"
+#include "error_line.hpp"
 #include "exit_codes.hpp"
+#include "input_summary.hpp"
+#include "json_output.hpp"
 #include "lint_report_output.hpp"
 
 namespace dpslint::cli {
@@ -21,13 +24,17 @@ LintCommand::LintCommand(CLI::App& app) {
         ->type_name("PATH");
     command_
         ->add_option("--presented", presented_,
-                     "Certificates every device presents in TLS besides its own; repeatable")
+                     "Certificates every device presents in TLS besides its own; one file per "
+                     "--presented, repeatable")
         ->type_name("FILE");
     common_.add_at(*command_);
     common_.add_backend(*command_);
     common_.add_format(*command_);
     lint_.add(*command_);
-    command_->add_option("devices", devices_, "Device certificate files to check as well")
+    command_
+        ->add_option("devices", devices_,
+                     "Device certificate files to check as well. Every argument that is not an "
+                     "option or an option's one value is a DEVICE_FILE")
         ->type_name("DEVICE_FILE");
 }
 
@@ -43,25 +50,27 @@ int LintCommand::run(std::ostream& out, std::ostream& err) const {
     try {
         settings = lint_.resolve(rules);
         snapshot = load_snapshot(snapshot_, *backend);
+        input_findings = snapshot.load_findings;
         presented = read_certificates(presented_, *backend, input_findings);
     } catch (const InputError& e) {
-        err << "dpslint: " << e.what() << '\n';
+        print_error(err, e.what());
         return exit_usage;
     }
 
+    // As verify and simulate do: an unreadable device file is reported (stderr and an
+    // input.unreadable finding), the others are still linted, and the exit status is 2.
     lint::LintContext context(at, *backend, &snapshot);
     bool bad_input = false;
     for (auto& file : read_device_files(devices_, presented, *backend, err)) {
         if (!file.error.empty()) {
             bad_input = true;
+            input_findings.push_back(unreadable_finding(file.path, file.error));
             continue;
         }
         input_findings.insert(input_findings.end(), file.input_findings.begin(),
                               file.input_findings.end());
         context.add_device(std::move(file.device), 0);
     }
-    if (bad_input)
-        return exit_usage;
 
     const lint::Linter linter(rules, settings.config, settings.toggles, at);
     lint::LintReport report = linter.run(context);
@@ -78,11 +87,21 @@ int LintCommand::run(std::ostream& out, std::ostream& err) const {
                               {"dps", snapshot.service ? nlohmann::json(snapshot.service->name)
                                                        : nlohmann::json(nullptr)}};
     info.extra["devices"] = devices_.size();
+    info.extra["inputs"] = {{"devices", devices_.size()},
+                            {"presentedFiles", presented_.size()},
+                            {"presentedCertificates", presented.size()},
+                            {"trust", trust_json(snapshot)}};
+    info.inputs = std::to_string(devices_.size()) + " device file(s) checked; "
+                  + std::to_string(presented.size()) + " certificate(s) from "
+                  + std::to_string(presented_.size())
+                  + " --presented file(s) added to every chain; trust: " + trust_text(snapshot);
     if (common_.output_format() == OutputFormat::json) {
-        out << lint_report_json(report, info).dump(2) << '\n';
+        write_json(out, lint_report_json(report, info));
     } else {
         print_lint_report_text(report, info, out, TextStyle::for_stdout());
     }
+    if (bad_input)
+        return exit_usage;
     return lint::fails(report.findings, settings.fail_on) ? exit_findings : exit_ok;
 }
 

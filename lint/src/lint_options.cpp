@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "dpslint/error.hpp"
+#include "dpslint/output_text.hpp"
 
 namespace dpslint::cli {
 
@@ -31,7 +32,8 @@ LintOptions::Resolved LintOptions::resolve(const std::vector<const lint::Rule*>&
                 return lint::glob_match(p, rule->metadata().id);
             });
             if (!any)
-                throw InputError(flag, "", "'" + p + "' matches no rule (see `dpslint rules`)");
+                throw InputError(flag, "",
+                                 quote_input(p) + " matches no rule (see `dpslint rules`)");
         }
     };
     check(enable, "--enable");

@@ -3,6 +3,8 @@
 #include <map>
 #include <ostream>
 
+#include "dpslint/output_text.hpp"
+
 #include "finding_json.hpp"
 
 namespace dpslint::cli {
@@ -50,14 +52,16 @@ std::string subject_of(const Finding& f) {
         return "CA certificate '" + l.ca_name + "'";
     if (!l.file.empty())
         return l.file;
+    if (f.id.rfind("batch.", 0) == 0)
+        return "across all devices of this run";  // batch-wide: about no single device
     return "general";
 }
 
 std::string where(const Location& l) {
     if (!l.json_pointer.empty())
-        return l.file + ":" + l.json_pointer + ": ";
+        return one_line(l.file) + ":" + one_line(l.json_pointer) + ": ";
     if (l.line)
-        return l.file + ":" + std::to_string(*l.line) + ": ";
+        return one_line(l.file) + ":" + std::to_string(*l.line) + ": ";
     return {};
 }
 
@@ -91,7 +95,7 @@ nlohmann::json lint_report_json(const lint::LintReport& report, const LintRunInf
 void print_lint_report_text(const lint::LintReport& report, const LintRunInfo& info,
                             std::ostream& out, const TextStyle& style) {
     for (const auto& line : report.not_checked)
-        out << "not checked: " << line << '\n';
+        out << "not checked: " << one_line(line) << '\n';
     if (!report.not_checked.empty())
         out << '\n';
 
@@ -99,7 +103,7 @@ void print_lint_report_text(const lint::LintReport& report, const LintRunInfo& i
     std::vector<std::string> order;
     std::map<std::string, std::vector<const Finding*>> groups;
     for (const auto& f : report.findings) {
-        const std::string heading = subject_of(f);
+        const std::string heading = one_line(subject_of(f));
         auto& list = groups[heading];
         if (list.empty())
             order.push_back(heading);
@@ -108,13 +112,15 @@ void print_lint_report_text(const lint::LintReport& report, const LintRunInfo& i
     for (const auto& heading : order) {
         out << style.bold(heading) << '\n';
         for (const Finding* f : groups[heading]) {
-            out << "  " << style.severity(f->severity) << " " << f->id << ": " << where(f->location)
-                << f->message << '\n'
-                << "           " << f->citation << '\n';
+            out << "  " << style.severity(f->severity) << " " << one_line(f->id) << ": "
+                << where(f->location) << one_line(f->message) << '\n'
+                << "           " << one_line(f->citation) << '\n';
         }
         out << '\n';
     }
     const Counts c = count(report.findings);
+    if (!info.inputs.empty())
+        out << "inputs: " << info.inputs << '\n';
     out << "summary: " << c.error << " error(s), " << c.warning << " warning(s), " << c.notice
         << " notice(s)";
     if (!report.suppressed.empty())

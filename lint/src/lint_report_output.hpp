@@ -18,6 +18,7 @@ struct LintRunInfo {
     std::string config_file;  // empty: defaults
     lint::FailLevel fail_on = lint::FailLevel::error;
     nlohmann::json extra = nlohmann::json::object();  // command-specific top-level keys
+    std::string inputs;  // "3 device file(s) checked; ...": printed before the summary line
 };
 
 nlohmann::json lint_report_json(const lint::LintReport& report, const LintRunInfo& info);

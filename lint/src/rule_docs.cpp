@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "dpslint/chain_checks.hpp"
+#include "dpslint/profile.hpp"
 
 namespace dpslint::cli {
 
@@ -15,6 +16,12 @@ std::string option_default(const lint::RuleOption& o) {
     return o.default_value.dump();
 }
 
+// "integer from 0 to 36500, default 30": type, range and default, as docs and explain show them.
+std::string option_kind(const lint::RuleOption& o) {
+    const std::string range = lint::option_range_text(o);
+    return o.type + (range.empty() ? "" : " " + range) + ", default " + option_default(o);
+}
+
 std::string anchor(const std::string& id) {
     std::string out;
     for (const char c : id) {
@@ -24,29 +31,58 @@ std::string anchor(const std::string& id) {
     return out;
 }
 
+nlohmann::json severities_json(const lint::RuleMetadata& m) {
+    nlohmann::json out = nlohmann::json::array();
+    if (m.context_severities.empty())
+        out.push_back(std::string(to_string(m.severity)));
+    for (const auto s : m.context_severities)
+        out.push_back(std::string(to_string(s)));
+    return out;
+}
+
+// "error" or "error, warning or notice by case: <what decides>" for docs.
+std::string severity_doc(const lint::RuleMetadata& m) {
+    if (m.context_severities.empty())
+        return std::string(to_string(m.severity));
+    return lint::severities_text(m) + " by case: " + m.severity_context;
+}
+
 }  // namespace
 
 nlohmann::json rule_json(const lint::Rule& rule) {
     const auto& m = rule.metadata();
     nlohmann::json options = nlohmann::json::array();
     for (const auto& o : m.options) {
-        options.push_back({{"name", o.name},
-                           {"type", o.type},
-                           {"default", o.default_value},
-                           {"description", o.description}});
+        nlohmann::json option{{"name", o.name},
+                              {"type", o.type},
+                              {"default", o.default_value},
+                              {"description", o.description}};
+        const auto bound = [&](double v) {
+            return o.type == "integer" ? nlohmann::json(static_cast<long long>(v))
+                                       : nlohmann::json(v);
+        };
+        if (o.minimum)
+            option["minimum"] = bound(*o.minimum);
+        if (o.maximum)
+            option["maximum"] = bound(*o.maximum);
+        options.push_back(std::move(option));
     }
-    return nlohmann::json{{"id", m.id},
-                          {"title", m.title},
-                          {"severity", std::string(to_string(m.severity))},
-                          {"category", m.category},
-                          {"inspects", std::string(lint::to_string(m.inspects))},
-                          {"scope", std::string(lint::to_string(rule.scope()))},
-                          {"citation", m.citation},
-                          {"rationale", m.rationale},
-                          {"fix", m.fix},
-                          {"example", m.example},
-                          {"enabledByDefault", m.enabled_by_default},
-                          {"options", options}};
+    return nlohmann::json{
+        {"id", m.id},
+        {"title", m.title},
+        {"severity", std::string(to_string(m.severity))},
+        {"severities", severities_json(m)},
+        {"severityDependsOn",
+         m.severity_context.empty() ? nlohmann::json(nullptr) : nlohmann::json(m.severity_context)},
+        {"category", m.category},
+        {"inspects", std::string(lint::to_string(m.inspects))},
+        {"scope", std::string(lint::to_string(rule.scope()))},
+        {"citation", m.citation},
+        {"rationale", m.rationale},
+        {"fix", m.fix},
+        {"example", m.example},
+        {"enabledByDefault", m.enabled_by_default},
+        {"options", options}};
 }
 
 std::string rules_markdown(const std::vector<const lint::Rule*>& rules) {
@@ -56,12 +92,14 @@ std::string rules_markdown(const std::vector<const lint::Rule*>& rules) {
           "tests/unit/rule_docs_test.cpp fails when this file is stale. -->\n\n"
        << "Every rule has a stable id (part of dpslint's interface: configuration, suppressions "
           "and CI gates refer to it), a default severity that `.dpslint.json` can override, and "
-          "a citation. `dpslint explain <id>` prints the same text.\n\n"
+          "a citation. A few rules report at a severity chosen by the case (\"error, warning or "
+          "notice by case\" says what decides); a severity set in `.dpslint.json` replaces all of "
+          "them. `dpslint explain <id>` prints the same text.\n\n"
        << rules.size() << " rules.\n\n"
        << "| id | severity | inspects | title |\n|---|---|---|---|\n";
     for (const lint::Rule* r : rules) {
         const auto& m = r->metadata();
-        md << "| [`" << m.id << "`](#" << anchor(m.id) << ") | " << to_string(m.severity)
+        md << "| [`" << m.id << "`](#" << anchor(m.id) << ") | " << lint::severities_text(m)
            << (m.enabled_by_default ? "" : " (off by default)") << " | "
            << lint::to_string(m.inspects) << " | " << m.title << " |\n";
     }
@@ -73,7 +111,7 @@ std::string rules_markdown(const std::vector<const lint::Rule*>& rules) {
             md << "\n## " << category << ".*\n";
         }
         md << "\n### " << m.id << "\n\n"
-           << "**" << m.title << ".** Severity: " << to_string(m.severity)
+           << "**" << m.title << ".** Severity: " << severity_doc(m)
            << (m.enabled_by_default ? "" : " (off by default; enable it in the configuration)")
            << ". Inspects: " << lint::to_string(m.inspects) << " (" << lint::to_string(r->scope())
            << " scope).\n\n"
@@ -83,8 +121,8 @@ std::string rules_markdown(const std::vector<const lint::Rule*>& rules) {
         if (!m.example.empty())
             md << "- Example: " << m.example << "\n";
         for (const auto& o : m.options) {
-            md << "- Option `" << o.name << "` (" << o.type << ", default " << option_default(o)
-               << "): " << o.description << "\n";
+            md << "- Option `" << o.name << "` (" << option_kind(o) << "): " << o.description
+               << "\n";
         }
     }
     md << "\n## Validator and decision ids\n\n"
@@ -94,6 +132,14 @@ std::string rules_markdown(const std::vector<const lint::Rule*>& rules) {
     for (const auto& c : chain_checks()) {
         md << "| `" << c.id << "` | " << c.title << " | " << c.citation << " |\n";
     }
+    md << "\n## RFC 5280 profile ids\n\n"
+       << "`dpslint verify --strict` also fails a path for these RFC 5280 §4 rules a CA must "
+          "follow "
+          "when it issues a certificate:\n\n"
+       << "| id | meaning | citation |\n|---|---|---|\n";
+    for (const auto& c : profile_checks()) {
+        md << "| `" << c.id << "` | " << c.title << " | " << c.citation << " |\n";
+    }
     return md.str();
 }
 
@@ -101,8 +147,8 @@ std::string explain_text(const lint::Rule& rule) {
     const auto& m = rule.metadata();
     std::ostringstream out;
     out << m.id << ": " << m.title << "\n\n"
-        << "  severity   " << to_string(m.severity)
-        << (m.enabled_by_default ? "" : " (off by default)") << "\n"
+        << "  severity   " << severity_doc(m) << (m.enabled_by_default ? "" : " (off by default)")
+        << "\n"
         << "  category   " << m.category << "\n"
         << "  inspects   " << lint::to_string(m.inspects) << " (" << lint::to_string(rule.scope())
         << " scope)\n"
@@ -114,8 +160,7 @@ std::string explain_text(const lint::Rule& rule) {
     if (!m.options.empty()) {
         out << "\nOptions (in .dpslint.json under \"options\": {\"" << m.id << "\": {...}}):\n";
         for (const auto& o : m.options) {
-            out << "  " << o.name << " (" << o.type << ", default " << option_default(o)
-                << "): " << o.description << "\n";
+            out << "  " << o.name << " (" << option_kind(o) << "): " << o.description << "\n";
         }
     }
     return out.str();

@@ -6,9 +6,13 @@
 
 #include "dpslint/chain_checks.hpp"
 #include "dpslint/lint/config.hpp"
+#include "dpslint/output_text.hpp"
+#include "dpslint/profile.hpp"
 
 #include "dpslint_rules/registry.hpp"
+#include "error_line.hpp"
 #include "exit_codes.hpp"
+#include "json_output.hpp"
 #include "rule_docs.hpp"
 
 namespace dpslint::cli {
@@ -25,14 +29,14 @@ RulesCommand::RulesCommand(CLI::App& app) {
 int RulesCommand::run(std::ostream& out, std::ostream&) const {
     const auto& rules = rules::registry();
     if (example_config_) {
-        out << lint::example_config(rules).dump(2) << '\n';
+        write_json(out, lint::example_config(rules));
         return exit_ok;
     }
     if (format_ == "json") {
         nlohmann::json list = nlohmann::json::array();
         for (const auto* r : rules)
             list.push_back(rule_json(*r));
-        out << nlohmann::json{{"rules", list}}.dump(2) << '\n';
+        write_json(out, nlohmann::json{{"rules", list}});
     } else if (format_ == "markdown") {
         out << rules_markdown(rules);
     } else {
@@ -40,10 +44,15 @@ int RulesCommand::run(std::ostream& out, std::ostream&) const {
             const auto& m = r->metadata();
             std::string id = m.id;
             id.resize(std::max<std::size_t>(id.size() + 1, 40), ' ');
-            std::string severity(to_string(m.severity));
+            std::string severity(m.context_severities.empty() ? to_string(m.severity)
+                                                              : std::string_view("varies"));
             severity.resize(8, ' ');
             out << id << severity << m.title << (m.enabled_by_default ? "" : " (off by default)")
                 << '\n';
+            if (!m.context_severities.empty()) {
+                out << std::string(id.size() + severity.size(), ' ') << lint::severities_text(m)
+                    << " by case: " << m.severity_context << '\n';
+            }
         }
         out << rules.size() << " rules; `dpslint explain <id>` for details\n";
     }
@@ -65,6 +74,12 @@ int ExplainCommand::run(std::ostream& out, std::ostream& err) const {
             << "\n\nA path validation check reported by `dpslint verify` and `dpslint simulate`.\n";
         return exit_ok;
     }
+    if (const auto* check = find_profile_check(id_)) {
+        out << check->id << ": " << check->title << "\n\n  citation   " << check->citation
+            << "\n\nAn RFC 5280 section 4 rule for issuing CAs; `dpslint verify --strict` makes "
+               "it a path validation failure.\n";
+        return exit_ok;
+    }
     std::string suggestions;
     const std::string prefix = id_.substr(0, id_.find('.'));
     for (const auto* rule : rules::registry()) {
@@ -72,10 +87,9 @@ int ExplainCommand::run(std::ostream& out, std::ostream& err) const {
             suggestions += (suggestions.empty() ? "" : ", ") + rule->metadata().id;
         }
     }
-    err << "dpslint: no rule or check '" << id_ << "'"
-        << (suggestions.empty() ? std::string(" (see `dpslint rules`)")
-                                : "; rules in that category: " + suggestions)
-        << '\n';
+    print_error(err, "no rule or check " + quote_input(id_)
+                         + (suggestions.empty() ? std::string(" (see `dpslint rules`)")
+                                                : "; rules in that category: " + suggestions));
     return exit_usage;
 }
 

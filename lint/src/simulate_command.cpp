@@ -5,12 +5,16 @@
 #include <nlohmann/json.hpp>
 
 #include "dpslint/error.hpp"
+#include "dpslint/output_text.hpp"
 
 #include "attestation_json.hpp"
 #include "certificate_inputs.hpp"
 #include "device_files.hpp"
+#include "error_line.hpp"
 #include "exit_codes.hpp"
 #include "finding_json.hpp"
+#include "input_summary.hpp"
+#include "json_output.hpp"
 #include "text_style.hpp"
 
 namespace dpslint::cli {
@@ -20,8 +24,8 @@ namespace {
 std::string hubs_text(const AttestationResult& r) {
     std::string out;
     for (const auto& h : r.hubs) {
-        out += (out.empty() ? "" : ", ") + h.name;
-        std::string details = h.location;
+        out += (out.empty() ? "" : ", ") + one_line(h.name);
+        std::string details = one_line(h.location);
         if (h.weight != 1)
             details +=
                 (details.empty() ? "" : ", ") + std::string("weight ") + std::to_string(h.weight);
@@ -38,10 +42,10 @@ std::string chain_text(const AttestationResult& r) {
     for (const auto& link : r.chain) {
         if (!out.empty())
             out += " -> ";
-        out += link.certificate->label();
+        out += one_line(link.certificate->label());
         std::string notes;
         if (link.record != nullptr) {
-            notes = std::string("DPS '") + link.record->name + "', "
+            notes = "DPS " + quote_input(link.record->name, max_shown_bytes) + ", "
                     + (link.record->is_verified ? "verified" : "unverified");
         }
         if (!link.presented)
@@ -65,20 +69,22 @@ void print_text(const AttestationResult& r, std::ostream& out, const TextStyle& 
             verdict = style.bad("REJECTED");
             break;
     }
-    out << style.bold(r.device.file) << ": " << verdict;
+    out << style.bold(one_line(r.device.file)) << ": " << verdict;
     if (!r.registration_id.empty())
-        out << "  registration ID '" << r.registration_id << "'";
+        out << "  registration ID " << quote_input(r.registration_id, max_shown_bytes);
     out << '\n';
-    out << "  reason: " << r.reason << " (" << r.reason_code << ")\n";
-    if (r.enrollment)
-        out << "  enrollment: " << r.enrollment->kind << " '" << r.enrollment->id << "'\n";
+    out << "  reason: " << one_line(r.reason) << " (" << r.reason_code << ")\n";
+    if (r.enrollment) {
+        out << "  enrollment: " << one_line(r.enrollment->kind) << " "
+            << quote_input(r.enrollment->id, max_shown_bytes) << "\n";
+    }
     out << "  chain: " << chain_text(r) << '\n';
     if (r.decision == Decision::provisioned) {
-        out << "  device ID '" << r.device_id << "'; allocation "
+        out << "  device ID " << quote_input(r.device_id, max_shown_bytes) << "; allocation "
             << (r.allocation_policy ? std::string(to_string(*r.allocation_policy)) : "unknown")
             << (r.allocation_policy_from_service ? " (service default)" : "");
         if (r.chosen_hub) {
-            out << " -> " << *r.chosen_hub;
+            out << " -> " << one_line(*r.chosen_hub);
         } else if (!r.hubs.empty()) {
             out << " over " << r.hubs.size() << " hub(s): " << hubs_text(r);
         } else {
@@ -114,7 +120,8 @@ SimulateCommand::SimulateCommand(CLI::App& app) {
         ->type_name("PATH");
     command_
         ->add_option("--presented", presented_,
-                     "Certificates every device presents in TLS besides its own; repeatable")
+                     "Certificates every device presents in TLS besides its own; one file per "
+                     "--presented, repeatable")
         ->type_name("FILE");
     common_.add_at(*command_);
     common_.add_backend(*command_);
@@ -122,7 +129,8 @@ SimulateCommand::SimulateCommand(CLI::App& app) {
     command_
         ->add_option("devices", devices_,
                      "Device certificate files; the first certificate of each is the device's, "
-                     "the rest are the chain it presents")
+                     "the rest are the chain it presents. Every argument that is not an option or "
+                     "an option's one value is a DEVICE_FILE")
         ->required()
         ->type_name("DEVICE_FILE");
 }
@@ -135,11 +143,14 @@ int SimulateCommand::run(std::ostream& out, std::ostream& err) const {
     std::vector<Finding> input_findings;
     try {
         snapshot = load_snapshot(snapshot_, *backend);
+        input_findings = snapshot.load_findings;
         presented = read_certificates(presented_, *backend, input_findings);
     } catch (const InputError& e) {
-        err << "dpslint: " << e.what() << '\n';
+        print_error(err, e.what());
         return exit_usage;
     }
+
+    sort_findings(input_findings);
 
     AttestationOptions options;
     options.at = at;
@@ -188,28 +199,35 @@ int SimulateCommand::run(std::ostream& out, std::ostream& err) const {
                                    {"provisioned", provisioned},
                                    {"blocked", blocked},
                                    {"rejected", rejected},
-                                   {"unreadable", unreadable}}}};
-        out << doc.dump(2) << '\n';
+                                   {"unreadable", unreadable},
+                                   {"presentedFiles", presented_.size()},
+                                   {"presentedCertificates", presented.size()},
+                                   {"trust", trust_json(snapshot)}}}};
+        write_json(out, doc);
     } else {
         const TextStyle style = TextStyle::for_stdout();
         out << "DPS "
-            << (snapshot.service ? "'" + snapshot.service->name + "'"
+            << (snapshot.service ? quote_input(snapshot.service->name, max_shown_bytes)
                                  : std::string("(dps.json absent)"))
-            << " from " << snapshot.origin << ", evaluated at " << format_rfc3339(at) << '\n';
+            << " from " << one_line(snapshot.origin) << ", evaluated at " << format_rfc3339(at)
+            << '\n';
         for (const auto& line : snapshot.missing_parts)
-            out << "  not checked: " << line << '\n';
+            out << "  not checked: " << one_line(line) << '\n';
         for (const auto& f : input_findings)
             out << format_finding_line(f, style) << '\n';
         out << '\n';
         for (std::size_t i = 0; i < files.size(); ++i) {
             if (!results[i]) {
-                out << style.bold(files[i].path) << ": " << style.bad("UNREADABLE") << "\n  "
-                    << files[i].error << "\n\n";
+                out << style.bold(one_line(files[i].path)) << ": " << style.bad("UNREADABLE")
+                    << "\n  " << one_line(files[i].error) << "\n\n";
                 continue;
             }
             print_text(*results[i], out, style);
             out << '\n';
         }
+        out << "inputs: " << files.size() << " device file(s) checked; " << presented.size()
+            << " certificate(s) from " << presented_.size()
+            << " --presented file(s) added to every chain; trust: " << trust_text(snapshot) << '\n';
         out << "summary: " << files.size() << " device(s): " << provisioned << " provisioned, "
             << blocked << " blocked, " << rejected << " rejected";
         if (unreadable > 0)

@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <unistd.h>
 
+#include "dpslint/output_text.hpp"
+
 namespace dpslint::cli {
 
 TextStyle TextStyle::for_stdout() {
@@ -40,15 +42,20 @@ std::string TextStyle::bad(std::string_view text) const {
 }
 
 std::string format_finding_line(const Finding& f, const TextStyle& style) {
-    std::string line = style.severity(f.severity) + " " + f.id + ": ";
+    std::string line = style.severity(f.severity) + " " + one_line(f.id) + ": ";
     const Location& l = f.location;
     if (l.path_position)
         line += "[" + std::to_string(*l.path_position) + "] ";
-    if (l.line && !l.file.empty())
-        line += l.file + ":" + std::to_string(*l.line) + ": ";
-    line += f.message;
+    if (l.line && !l.file.empty()) {
+        line += one_line(l.file) + ":" + std::to_string(*l.line) + ": ";
+    } else if (!l.json_pointer.empty() && !l.file.empty()) {
+        line += one_line(l.file) + ":" + one_line(l.json_pointer) + ": ";  // a snapshot part
+    } else if (f.id.rfind("input.", 0) == 0 && !l.file.empty()) {
+        line += one_line(l.file) + ": ";  // an input file as a whole (a ca/ file)
+    }
+    line += one_line(f.message);
     if (!f.citation.empty())
-        line += " (" + f.citation + ")";
+        line += " (" + one_line(f.citation) + ")";
     return line;
 }
 

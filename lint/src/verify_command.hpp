@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "common_options.hpp"
+#include "validation_options.hpp"
 
 namespace dpslint::cli {
 
@@ -24,7 +25,7 @@ private:
     std::vector<std::string> trust_;
     std::vector<std::string> untrusted_;
     std::vector<std::string> leaves_;
-    std::string purpose_ = "client";
+    ValidationOptions validation_;
     int min_rsa_bits_ = 2048;
     bool allow_sha1_ = false;
     std::size_t max_depth_ = 8;

@@ -32,6 +32,10 @@ std::vector<EnrollmentEntry> all_enrollments(const Snapshot& snapshot) {
         out.push_back(EnrollmentEntry{&group.settings, "group", group.id});
     if (snapshot.individuals) {
         for (const auto& individual : *snapshot.individuals) {
+            // A disabled individual enrollment is a blocklist entry: it blocks its device and
+            // never allocates, so its allocation settings are never used.
+            if (!individual.settings.enabled)
+                continue;
             out.push_back(
                 EnrollmentEntry{&individual.settings, "individual", individual.registration_id});
         }

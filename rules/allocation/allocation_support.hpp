@@ -1,7 +1,7 @@
 #pragma once
 
 // What the allocation.* rules share: every enrollment of a snapshot with its location, the
-// effective allocation policy and the hub set DPS allocates over (dps.md §5).
+// effective allocation policy and the hub set DPS allocates over.
 
 #include <string>
 #include <string_view>
@@ -23,7 +23,9 @@ struct EnrollmentEntry {
     std::string describe() const;                      // "enrollment group 'fleet'"
 };
 
-// Groups first, then individual enrollments (when enrollments.json was exported), export order.
+// Every enrollment that can allocate a device: groups first, then the enabled individual
+// enrollments (when enrollments.json was exported), export order. Disabled individual
+// enrollments (blocklist entries) never allocate and are left out.
 std::vector<EnrollmentEntry> all_enrollments(const Snapshot& snapshot);
 
 struct EffectivePolicy {

@@ -12,7 +12,7 @@ public:
     const RuleMetadata& metadata() const override { return metadata_; }
 
     bool applies(const LintContext& context) const override {
-        return context.snapshot() != nullptr && context.snapshot()->linked_hubs.has_value();
+        return context.snapshot() != nullptr && context.snapshot()->known_linked_hubs() != nullptr;
     }
 
     void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
@@ -21,7 +21,7 @@ public:
             const EffectivePolicy effective = effective_policy(snapshot, *entry.settings);
             if (effective.policy != AllocationPolicy::geo_latency)
                 continue;
-            const auto hubs = eligible_hubs(*snapshot.linked_hubs, *entry.settings);
+            const auto hubs = eligible_hubs(*snapshot.known_linked_hubs(), *entry.settings);
             if (hubs.empty())
                 continue;  // allocation.no-eligible-hub
             const std::string region = normalized_location(hubs.front()->location);

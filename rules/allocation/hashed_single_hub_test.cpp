@@ -43,3 +43,22 @@ TEST_CASE("allocation.hashed-single-hub does not apply without linked hubs",
     s.linked_hubs.reset();
     CHECK_FALSE(run_rule("allocation.hashed-single-hub", &s).applicable);
 }
+
+TEST_CASE(
+    "allocation.hashed-single-hub ignores disabled individual enrollments (blocklist entries)",
+    "[rule][allocation.hashed-single-hub]") {
+    // A blocklist entry never allocates; az writes allocationPolicy 'hashed' on it anyway.
+    Snapshot s = demo_snapshot();
+    (*s.linked_hubs)[1].apply_allocation_policy = false;
+    s.groups.clear();
+    auto blocked = x509_individual("device-001", certificate("demo/devices/device-001.pem"));
+    blocked.settings.allocation_policy = AllocationPolicy::hashed;
+    blocked.settings.enabled = false;
+    blocked.settings.provisioning_status_raw = "disabled";
+    s.individuals->push_back(blocked);
+    renumber(s);
+    CHECK(run_rule("allocation.hashed-single-hub", &s).findings.empty());
+
+    (*s.individuals)[0].settings.enabled = true;  // the same entry enabled does allocate
+    CHECK(run_rule("allocation.hashed-single-hub", &s).findings.size() == 1);
+}

@@ -12,14 +12,14 @@ public:
     const RuleMetadata& metadata() const override { return metadata_; }
 
     bool applies(const LintContext& context) const override {
-        return context.snapshot() != nullptr && context.snapshot()->linked_hubs.has_value();
+        return context.snapshot() != nullptr && context.snapshot()->known_linked_hubs() != nullptr;
     }
 
     void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
         const Snapshot& snapshot = *context.snapshot();
         for (const auto& entry : all_enrollments(snapshot)) {
             for (const auto& hub : named_hubs(*entry.settings)) {
-                if (find_linked_hub(*snapshot.linked_hubs, hub.name) != nullptr)
+                if (find_linked_hub(*snapshot.known_linked_hubs(), hub.name) != nullptr)
                     continue;
                 sink.report(entry.describe() + " names IoT hub '" + hub.name
                                 + "', which is not linked to this DPS instance",

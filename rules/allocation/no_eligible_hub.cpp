@@ -12,12 +12,12 @@ public:
     const RuleMetadata& metadata() const override { return metadata_; }
 
     bool applies(const LintContext& context) const override {
-        return context.snapshot() != nullptr && context.snapshot()->linked_hubs.has_value();
+        return context.snapshot() != nullptr && context.snapshot()->known_linked_hubs() != nullptr;
     }
 
     void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
         const Snapshot& snapshot = *context.snapshot();
-        const auto& linked = *snapshot.linked_hubs;
+        const auto& linked = *snapshot.known_linked_hubs();
         for (const auto& entry : all_enrollments(snapshot)) {
             if (!eligible_hubs(linked, *entry.settings).empty())
                 continue;

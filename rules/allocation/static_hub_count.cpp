@@ -29,10 +29,10 @@ public:
                             entry.location("/iotHubs"));
                 continue;
             }
-            if (!named.empty() || !snapshot.linked_hubs)
+            if (!named.empty() || snapshot.known_linked_hubs() == nullptr)
                 continue;
             std::size_t candidates = 0;
-            for (const auto& hub : *snapshot.linked_hubs) {
+            for (const auto& hub : *snapshot.known_linked_hubs()) {
                 if (hub.applies_allocation_policy())
                     ++candidates;
             }

@@ -9,11 +9,11 @@ public:
     const RuleMetadata& metadata() const override { return metadata_; }
 
     bool applies(const LintContext& context) const override {
-        return context.snapshot() != nullptr && context.snapshot()->linked_hubs.has_value();
+        return context.snapshot() != nullptr && context.snapshot()->known_linked_hubs() != nullptr;
     }
 
     void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
-        for (const auto& hub : *context.snapshot()->linked_hubs) {
+        for (const auto& hub : *context.snapshot()->known_linked_hubs()) {
             if (!hub.allocation_weight
                 || (*hub.allocation_weight >= 1 && *hub.allocation_weight <= 1000))
                 continue;

@@ -50,8 +50,8 @@ private:
         "batch.duplicate-certificate", "The same device certificate appears twice in the batch",
         Severity::warning, Target::batch,
         "A certificate (equal SHA-256 thumbprint) found twice usually means a file was copied "
-        "twice or one certificate sits in two bundles. It is one device to DPS (dps.md §1.1: "
-        "one certificate, one registration ID), so the batch's device count is wrong, and if "
+        "twice or one certificate sits in two bundles. It is one device to DPS (one certificate, "
+        "one registration ID), so the batch's device count is wrong, and if "
         "two physical devices really carry it they are clones DPS and IoT Hub cannot tell "
         "apart.",
         std::string(citation::dps_x509_attestation),

@@ -58,11 +58,11 @@ private:
         "Two device certificates in the batch have the same registration ID, ignoring case",
         Severity::error, Target::batch,
         "For X.509 attestation the registration ID is the leaf's subject CN, and for enrollment "
-        "group devices the CN is also the IoT Hub device ID (dps.md §1.1). Registration IDs are "
-        "case-insensitive (§1.2, §1.3), so two certificates whose CNs differ at most in case are "
+        "group devices the CN is also the IoT Hub device ID. Registration IDs are "
+        "case-insensitive, so two certificates whose CNs differ at most in case are "
         "one device to DPS: whichever registers later takes over the registration record and "
         "the hub identity of the other, and neither DPS nor IoT Hub can tell the two devices "
-        "apart (§2.1 looks devices up by registration ID). Copies of one certificate are left "
+        "apart (DPS looks devices up by registration ID). Copies of one certificate are left "
         "to batch.duplicate-certificate.",
         std::string(citation::dps_x509_attestation),
         "Give every device a unique CN (for example derived from its serial number or a "

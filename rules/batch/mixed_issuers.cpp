@@ -16,33 +16,22 @@ class Aggregator final : public lint::BatchAggregator {
 public:
     explicit Aggregator(std::size_t max_issuers) : max_issuers_(max_issuers) {}
 
-    void observe(std::uint64_t sequence, const DeviceSummary& device) override {
+    void observe(std::uint64_t /*sequence*/, const DeviceSummary& device) override {
         auto it = issuers_.find(device.issuer);
         if (it == issuers_.end()) {
             if (issuers_.size() >= max_tracked_issuers) {
-                if (untracked_devices_ == 0)
-                    first_untracked_ = sequence;
                 ++untracked_devices_;
                 return;
             }
-            it = issuers_.emplace(device.issuer, Issuer{0, sequence, issuers_.size()}).first;
+            it = issuers_.emplace(device.issuer, Issuer{}).first;
         }
         ++it->second.devices;
     }
 
-    void finish(FindingSink& sink, const lint::SummaryLookup& lookup) override {
+    void finish(FindingSink& sink, const lint::SummaryLookup& /*lookup*/) override {
         const std::size_t known = issuers_.size();
         if (known + (untracked_devices_ > 0 ? 1 : 0) <= max_issuers_)
             return;
-
-        // Where the batch went over the limit: the first device of issuer number max + 1.
-        std::uint64_t over = first_untracked_;
-        for (const auto& [name, issuer] : issuers_) {
-            if (issuer.order == max_issuers_)
-                over = issuer.first_sequence;
-        }
-        auto found = lookup({over});
-        found.resize(1);
 
         std::vector<std::pair<const std::string*, const Issuer*>> sorted;
         for (const auto& [name, issuer] : issuers_)
@@ -67,19 +56,16 @@ public:
                         + std::string(untracked_devices_ > 0 ? "more than " : "")
                         + std::to_string(known) + " issuers, more than max-issuers "
                         + std::to_string(max_issuers_) + ": " + list,
-                    found.front().location());
+                    Location{});  // about the whole run, not one of its devices
     }
 
 private:
     struct Issuer {
         std::uint64_t devices = 0;
-        std::uint64_t first_sequence = 0;
-        std::size_t order = 0;  // 0 for the first issuer seen
     };
     std::size_t max_issuers_;
     std::unordered_map<std::string, Issuer> issuers_;
     std::uint64_t untracked_devices_ = 0;
-    std::uint64_t first_untracked_ = 0;
 };
 
 class MixedIssuers final : public lint::BatchRule {
@@ -96,7 +82,7 @@ private:
         "batch.mixed-issuers", "The batch holds device certificates from several issuers",
         Severity::notice, Target::batch,
         "DPS picks the enrollment for an X.509 device by walking its chain from the leaf to the "
-        "first certificate that has an enrollment group (dps.md §2.1), and a group is attached "
+        "first certificate that has an enrollment group, and a group is attached "
         "to one CA certificate. A factory batch for one product normally comes from one issuing "
         "CA; devices from other issuers land in other groups (other hubs, initial twin, "
         "reprovisioning policy) or in none, and a stray test or self-signed certificate in a "
@@ -107,7 +93,8 @@ private:
         "you expect; split the batch per issuing CA, or raise max-issuers when the mix is "
         "intended.",
         {RuleOption{"max-issuers", "integer", 1,
-                    "how many distinct issuers a batch may have before the rule fires"}},
+                    "how many distinct issuers a batch may have before the rule fires", 0,
+                    1000000000}},
         "a batch of 20 devices from the production intermediate and 1 from a test CA");
 };
 

@@ -87,7 +87,7 @@ private:
     RuleMetadata metadata_ = lint::make_metadata(
         "batch.private-key-present", "A file of the batch holds a PEM private key", Severity::error,
         Target::batch,
-        "A device's private key is its identity for X.509 attestation (dps.md §3.2: TLS client "
+        "A device's private key is its identity for X.509 attestation (TLS client "
         "authentication with that key); it should be generated in and never leave the "
         "device's secure element or the factory HSM. A PRIVATE KEY block (RFC 7468 §10; §11 for "
         "the encrypted form) in a certificate drop means the key was exported and copied around "

@@ -34,7 +34,7 @@ public:
         it->second.serials.push_back(serial_low64(device.serial_hex));
     }
 
-    void finish(FindingSink& sink, const lint::SummaryLookup& lookup) override {
+    void finish(FindingSink& sink, const lint::SummaryLookup& /*lookup*/) override {
         struct Hit {
             const std::string* issuer;
             std::size_t devices;
@@ -70,21 +70,15 @@ public:
             return;
         std::sort(hits.begin(), hits.end(),
                   [](const Hit& a, const Hit& b) { return a.first_sequence < b.first_sequence; });
-        std::vector<std::uint64_t> wanted;
-        for (const auto& h : hits)
-            wanted.push_back(h.first_sequence);
-        auto firsts = lookup(wanted);
-        firsts.resize(hits.size());
-        for (std::size_t i = 0; i < hits.size(); ++i) {
-            const Hit& h = hits[i];
-            Location location = firsts[i].location();
+        for (const Hit& h : hits) {
+            // About an issuer across the whole run, not one of its devices: no location.
             sink.report("issuer '" + *h.issuer + "' gave its " + std::to_string(h.devices)
                             + " device certificates in the batch serial numbers that look "
                             + "counter-generated: " + std::to_string(h.close) + " of "
                             + std::to_string(h.gaps) + " adjacent serials differ by at most "
                             + std::to_string(max_gap_) + " (low 64 bits from " + hex(h.lowest)
                             + " to " + hex(h.highest) + ")",
-                        std::move(location));
+                        Location{});
         }
     }
 
@@ -136,23 +130,27 @@ private:
         Severity::notice, Target::batch,
         "RFC 5280 §4.1.2.2 requires serials to be unique per issuer; counter-generated serials "
         "are also predictable, which lets anyone who can get a certificate issued know its "
-        "serial in advance. The CA/Browser Forum Baseline Requirements ask for non-sequential "
-        "serials with at least 64 bits of CSPRNG output, and that is good practice for device "
-        "CAs too. This is hygiene: the DPS reference (dps.md §3) states no requirement on "
+        "serial in advance. The CA/Browser Forum Baseline Requirements (§7.1) ask for "
+        "non-sequential serials with at least 64 bits of CSPRNG output, and that is good practice "
+        "for device "
+        "CAs too. This is hygiene: the DPS documentation states no requirement on "
         "serial numbers, so provisioning is not affected. Per issuer "
         "with at least min-devices certificates, the low 64 bits of the serials are sorted, and "
         "the rule fires when more than the ratio of adjacent differences are at most max-gap.",
-        "RFC 5280 §4.1.2.2; CA/Browser Forum Baseline Requirements §7.1",
+        "RFC 5280 §4.1.2.2",
         "Configure the issuing CA to generate serial numbers from at least 64 bits of CSPRNG "
         "output (openssl ca -rand_serial, or a random serial in the factory's HSM/CA "
         "software); certificates already issued need not be replaced for this alone.",
         {RuleOption{"min-devices", "integer", 16,
                     "only issuers with at least this many device certificates in the batch are "
-                    "checked"},
+                    "checked",
+                    2, 1000000000},
          RuleOption{"max-gap", "integer", 16,
-                    "adjacent sorted serials at most this far apart count as sequential"},
+                    "adjacent sorted serials at most this far apart count as sequential", 0,
+                    1000000000},
          RuleOption{"ratio", "number", 0.5,
-                    "fire when more than this fraction of adjacent differences is sequential"}},
+                    "fire when more than this fraction of adjacent differences is sequential", 0,
+                    1}},
         "20 devices from one intermediate with serials 0x1000, 0x1001, ..., 0x1013");
 };
 

@@ -53,8 +53,8 @@ private:
         "batch.shared-key", "Two different device certificates share one public key",
         Severity::error, Target::batch,
         "X.509 attestation authenticates a device by TLS client authentication with the "
-        "private key of its certificate (dps.md §3.2): the key is the device's identity, and "
-        "the CN only names it (§1.1). Two certificates over one key "
+        "private key of its certificate: the key is the device's identity, and "
+        "the CN only names it. Two certificates over one key "
         "mean cloned devices or a broken key generator (a fixed seed, a key baked into the "
         "firmware image), so one extracted key impersonates every device that shares it, and "
         "neither DPS nor IoT Hub can tell a clone from the original.",

@@ -33,13 +33,14 @@ private:
         "ca.body-missing", "No CA certificate file for an uploaded CA record", Severity::notice,
         Target::ca_record,
         "`az iot dps certificate list` returns the thumbprint, subject and expiry of each "
-        "uploaded CA but never its certificate body, so dpslint pairs records with the PEM files "
-        "of the snapshot's ca/ folder by SHA-1 thumbprint. Without the body the checks that need "
-        "the certificate itself are skipped; this is a gap in the input, not a DPS problem.",
-        "az iot dps certificate list (ARM CertificateResponse: properties.certificate is null in "
-        "list/show)",
+        "uploaded CA but never its certificate body (`az iot dps certificate show` does, in "
+        "properties.certificate), so dpslint pairs records with the PEM files of the snapshot's "
+        "ca/ folder by SHA-1 thumbprint. Without the body the checks that need the certificate "
+        "itself are skipped; this is a gap in the input, not a DPS problem.",
+        std::string(citation::dps_cli_certificate),
         "Copy the PEM file that was uploaded for this record into the snapshot's ca/ folder (its "
-        "SHA-1 must equal the record's thumbprint).",
+        "SHA-1 must equal the record's thumbprint), or export the record with `az iot dps "
+        "certificate show`, which includes the body.",
         {}, "certificates.json lists 'my-root-ca' but ca/ holds no file with its thumbprint");
 };
 

@@ -45,7 +45,8 @@ private:
         "Issue and upload (and verify) the successor CA now, add it to the groups as the "
         "secondary CA reference, and roll devices over before the expiry.",
         {RuleOption{"days", "integer", 90,
-                    "warn when the CA expires within this many days of the evaluation time"}},
+                    "warn when the CA expires within this many days of the evaluation time", 0,
+                    36500}},
         "record 'my-intermediate-ca' expiring 30 days after the evaluation time");
 };
 

@@ -37,7 +37,7 @@ private:
         std::string(citation::dps_limits),
         "Delete unused and duplicate CA records (see ca.unused, ca.duplicate), or request a quota "
         "increase and set this rule's `max` to the granted value.",
-        {RuleOption{"max", "integer", 25, "CA certificates allowed per DPS instance"}},
+        {RuleOption{"max", "integer", 25, "CA certificates allowed per DPS instance", 0, 1000000}},
         "26 records in certificates.json");
 };
 

@@ -43,18 +43,25 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "ca.not-a-ca", "Uploaded CA certificate is not marked as a CA", Severity::error,
-        Target::ca_record,
-        "Path validation accepts an intermediate certificate only when it has basicConstraints "
-        "with cA=TRUE (RFC 5280 §6.1.4 (k)); X.509 v1 certificates have no extensions and so never "
-        "qualify. Device chains through such a CA fail validation and DPS rejects them (401002). "
-        "For a self-signed root the check is a warning: RFC 5280 does not check a trust anchor's "
-        "own extensions, but many validators do.",
-        "RFC 5280 §4.2.1.9, §6.1.4 (k)",
-        "Re-issue the CA certificate as X.509 v3 with a critical basicConstraints cA=TRUE (and "
-        "keyUsage keyCertSign), upload and verify it, and point the groups at it.",
-        {}, "ca/not-ca-intermediate.pem with basicConstraints cA=FALSE uploaded as a CA");
+    RuleMetadata metadata_ = lint::with_context_severity(
+        lint::make_metadata(
+            "ca.not-a-ca", "Uploaded CA certificate is not marked as a CA", Severity::error,
+            Target::ca_record,
+            "Path validation accepts an intermediate certificate only when it has basicConstraints "
+            "with cA=TRUE (RFC 5280 §6.1.4 (k)); X.509 v1 certificates have no extensions and so "
+            "never "
+            "qualify. Device chains through such a CA fail validation and DPS rejects them "
+            "(401002). "
+            "For a self-signed root the check is a warning: RFC 5280 does not check a trust "
+            "anchor's "
+            "own extensions, but many validators do.",
+            "RFC 5280 §4.2.1.9, §6.1.4 (k)",
+            "Re-issue the CA certificate as X.509 v3 with a critical basicConstraints cA=TRUE (and "
+            "keyUsage keyCertSign), upload and verify it, and point the groups at it.",
+            {}, "ca/not-ca-intermediate.pem with basicConstraints cA=FALSE uploaded as a CA"),
+        {Severity::error, Severity::warning},
+        "error for a CA that issues certificates under a root; warning for a self-signed root, "
+        "which may still act as a trust anchor");
 };
 
 }  // namespace

@@ -1,31 +1,14 @@
+#include "dpslint/distinguished_name.hpp"
+
 #include "ca/ca_support.hpp"
 
 namespace dpslint::rules {
 
 namespace {
 
-std::string without_spaces_after_commas(std::string_view text) {
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        out += text[i];
-        if (text[i] == ',') {
-            while (i + 1 < text.size() && text[i + 1] == ' ')
-                ++i;
-        }
-    }
-    return out;
-}
-
-// certificates.json exports the subject as a bare CN value or as "CN=..." (dps.md §4.1); compare
-// with the file's CN and with its full DN.
+// certificates.json exports the subject as a bare CN value or as "CN=...".
 bool subject_matches(std::string_view exported, const Certificate& c) {
-    if (exported.empty())
-        return false;
-    for (const auto& cn : c.subject().common_names()) {
-        if (iequals(exported, cn) || iequals(exported, "CN=" + cn))
-            return true;
-    }
-    return iequals(without_spaces_after_commas(exported), c.subject().text());
+    return exported_name_matches(exported, c.subject());
 }
 
 bool is_hex40(std::string_view t) {
@@ -98,26 +81,38 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "ca.thumbprint-mismatch",
-        "Exported CA thumbprint disagrees with the supplied CA certificate", Severity::error,
-        Target::ca_record,
-        "DPS identifies an uploaded CA by its SHA-1 thumbprint, 40 hex characters. A CA file in "
-        "ca/ with a record's subject but a SHA-1 no record has is not the certificate DPS holds "
-        "(typically a re-issued CA that was never uploaded): devices issued by it do not chain to "
-        "the uploaded CA and fail with 401002, and every check dpslint runs on the file describes "
-        "the wrong certificate. A thumbprint of another length is not what DPS exports; 64 hex "
-        "digits is the SHA-256 thumbprint IoT Hub shows, a common mix-up (':' or ' ' separators "
-        "are tolerated). Warning instead of "
-        "error when the record already has its own matching file (the other file is an extra "
-        "CA with the same subject).",
-        "az iot dps certificate list (properties.thumbprint: SHA-1, 40 upper-case hex)",
-        "Put the exact certificate that was uploaded into ca/, or upload (and verify) the new CA "
-        "and point the enrollment groups at it; re-export certificates.json rather than editing "
-        "thumbprints by hand.",
-        {},
-        "record 'production' has thumbprint A1B2...; ca/production.pem has the same subject and "
-        "a different SHA-1");
+    RuleMetadata metadata_ = lint::with_context_severity(
+        lint::make_metadata(
+            "ca.thumbprint-mismatch",
+            "Exported CA thumbprint disagrees with the supplied CA certificate", Severity::error,
+            Target::ca_record,
+            "DPS identifies an uploaded CA by its SHA-1 thumbprint, 40 hex characters. A CA file "
+            "in "
+            "ca/ with a record's subject but a SHA-1 no record has is not the certificate DPS "
+            "holds "
+            "(typically a re-issued CA that was never uploaded): devices issued by it do not chain "
+            "to "
+            "the uploaded CA and fail with 401002, and every check dpslint runs on the file "
+            "describes "
+            "the wrong certificate. A thumbprint of another length is not what DPS exports; 64 hex "
+            "digits is the SHA-256 thumbprint IoT Hub shows, a common mix-up (':' or ' ' "
+            "separators "
+            "are tolerated). Warning instead of "
+            "error when the record already has its own matching file (the other file is an extra "
+            "CA with the same subject).",
+            std::string(citation::dps_cli_certificate),
+            "Put the exact certificate that was uploaded into ca/, or upload (and verify) the new "
+            "CA "
+            "and point the enrollment groups at it; re-export certificates.json rather than "
+            "editing "
+            "thumbprints by hand.",
+            {},
+            "record 'production' has thumbprint A1B2...; ca/production.pem has the same subject "
+            "and "
+            "a different SHA-1"),
+        {Severity::error, Severity::warning},
+        "error when no CA file matches the record; warning when the record already has its own "
+        "matching file and another file only shares its subject");
 };
 
 }  // namespace

@@ -61,3 +61,34 @@ TEST_CASE("ca.unused does not apply without certificates.json", "[rule][ca.unuse
     s.certificates.reset();
     CHECK_FALSE(run_rule("ca.unused", &s, {}, {}, at).applicable);
 }
+
+TEST_CASE("ca.unused is silent on the verified root an inline-certificate group rolls up to",
+          "[rule][ca.unused]") {
+    // The intermediate is on the group inline, never uploaded; the root record is verified.
+    const auto root = certificate("demo/ca/my-root-ca.pem");
+    const auto intermediate = certificate("demo/ca/customer-a-intermediate-ca.pem");
+
+    SECTION("the export has the inline certificate as info only") {
+        Snapshot s = empty_snapshot();
+        s.certificates->push_back(ca_record("root", root));
+        s.ca_files.push_back(ca_file(root));
+        s.groups.push_back(inline_group("inline-a", intermediate));
+        auto& entry = *s.groups[0].settings.attestation.x509->signing_primary;
+        entry.certificate = nullptr;
+        entry.info->issuer_name = "CN=Contoso IoT Root CA, O=Contoso, C=US";  // .NET form
+        renumber(s);
+        const auto r = run_rule("ca.unused", &s, {}, {}, at);
+        REQUIRE(r.applicable);
+        CHECK(r.findings.empty());
+    }
+    SECTION("the root record has no body, only its exported subject") {
+        Snapshot s = empty_snapshot();
+        s.certificates->push_back(ca_record("root", root));
+        (*s.certificates)[0].certificate = nullptr;
+        (*s.certificates)[0].subject = "Contoso IoT Root CA";
+        s.groups.push_back(inline_group("inline-a", intermediate));
+        renumber(s);
+        const auto r = run_rule("ca.unused", &s, {}, {}, at);
+        CHECK(r.findings.empty());
+    }
+}

@@ -36,11 +36,10 @@ private:
         "accepts for every group on that CA (or below it), and a CA key outlives many device "
         "keys. DPS documents no minimum key size or curve list and does not reject weak CA keys: "
         "this is a policy warning, not a provisioning failure.",
-        "RFC 5280 §4.1.2.7; DPS documents no key policy (learn.microsoft.com/azure/iot-dps/"
-        "concepts-x509-attestation)",
+        "RFC 5280 §4.1.2.7; " + std::string(citation::dps_x509_attestation),
         "Issue a new CA with an RSA key of at least the configured size or an allowed curve "
         "(P-256/P-384), upload and verify it, and move the groups and devices to it.",
-        {RuleOption{"min-rsa-bits", "integer", 2048, "smallest acceptable RSA modulus"},
+        {RuleOption{"min-rsa-bits", "integer", 2048, "smallest acceptable RSA modulus", 0, 16384},
          RuleOption{"allowed-curves", "string-list",
                     nlohmann::json::array({"P-256", "P-384", "P-521"}),
                     "acceptable EC curves (names as dpslint prints them)"}},

@@ -39,8 +39,7 @@ private:
         "Self-signed roots are not checked: a trust anchor is trusted because it was uploaded "
         "and verified, not because of its self-signature, which nobody relies on. DPS documents "
         "no hash allow-list and accepts such chains: this is a policy warning.",
-        "RFC 5280 §4.1.1.2; DPS documents no algorithm policy (learn.microsoft.com/azure/iot-dps/"
-        "concepts-x509-attestation)",
+        "RFC 5280 §4.1.1.2; " + std::string(citation::dps_x509_attestation),
         "Re-issue the CA certificate signed with SHA-256 or stronger (same key is fine), upload "
         "and verify it, and point the groups at it.",
         {}, "an intermediate CA signed sha1WithRSAEncryption by its root");

@@ -24,19 +24,23 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "device.chain-incomplete", "Device chain does not reach a verified CA", Severity::error,
-        Target::device_certificate,
-        "For a group enrollment DPS must walk from the device certificate to a CA certificate "
-        "verified by proof of possession, and the device has to send every certificate in "
-        "between in the TLS handshake. A device that omits an intermediate (Windows Schannel "
-        "often does), or a chain in which nothing is verified, fails with 401002: the most "
-        "common X.509 provisioning failure in the field.",
-        std::string(citation::dps_x509_attestation),
-        "Make the device present its full chain up to the verified CA (leaf, then each "
-        "intermediate), or verify the intermediate the group uses; upload and verify the CA if "
-        "none in the chain is verified.",
-        {}, "device presents only its certificate while the group's intermediate is unverified");
+    // Restates the simulator's decision: a report lists the cause once.
+    RuleMetadata metadata_ = lint::restating(
+        lint::make_metadata(
+            "device.chain-incomplete", "Device chain does not reach a verified CA", Severity::error,
+            Target::device_certificate,
+            "For a group enrollment DPS must walk from the device certificate to a CA certificate "
+            "verified by proof of possession, and the device has to send every certificate in "
+            "between in the TLS handshake. A device that omits an intermediate (Windows Schannel "
+            "often does), or a chain in which nothing is verified, fails with 401002: the most "
+            "common X.509 provisioning failure in the field.",
+            std::string(citation::dps_x509_attestation),
+            "Make the device present its full chain up to the verified CA (leaf, then each "
+            "intermediate), or verify the intermediate the group uses; upload and verify the CA if "
+            "none in the chain is verified.",
+            {},
+            "device presents only its certificate while the group's intermediate is unverified"),
+        {"attestation.chain-incomplete", "attestation.ca-unverified"});
 };
 
 }  // namespace

@@ -37,7 +37,8 @@ private:
         "intermediates DPS needs (verify the intermediate so the chain can stop there), or "
         "enlarge the device's TLS buffer.",
         {RuleOption{"max-bytes", "integer", 4096,
-                    "largest total DER size of the device certificate plus presented chain"}},
+                    "largest total DER size of the device certificate plus presented chain", 0,
+                    1073741824}},
         "RSA-4096 device certificate presenting two RSA-4096 intermediates");
 };
 

@@ -28,17 +28,22 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "device.cn-invalid", "Device certificate CN is not a valid registration ID",
-        Severity::error, Target::device_certificate,
-        "DPS takes the registration ID of an X.509 device from its subject CN. Registration IDs "
-        "allow only letters, digits and - . _ : and must end (per the 2021-10-01 API spec also "
-        "start) with an alphanumeric character; a CN with spaces, '@' or a test CA name fails "
-        "with 400004 Invalid RegistrationId.",
-        std::string(citation::dps_x509_attestation),
-        "Issue the device certificate with a CN made of letters, digits and - . _ : that starts "
-        "and ends with a letter or digit, and use that CN as the registration ID.",
-        {}, "subject CN 'Sensor 42' (contains a space)");
+    // Restates the simulator's decision: a report lists the cause once.
+    RuleMetadata metadata_ = lint::restating(
+        lint::make_metadata(
+            "device.cn-invalid", "Device certificate CN is not a valid registration ID",
+            Severity::error, Target::device_certificate,
+            "DPS takes the registration ID of an X.509 device from its subject CN. Registration "
+            "IDs "
+            "allow only letters, digits and - . _ : and must end (per the 2021-10-01 API spec also "
+            "start) with an alphanumeric character; a CN with spaces, '@' or a test CA name fails "
+            "with 400004 Invalid RegistrationId.",
+            std::string(citation::dps_x509_attestation),
+            "Issue the device certificate with a CN made of letters, digits and - . _ : that "
+            "starts "
+            "and ends with a letter or digit, and use that CN as the registration ID.",
+            {}, "subject CN 'Sensor 42' (contains a space)"),
+        {"attestation.registration-id-invalid"});
 };
 
 }  // namespace

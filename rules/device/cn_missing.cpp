@@ -22,14 +22,18 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "device.cn-missing", "Device certificate has no single subject CN", Severity::error,
-        Target::device_certificate,
-        "For X.509 attestation the registration ID is the subject Common Name of the device "
-        "certificate; without exactly one CN DPS rejects the registration (400004).",
-        std::string(citation::dps_x509_attestation),
-        "Issue the device certificate with exactly one CN equal to the intended registration ID.",
-        {}, "subject 'O=Contoso' (no CN)");
+    // Restates the simulator's decision: a report lists the cause once.
+    RuleMetadata metadata_ = lint::restating(
+        lint::make_metadata(
+            "device.cn-missing", "Device certificate has no single subject CN", Severity::error,
+            Target::device_certificate,
+            "For X.509 attestation the registration ID is the subject Common Name of the device "
+            "certificate; without exactly one CN DPS rejects the registration (400004).",
+            std::string(citation::dps_x509_attestation),
+            "Issue the device certificate with exactly one CN equal to the intended registration "
+            "ID.",
+            {}, "subject 'O=Contoso' (no CN)"),
+        {"attestation.registration-id-invalid"});
 };
 
 }  // namespace

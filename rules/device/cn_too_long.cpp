@@ -35,16 +35,19 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "device.cn-too-long", "Device certificate CN is longer than 64 characters", Severity::error,
-        Target::device_certificate,
-        "Registration IDs may have 128 characters, but with X.509 attestation the registration "
-        "ID is the subject CN, whose upper bound is 64 characters; DPS documents 64 as the "
-        "maximum X.509 registration ID length.",
-        std::string(citation::dps_x509_attestation),
-        "Issue the device certificate with a CN of at most 64 characters and use it as the "
-        "registration ID.",
-        {}, "a 65-character subject CN");
+    // Restates the simulator's decision: a report lists the cause once.
+    RuleMetadata metadata_ = lint::restating(
+        lint::make_metadata(
+            "device.cn-too-long", "Device certificate CN is longer than 64 characters",
+            Severity::error, Target::device_certificate,
+            "Registration IDs may have 128 characters, but with X.509 attestation the registration "
+            "ID is the subject CN, whose upper bound is 64 characters; DPS documents 64 as the "
+            "maximum X.509 registration ID length.",
+            std::string(citation::dps_x509_attestation),
+            "Issue the device certificate with a CN of at most 64 characters and use it as the "
+            "registration ID.",
+            {}, "a 65-character subject CN"),
+        {"attestation.registration-id-invalid"});
 };
 
 }  // namespace

@@ -35,7 +35,7 @@ private:
         "Renew the device certificate (keep the CN so the registration ID is unchanged) and roll "
         "it out before it expires.",
         {RuleOption{"days", "integer", 30,
-                    "warn when the certificate expires within this many days"}},
+                    "warn when the certificate expires within this many days", 0, 36500}},
         "notAfter 2030-01-01 evaluated at 2029-12-15");
 };
 

@@ -13,33 +13,31 @@ public:
     }
 
     void check(const DeviceContext& device, const RuleOptions&, FindingSink& sink) const override {
-        if (device_support::attestation_finding(device, {"attestation.no-enrollment"}) == nullptr)
+        const Finding* finding =
+            device_support::attestation_finding(device, {"attestation.no-enrollment"});
+        if (finding == nullptr)
             return;
-        const auto& result = *device.attestation;
-        const Certificate& leaf = device.leaf();
-        // A walk that stops at the leaf means no issuer was presented or uploaded: the group
-        // on that issuer (if any) could never be found.
-        const bool no_issuer = result.chain.size() <= 1 && !leaf.is_self_issued();
-        sink.report(device_support::describe(leaf) + " matches no enrollment: no individual "
-                        + "enrollment has registration ID '" + result.registration_id
-                        + "' and no enrollment group uses a certificate of its chain"
-                        + (no_issuer ? std::string(" (the device presents no issuer of its "
-                                                   "certificate and none is uploaded to DPS)")
-                                     : std::string()),
-                    device.location());
+        // The simulator says why: which enrollments it looked for and where the chain stopped.
+        sink.report(
+            device_support::describe(device.leaf()) + " matches no enrollment: " + finding->message,
+            device.location());
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "device.no-enrollment", "Device matches no enrollment", Severity::error,
-        Target::device_certificate,
-        "DPS looks for an individual enrollment with the device's registration ID, then for an "
-        "enrollment group on each CA certificate of the device's chain from its issuer up; when "
-        "nothing matches the registration fails with 401002.",
-        std::string(citation::dps_x509_attestation),
-        "Create an individual enrollment for the device certificate, or an enrollment group on "
-        "the CA that issued it (and make the device present that CA's certificate).",
-        {}, "device certificate from a CA no enrollment group uses");
+    // Restates the simulator's decision: a report lists the cause once.
+    RuleMetadata metadata_ = lint::restating(
+        lint::make_metadata(
+            "device.no-enrollment", "Device matches no enrollment", Severity::error,
+            Target::device_certificate,
+            "DPS looks for an individual enrollment with the device's registration ID, then for an "
+            "enrollment group on each CA certificate of the device's chain from its issuer up; "
+            "when "
+            "nothing matches the registration fails with 401002.",
+            std::string(citation::dps_x509_attestation),
+            "Create an individual enrollment for the device certificate, or an enrollment group on "
+            "the CA that issued it (and make the device present that CA's certificate).",
+            {}, "device certificate from a CA no enrollment group uses"),
+        {"attestation.no-enrollment"});
 };
 
 }  // namespace

@@ -34,7 +34,7 @@ private:
         "RFC 5280 §4.1.2.7",
         "Issue the device certificate for an RSA key of at least 2048 bits or an EC key on "
         "P-256, P-384 or P-521.",
-        {RuleOption{"min-rsa-bits", "integer", 2048, "smallest acceptable RSA modulus"},
+        {RuleOption{"min-rsa-bits", "integer", 2048, "smallest acceptable RSA modulus", 0, 16384},
          RuleOption{"allowed-curves", "string-list",
                     nlohmann::json::array({"P-256", "P-384", "P-521"}), "acceptable EC curves"}},
         "RSA-1024 device key");

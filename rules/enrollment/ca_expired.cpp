@@ -45,16 +45,19 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "enrollment.ca-expired", "Enrollment group's CA certificate has expired", Severity::error,
-        Target::enrollment_group,
-        "DPS validates the device's chain up to the group's CA; a CA certificate past its "
-        "notAfter makes every path through it invalid (RFC 5280 §6.1.3 (a)(2)), so every "
-        "device under the group fails to register. Reported as a notice for a disabled group.",
-        "RFC 5280 §6.1.3 (a)(2); " + std::string(citation::dps_x509_attestation),
-        "Issue a new CA certificate (re-sign the devices or cross-sign), upload and verify it, "
-        "and move the group to it (caReferences or signingCertificates).",
-        {}, "caReferences.primary names a record whose expiry is 2025-01-01, linted in 2026");
+    RuleMetadata metadata_ = lint::with_context_severity(
+        lint::make_metadata(
+            "enrollment.ca-expired", "Enrollment group's CA certificate has expired",
+            Severity::error, Target::enrollment_group,
+            "DPS validates the device's chain up to the group's CA; a CA certificate past its "
+            "notAfter makes every path through it invalid (RFC 5280 §6.1.3 (a)(2)), so every "
+            "device under the group fails to register. Reported as a notice for a disabled group.",
+            "RFC 5280 §6.1.3 (a)(2); " + std::string(citation::dps_x509_attestation),
+            "Issue a new CA certificate (re-sign the devices or cross-sign), upload and verify it, "
+            "and move the group to it (caReferences or signingCertificates).",
+            {}, "caReferences.primary names a record whose expiry is 2025-01-01, linted in 2026"),
+        {Severity::error, Severity::notice},
+        "error for an enabled group; notice for a disabled one (it matters only if re-enabled)");
 };
 
 }  // namespace

@@ -1,3 +1,5 @@
+#include "dpslint/distinguished_name.hpp"
+
 #include "enrollment/enrollment_support.hpp"
 
 namespace dpslint::rules {
@@ -17,9 +19,16 @@ public:
         const bool any_verified =
             std::any_of(snapshot.certificates->begin(), snapshot.certificates->end(),
                         [](const CaRecord& r) { return r.is_verified; });
-        const bool verified_without_body =
-            std::any_of(snapshot.certificates->begin(), snapshot.certificates->end(),
-                        [](const CaRecord& r) { return r.is_verified && !r.certificate; });
+        // A verified record whose body was not supplied may be the issuer the walk is missing,
+        // unless its exported subject names someone else.
+        const auto verified_without_body_named = [&](const DistinguishedName& issuer) {
+            return std::any_of(
+                snapshot.certificates->begin(), snapshot.certificates->end(),
+                [&](const CaRecord& r) {
+                    return r.is_verified && !r.certificate
+                           && (r.subject.empty() || exported_name_matches(r.subject, issuer));
+                });
+        };
         for (const auto& group : context.groups()) {
             if (!group.group->settings.enabled
                 || group.group->settings.attestation.type != AttestationType::x509)
@@ -42,7 +51,7 @@ public:
                     // The walk stopped below a root: a verified record whose body was not
                     // supplied may be the missing issuer, so the answer is unknown.
                     const Certificate& top = issuers.empty() ? *ca.certificate : *issuers.back();
-                    if (!context.is_self_signed(top) && verified_without_body)
+                    if (!context.is_self_signed(top) && verified_without_body_named(top.issuer()))
                         continue;
                     if (issuers.empty())
                         above = "no certificate above it is known to the DPS";
@@ -79,7 +88,7 @@ private:
         "The CA certificate of an enrollment group must itself be verified (proof of possession) "
         "or roll up to a verified certificate higher in the chain. When neither the group's CA "
         "nor any certificate above it is verified, DPS cannot trust the chain and every "
-        "registration through the group fails with 401002 (dps.md §3.1, §8 #4).",
+        "registration through the group fails with 401002.",
         std::string(citation::dps_verify_certificates),
         "Verify the group's CA certificate or its root with proof of possession (`az iot dps "
         "certificate generate-verification-code` / `verify`), or upload it with --verified.",

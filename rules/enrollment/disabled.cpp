@@ -73,7 +73,7 @@ private:
         Target::enrollment_group,
         "A disabled group still matches: DPS stops at the first group it finds in the device's "
         "chain, and when that group is disabled the device is not provisioned, even if an "
-        "enabled group exists for a CA higher in the chain (dps.md §2.2). Disabling is the "
+        "enabled group exists for a CA higher in the chain. Disabling is the "
         "documented way to block a compromised CA; deleting the group instead would let its "
         "devices fall through to groups above it.",
         std::string(citation::dps_revoke),

@@ -63,7 +63,7 @@ private:
     RuleMetadata metadata_ = lint::make_metadata(
         "enrollment.duplicate-ca", "Two enrollment entries use the same CA certificate",
         Severity::error, Target::enrollment_group,
-        "Each certificate may appear in only one enrollment entry per DPS instance (dps.md §2.1): "
+        "Each certificate may appear in only one enrollment entry per DPS instance: "
         "when two groups use the same CA certificate, DPS stops at the first entry it finds for "
         "it, so the other group's settings never apply to anyone, and which one wins is not "
         "documented. The same certificate as a group's primary and secondary CA gives no "

@@ -72,7 +72,7 @@ inline std::vector<CertificatePtr> ancestors(const LintContext& context,
 
 // The first group DPS finds walking `chain` upwards (chain[0] is the certificate the walk starts
 // above: a device certificate), with the certificate it matched on; null when none. DPS takes the
-// first entry found, enabled or not (dps.md §2.2).
+// first entry found, enabled or not.
 struct DecidingGroup {
     const lint::GroupView* group = nullptr;
     CertificatePtr certificate;
@@ -103,6 +103,23 @@ inline Location individual_location(const IndividualEnrollment& enrollment) {
     location.enrollment_kind = "individual";
     location.enrollment_id = enrollment.registration_id;
     return location;
+}
+
+// Each client certificate of every X.509 individual enrollment, in export order:
+// visit(enrollment, entry, "primary" | "secondary").
+template <typename Visit>
+void for_each_client_certificate(const Snapshot& snapshot, Visit visit) {
+    if (!snapshot.individuals)
+        return;
+    for (const auto& enrollment : *snapshot.individuals) {
+        const auto& attestation = enrollment.settings.attestation;
+        if (attestation.type != AttestationType::x509 || !attestation.x509)
+            continue;
+        if (attestation.x509->client_primary)
+            visit(enrollment, *attestation.x509->client_primary, "primary");
+        if (attestation.x509->client_secondary)
+            visit(enrollment, *attestation.x509->client_secondary, "secondary");
+    }
 }
 
 // "a, b and c".

@@ -29,7 +29,7 @@ private:
         Target::enrollment_group,
         "An enrollmentGroupId follows the registration-ID rules: at most 128 characters, letters, "
         "digits and - . _ : only, case-insensitive, and (per the 2021-10-01 API spec) no special "
-        "character at the start or end (dps.md §1.2). A name outside these rules is not a "
+        "character at the start or end. A name outside these rules is not a "
         "documented enrollment group ID: the service or tooling may refuse it, and a template "
         "holding it may not deploy.",
         std::string(citation::dps_x509_attestation),

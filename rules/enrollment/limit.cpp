@@ -33,13 +33,14 @@ private:
     RuleMetadata metadata_ = lint::make_metadata(
         "enrollment.limit", "More X.509 enrollment groups than the DPS limit", Severity::warning,
         Target::enrollment_group,
-        "A DPS instance holds at most 100 X.509 enrollment groups (dps.md §3.4, DPS quotas and "
+        "A DPS instance holds at most 100 X.509 enrollment groups (DPS quotas and "
         "limits); creating more fails, so a snapshot or template above the limit cannot be "
         "deployed as it is.",
         std::string(citation::dps_limits),
         "Consolidate groups (one group per issuing CA, settings shared) or split devices across "
         "DPS instances; set `max` if your instance has a different quota.",
-        {RuleOption{"max", "integer", 100, "the X.509 enrollment-group limit per DPS instance"}},
+        {RuleOption{"max", "integer", 100, "the X.509 enrollment-group limit per DPS instance", 0,
+                    1000000}},
         "101 X.509 enrollment groups");
 };
 

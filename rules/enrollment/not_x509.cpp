@@ -30,7 +30,7 @@ private:
     RuleMetadata metadata_ = lint::make_metadata(
         "enrollment.not-x509", "Enrollment group does not use X.509 attestation", Severity::notice,
         Target::enrollment_group,
-        "DPS matches X.509 devices to groups by the CA certificates in their chain (dps.md §2.1); "
+        "DPS matches X.509 devices to groups by the CA certificates in their chain; "
         "a symmetric-key or TPM group has none, so it never admits an X.509 device and dpslint "
         "has no certificates to check for it. Informational: such groups are valid, but only "
         "their non-certificate settings are linted.",

@@ -78,7 +78,7 @@ private:
         "Enrollment group is hidden from a sub-CA's devices by a group lower in the chain",
         Severity::warning, Target::enrollment_group,
         "DPS walks a device's chain from the leaf's issuer upwards and applies the first "
-        "enrollment group it finds, enabled or disabled (dps.md §2.1, §2.2). A group on a lower "
+        "enrollment group it finds, enabled or disabled. A group on a lower "
         "CA issued by the upper group's CA therefore decides for every device under that CA: the "
         "upper group's allocation, twin and hubs never apply to them, and a disabled lower group "
         "blocks them instead of letting them fall through. This is often intended (per-line "

@@ -69,7 +69,7 @@ private:
         "Disabled individual enrollment blocks no given device that would otherwise provision",
         Severity::warning, Target::individual_enrollment,
         "The documented way to block one device of a group is a disabled individual enrollment "
-        "with its registration ID (dps.md §2.1, §2.3): DPS checks individual enrollments first "
+        "with its registration ID: DPS checks individual enrollments first "
         "and stops there. Such a block only matters for a device that exists and that an enabled "
         "group would otherwise admit; one whose registration ID matches no given device (a typo, "
         "a case or naming mismatch with the certificate CN) or whose devices no group admits "

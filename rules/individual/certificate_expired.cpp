@@ -13,41 +13,36 @@ public:
     }
 
     void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
-        for (const auto& enrollment : *context.snapshot()->individuals) {
-            const auto& attestation = enrollment.settings.attestation;
-            if (attestation.type != AttestationType::x509 || !attestation.x509)
-                continue;
-            check_slot(context, enrollment, attestation.x509->client_primary, "primary", sink);
-            check_slot(context, enrollment, attestation.x509->client_secondary, "secondary", sink);
-        }
+        enrollment_support::for_each_client_certificate(
+            *context.snapshot(),
+            [&](const IndividualEnrollment& enrollment, const X509CertificateWithInfo& entry,
+                const char* slot) { check_slot(context, enrollment, entry, slot, sink); });
     }
 
 private:
     static void check_slot(const LintContext& context, const IndividualEnrollment& enrollment,
-                           const std::optional<X509CertificateWithInfo>& entry, const char* slot,
+                           const X509CertificateWithInfo& entry, const char* slot,
                            FindingSink& sink) {
-        if (!entry)
-            return;
         std::optional<TimePoint> not_after;
-        if (entry->certificate)
-            not_after = entry->certificate->not_after();
-        else if (entry->info && entry->info->not_after)
-            not_after = entry->info->not_after;
+        if (entry.certificate)
+            not_after = entry.certificate->not_after();
+        else if (entry.info && entry.info->not_after)
+            not_after = entry.info->not_after;
         if (!not_after || *not_after >= context.at())
             return;
         Location location = enrollment_support::individual_location(enrollment);
         location.json_pointer += "/attestation/x509/clientCertificates/" + std::string(slot);
         std::string subject;
-        if (entry->certificate) {
-            subject = entry->certificate->label();
-            location.subject = entry->certificate->subject().text();
-            location.sha256 = entry->certificate->sha256();
-            location.sha1 = entry->certificate->sha1();
+        if (entry.certificate) {
+            subject = entry.certificate->label();
+            location.subject = entry.certificate->subject().text();
+            location.sha256 = entry.certificate->sha256();
+            location.sha1 = entry.certificate->sha1();
         } else {
-            subject = entry->info ? entry->info->subject_name : std::string();
+            subject = entry.info ? entry.info->subject_name : std::string();
             location.subject = subject;
-            location.sha256 = entry->sha256();
-            location.sha1 = entry->sha1();
+            location.sha256 = entry.sha256();
+            location.sha1 = entry.sha1();
         }
         const bool enabled = enrollment.settings.enabled;
         std::string message = "individual enrollment '" + enrollment.registration_id + "' has "
@@ -60,17 +55,23 @@ private:
                        std::move(location));
     }
 
-    RuleMetadata metadata_ = lint::make_metadata(
-        "individual.certificate-expired", "Individual enrollment's client certificate has expired",
-        Severity::error, Target::individual_enrollment,
-        "An X.509 individual enrollment admits the device certificate it holds; once that "
-        "certificate is past its notAfter the device's TLS client authentication fails "
-        "(RFC 5280 §6.1.3 (a)(2)) and the device cannot register. Reported as a notice for a "
-        "disabled enrollment.",
-        "RFC 5280 §6.1.3 (a)(2); " + std::string(citation::dps_x509_attestation),
-        "Issue the device a new certificate and put it in the enrollment (as secondary first for "
-        "a rollover, then primary).",
-        {}, "clientCertificates.primary info.notAfterUtc 2025-06-01, linted in 2026");
+    RuleMetadata metadata_ = lint::with_context_severity(
+        lint::make_metadata(
+            "individual.certificate-expired",
+            "Individual enrollment's client certificate has expired", Severity::error,
+            Target::individual_enrollment,
+            "An X.509 individual enrollment admits the device certificate it holds; once that "
+            "certificate is past its notAfter the device's TLS client authentication fails "
+            "(RFC 5280 §6.1.3 (a)(2)) and the device cannot register. Reported as a notice for a "
+            "disabled enrollment.",
+            "RFC 5280 §6.1.3 (a)(2); " + std::string(citation::dps_x509_attestation),
+            "Issue the device a new certificate and put it in the enrollment (as secondary first "
+            "for "
+            "a rollover, then primary).",
+            {}, "clientCertificates.primary info.notAfterUtc 2025-06-01, linted in 2026"),
+        {Severity::error, Severity::notice},
+        "error for an enabled enrollment; notice for a disabled one (it matters only if "
+        "re-enabled)");
 };
 
 }  // namespace

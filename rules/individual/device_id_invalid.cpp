@@ -37,7 +37,7 @@ private:
         Target::individual_enrollment,
         "DPS creates the device in IoT Hub under the enrollment's deviceId. IoT Hub device IDs are "
         "case-sensitive, at most 128 ASCII characters, letters, digits and - . % _ * ? ! ( ) , : "
-        "= @ $ ' ('+' and '#' are no longer supported) (dps.md §1.4); any other ID cannot be "
+        "= @ $ ' ('+' and '#' are no longer supported); any other ID cannot be "
         "created in the hub, so the registration cannot complete.",
         std::string(citation::hub_identity_registry),
         "Set deviceId to a valid IoT Hub device ID, or remove it to use the registration ID.", {},

@@ -41,7 +41,7 @@ private:
         "individual.duplicate-registration-id",
         "Two individual enrollments have the same registration ID, ignoring case", Severity::error,
         Target::individual_enrollment,
-        "Registration IDs are case-insensitive (dps.md §1.2, §1.3): DPS looks a device up by its "
+        "Registration IDs are case-insensitive: DPS looks a device up by its "
         "registration ID, so two individual enrollments whose IDs differ only in case are the "
         "same entry to the service. Only one can hold; the other's settings, certificate or "
         "disabled status never apply, and which one a snapshot or template ends up with is not "

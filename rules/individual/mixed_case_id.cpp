@@ -35,8 +35,8 @@ private:
         "individual.mixed-case-id", "Individual enrollment registration ID has upper-case letters",
         Severity::warning, Target::individual_enrollment,
         "Registration IDs are case-insensitive in DPS while IoT Hub device IDs are case-sensitive, "
-        "and what case the hub device ID gets is not documented (dps.md §1.3). DPS in 2018-2020 "
-        "rejected upper-case registration IDs with 400004 (dps.md §8 #1); later reports say the "
+        "and what case the hub device ID gets is not documented. DPS in 2018-2020 "
+        "rejected upper-case registration IDs with 400004; later reports say the "
         "restriction was relaxed. Lower-case IDs avoid both the history and the ambiguity.",
         std::string(citation::dps_x509_attestation),
         "Use lower-case registration IDs (and device certificate CNs); set deviceId explicitly "

@@ -157,7 +157,7 @@ private:
         "individual.overrides-group",
         "Individual enrollment gives a group's device different settings", Severity::warning,
         Target::individual_enrollment,
-        "DPS looks for an individual enrollment first and only then for a group (dps.md §2.1). "
+        "DPS looks for an individual enrollment first and only then for a group. "
         "An enabled individual enrollment for a device that an enrollment group would also admit "
         "takes the device out of the group: the group's initial twin, IoT hubs and allocation "
         "policy no longer apply to it, and later changes to the group never reach it. Often "

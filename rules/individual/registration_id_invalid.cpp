@@ -38,8 +38,8 @@ private:
         Target::individual_enrollment,
         "A registration ID is at most 128 characters (64 with X.509, the bound of the "
         "certificate CN it must equal), letters, digits and - . _ : only, with no special "
-        "character at the start or end per the 2021-10-01 API spec (dps.md §1.2). A device "
-        "registering with another ID is refused with 400004 (dps.md §8 #6).",
+        "character at the start or end per the 2021-10-01 API spec. A device "
+        "registering with another ID is refused with 400004.",
         std::string(citation::dps_x509_attestation),
         "Re-enroll the device under a valid registration ID; for X.509 that means a device "
         "certificate whose CN is that ID.",

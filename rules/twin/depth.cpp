@@ -49,7 +49,7 @@ private:
         "Flatten the structure: combine levels into longer key names or move detail out of the "
         "twin.",
         {RuleOption{"max-depth", "integer", 10,
-                    "deepest nesting level allowed inside tags or desired properties"}},
+                    "deepest nesting level allowed inside tags or desired properties", 0, 64}},
         "initialTwin.tags with objects nested 11 levels deep");
 };
 

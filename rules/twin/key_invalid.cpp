@@ -1,3 +1,5 @@
+#include "dpslint/output_text.hpp"
+
 #include "rule_support.hpp"
 #include "twin/twin_support.hpp"
 
@@ -54,7 +56,7 @@ public:
                     const auto problems = key_problems(*node.key);
                     if (!problems.empty()) {
                         sink.report(twin.entry.describe() + " initialTwin " + section.label
-                                        + " key " + quote_text(*node.key) + " " + joined(problems),
+                                        + " key " + quote_input(*node.key) + " " + joined(problems),
                                     twin.location(node.pointer));
                     }
                     return true;

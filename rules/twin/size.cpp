@@ -42,9 +42,10 @@ private:
         std::string(citation::hub_device_twins),
         "Move bulky data out of the initial twin (to a blob or a configuration service the "
         "device reads) and keep only identifiers and settings in it.",
-        {RuleOption{"max-tags-bytes", "integer", 8192, "size limit of initialTwin.tags"},
+        {RuleOption{"max-tags-bytes", "integer", 8192, "size limit of initialTwin.tags", 0,
+                    268435456},
          RuleOption{"max-desired-bytes", "integer", 32768,
-                    "size limit of initialTwin.properties.desired"}},
+                    "size limit of initialTwin.properties.desired", 0, 268435456}},
         "initialTwin.tags with a 9000-character string value");
 };
 

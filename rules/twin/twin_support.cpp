@@ -135,27 +135,4 @@ std::size_t twin_size(const nlohmann::json& object) {
     return sum;
 }
 
-std::string quote_text(std::string_view text, std::size_t max) {
-    std::string out;
-    std::size_t shown = 0;
-    std::size_t i = 0;
-    for (; i < text.size() && shown < max; ++shown) {
-        const auto b = static_cast<unsigned char>(text[i]);
-        std::size_t length = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : 4;
-        length = std::min(length, text.size() - i);
-        if (b < 0x20 || b == 0x7F) {
-            static constexpr char hex[] = "0123456789abcdef";
-            out += "\\x";
-            out += hex[b >> 4];
-            out += hex[b & 0xF];
-        } else {
-            out.append(text.substr(i, length));
-        }
-        i += length;
-    }
-    if (i < text.size())
-        out += "...";
-    return "'" + out + "'";
-}
-
 }  // namespace dpslint::rules::twin_detail

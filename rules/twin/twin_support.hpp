@@ -2,7 +2,7 @@
 
 // What the twin.* rules share: the initial twins of every enrollment, split into the sections
 // IoT Hub limits separately (tags, desired properties), and a walk over their values with JSON
-// pointers and nesting levels (dps.md §6).
+// pointers and nesting levels.
 
 #include <cstddef>
 #include <functional>
@@ -54,12 +54,9 @@ void walk(const TwinSection& section, const std::function<bool(const TwinNode&)>
 std::vector<char32_t> code_points(std::string_view text);
 bool is_control(char32_t c) noexcept;  // C0 (U+0000..U+001F) or C1 (U+0080..U+009F)
 
-// The size IoT Hub charges a twin section (dps.md §6.2): over every property, key length (UTF-8
+// The size IoT Hub charges a twin section: over every property, key length (UTF-8
 // bytes) + value length, numbers 8, booleans 4, strings by characters excluding C0/C1 controls,
 // objects the sum of their contents; arrays the sum of their elements and null 0 (assumptions).
 std::size_t twin_size(const nlohmann::json& object);
-
-// A value or a key for messages: "'abc'", shortened to `max` characters.
-std::string quote_text(std::string_view text, std::size_t max = 40);
 
 }  // namespace dpslint::rules::twin_detail

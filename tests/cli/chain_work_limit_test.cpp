@@ -56,7 +56,7 @@ TEST_CASE("chain work limit: 200 devices and 1,500 same-name CAs in one file",
           "[cli][hostile][chain]") {
     const SameNameCas pki = same_name_cas(200, 1500);
     const ScratchDir dir;
-    const auto trust = dir.write("root.pem", to_pem(pki.root));
+    const std::string trust = dir.write("root.pem", to_pem(pki.root));
 
     SECTION("with the genuine CA among them: every device validates") {
         const auto b = batch(dir, trust, dir.write("devices.pem", pki.device_file_pem()));
@@ -85,9 +85,9 @@ TEST_CASE("chain work limit: verify on one device presenting 1,000 same-name CAs
           "[cli][hostile][chain]") {
     const SameNameCas pki = same_name_cas(1, 1000);
     const ScratchDir dir;
-    const auto trust = dir.write("root.pem", to_pem(pki.root));
+    const std::string trust = dir.write("root.pem", to_pem(pki.root));
     for (const bool genuine : {true, false}) {
-        const auto device = dir.write("device.pem", pki.device_file_pem(genuine));
+        const std::string device = dir.write("device.pem", pki.device_file_pem(genuine));
         const auto start = std::chrono::steady_clock::now();
         const auto r =
             run_dpslint({"verify", "--trust", trust, "--at", at, "--format", "json", device});

@@ -74,8 +74,8 @@ std::size_t count(const std::string& text, const std::string& what) {
 
 TEST_CASE("cn-pattern: a 40,000-character CN in lint and batch", "[cli][hostile][regex]") {
     const ScratchDir dir;
-    const auto config = dir.write("config.json", pattern_config("^[a-z0-9-]+$"));
-    const auto device = dir.write("long-cn.pem", device_with_cn(std::string(40000, 'a') + "!"));
+    const std::string config = dir.write("config.json", pattern_config("^[a-z0-9-]+$"));
+    const std::string device = dir.write("long-cn.pem", device_with_cn(std::string(40000, 'a') + "!"));
 
     const auto l = lint(config, device);
     CHECK(l.result.signal == 0);
@@ -98,8 +98,8 @@ TEST_CASE("cn-pattern: a 40,000-character CN in lint and batch", "[cli][hostile]
 
 TEST_CASE("cn-pattern: nested repetitions against a 41-character CN", "[cli][hostile][regex]") {
     const ScratchDir dir;
-    const auto config = dir.write("config.json", pattern_config("^(([a-z0-9-])+)+$"));
-    const auto device = dir.write("cn41.pem", device_with_cn(std::string(40, 'a') + "!"));
+    const std::string config = dir.write("config.json", pattern_config("^(([a-z0-9-])+)+$"));
+    const std::string device = dir.write("cn41.pem", device_with_cn(std::string(40, 'a') + "!"));
     const auto l = lint(config, device);
     CHECK(l.result.signal == 0);
     CHECK(l.result.exit_code == 1);
@@ -113,7 +113,7 @@ TEST_CASE("cn-pattern: nested repetitions against a 41-character CN", "[cli][hos
 TEST_CASE("cn-pattern: 100,000 nested groups are refused with one line naming the place",
           "[cli][hostile][regex]") {
     const ScratchDir dir;
-    const auto config = dir.write(
+    const std::string config = dir.write(
         "config.json", pattern_config(std::string(100000, '(') + "a" + std::string(100000, ')')));
     const auto device = testdata("demo/devices/device-1.pem").string();
     for (const auto& r : {lint(config, device), batch(dir, config, device)}) {
@@ -130,7 +130,7 @@ TEST_CASE("cn-pattern: 100,000 nested groups are refused with one line naming th
 
 TEST_CASE("cn-pattern: a syntax error is one line with the JSON pointer", "[cli][regex]") {
     const ScratchDir dir;
-    const auto config = dir.write("config.json", pattern_config("^device-(\\d+$"));
+    const std::string config = dir.write("config.json", pattern_config("^device-(\\d+$"));
     const auto r = lint(config, testdata("demo/devices/device-1.pem").string());
     CHECK(r.result.exit_code == 2);
     CHECK(r.result.err

@@ -43,7 +43,10 @@ TEST_CASE("simulate: the demo devices get the walkthrough's decisions", "[cli][s
                             {"provisioned", 2},
                             {"blocked", 1},
                             {"rejected", 4},
-                            {"unreadable", 0}});
+                            {"unreadable", 0},
+                            {"presentedFiles", 0},
+                            {"presentedCertificates", 0},
+                            {"trust", {{"verifiedCaRecords", 2}, {"caCertificates", 3}}}});
 
     const auto& d1 = *device(doc, "devices/device-1.pem");
     CHECK(d1["decision"] == "provisioned");

@@ -78,7 +78,14 @@ TEST_CASE("verify: JSON output is stable and the same on both backends", "[cli][
     CHECK(results[1]["findings"][0]["citation"] == "RFC 5280 §6.1.3 (a)(1)");
     CHECK(results[1]["findings"][0]["location"]["pathPosition"] == 0);
     CHECK(a["summary"]
-          == nlohmann::json{{"leaves", 3}, {"valid", 1}, {"invalid", 2}, {"unreadable", 0}});
+          == nlohmann::json{{"leaves", 3},
+                            {"valid", 1},
+                            {"invalid", 2},
+                            {"unreadable", 0},
+                            {"trustFiles", 1},
+                            {"trustAnchors", 1},
+                            {"untrustedFiles", 1},
+                            {"untrustedCertificates", 1}});
 }
 
 TEST_CASE("verify: rejected candidates are explained", "[cli][verify]") {

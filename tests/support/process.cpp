@@ -1,11 +1,14 @@
 #include "process.hpp"
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdexcept>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -14,8 +17,14 @@ extern char** environ;
 namespace dpslint::test {
 
 ProcessResult run_process(const std::vector<std::string>& argv, const std::string& cwd,
-                          const std::string& stdin_text,
-                          const std::vector<std::string>& extra_env) {
+                          const std::string& stdin_text, const std::vector<std::string>& extra_env,
+                          double timeout_seconds) {
+    using Clock = std::chrono::steady_clock;
+    const auto start = Clock::now();
+    const auto deadline =
+        start
+        + std::chrono::duration_cast<Clock::duration>(
+            std::chrono::duration<double>(timeout_seconds > 0 ? timeout_seconds : 0));
     int out_pipe[2], err_pipe[2], in_pipe[2];
     if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0 || pipe(in_pipe) != 0) {
         throw std::runtime_error("pipe failed");
@@ -66,17 +75,40 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
     int open = 2;
     char buffer[65536];
     while (open > 0) {
-        if (poll(fds, 2, -1) < 0) {
+        int wait_ms = -1;
+        if (timeout_seconds > 0) {
+            const auto remaining =
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+            if (remaining.count() <= 0) {
+                if (!result.timed_out)
+                    kill(pid, SIGKILL);
+                result.timed_out = true;
+                wait_ms = 100;  // collect what is left in the pipes
+            } else {
+                wait_ms = static_cast<int>(remaining.count()) + 1;
+            }
+        }
+        const int ready = poll(fds, 2, wait_ms);
+        if (ready < 0) {
             if (errno == EINTR)
                 continue;
             break;
+        }
+        if (ready == 0) {
+            if (result.timed_out)
+                break;  // a grandchild may hold the pipes open
+            continue;
         }
         for (int i = 0; i < 2; ++i) {
             if (fds[i].fd < 0 || (fds[i].revents & (POLLIN | POLLHUP)) == 0)
                 continue;
             const ssize_t n = read(fds[i].fd, buffer, sizeof buffer);
             if (n > 0) {
-                sinks[i]->append(buffer, static_cast<std::size_t>(n));
+                const auto size = static_cast<std::size_t>(n);
+                if (i == 0)
+                    result.out_bytes += size;
+                if (sinks[i]->size() < max_captured_bytes)
+                    sinks[i]->append(buffer, std::min(size, max_captured_bytes - sinks[i]->size()));
             } else {
                 close(fds[i].fd);
                 fds[i].fd = -1;
@@ -84,8 +116,16 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
             }
         }
     }
+    for (const auto& fd : fds) {
+        if (fd.fd >= 0)
+            close(fd.fd);
+    }
     int status = 0;
-    waitpid(pid, &status, 0);
+    rusage usage{};
+    while (wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
+    }
+    result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    result.max_rss_kb = usage.ru_maxrss;
     if (WIFEXITED(status))
         result.exit_code = WEXITSTATUS(status);
     if (WIFSIGNALED(status))
@@ -94,10 +134,10 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
 }
 
 ProcessResult run_dpslint(const std::vector<std::string>& args, const std::string& cwd,
-                          const std::string& stdin_text) {
+                          const std::string& stdin_text, double timeout_seconds) {
     std::vector<std::string> argv{DPSLINT_BINARY};
     argv.insert(argv.end(), args.begin(), args.end());
-    return run_process(argv, cwd, stdin_text, {"NO_COLOR=1"});
+    return run_process(argv, cwd, stdin_text, {"NO_COLOR=1"}, timeout_seconds);
 }
 
 }  // namespace dpslint::test

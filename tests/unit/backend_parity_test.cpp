@@ -6,6 +6,7 @@
 
 #include "dpslint/backend.hpp"
 #include "dpslint/certificate_file.hpp"
+#include "dpslint/crl.hpp"
 #include "dpslint/pem.hpp"
 
 #include "support/fields_diff.hpp"
@@ -16,7 +17,7 @@ using namespace dpslint;
 namespace {
 
 std::vector<Bytes> certificate_ders(const std::filesystem::path& path) {
-    const Bytes content = read_file_bytes(path);
+    const Bytes content = read_input_file(path, max_certificate_file_bytes, "certificate file");
     const std::string_view text(reinterpret_cast<const char*>(content.data()), content.size());
     std::vector<Bytes> out;
     if (contains_pem(text)) {
@@ -36,11 +37,13 @@ TEST_CASE("OpenSSL and Botan decode every committed certificate identically", "[
     const auto openssl = make_openssl_backend();
     const auto botan = make_botan_backend();
     std::size_t compared = 0;
-    for (const auto& dir : {"pki", "demo", "rules", "batch", "snapshots"}) {
+    for (const auto& dir : {"pki", "demo", "rules", "batch", "snapshots", "pkits", "limbo"}) {
+        if (!std::filesystem::exists(test::testdata(dir)))
+            continue;
         for (const auto& entry :
              std::filesystem::recursive_directory_iterator(test::testdata(dir))) {
             const auto ext = entry.path().extension();
-            if (!entry.is_regular_file() || (ext != ".pem" && ext != ".der"))
+            if (!entry.is_regular_file() || (ext != ".pem" && ext != ".der" && ext != ".crt"))
                 continue;
             if (entry.path().string().find("malformed") != std::string::npos)
                 continue;
@@ -72,5 +75,41 @@ TEST_CASE("OpenSSL and Botan decode every committed certificate identically", "[
             }
         }
     }
-    CHECK(compared > 100);
+    CHECK(compared > 500);
+}
+
+TEST_CASE("OpenSSL and Botan decode every committed CRL identically", "[backend][parity][crl]") {
+    const auto openssl = make_openssl_backend();
+    const auto botan = make_botan_backend();
+    std::size_t compared = 0;
+    for (const auto& dir : {"pkits/crls", "limbo"}) {
+        if (!std::filesystem::exists(test::testdata(dir)))
+            continue;
+        for (const auto& entry :
+             std::filesystem::recursive_directory_iterator(test::testdata(dir))) {
+            if (!entry.is_regular_file() || entry.path().extension() != ".crl")
+                continue;
+            INFO(entry.path().string());
+            const Bytes der = read_input_file(entry.path(), max_crl_file_bytes, "CRL file");
+            CrlPtr a, b;
+            std::string a_error, b_error;
+            try {
+                a = openssl->parse_crl(der);
+            } catch (const ParseError& e) {
+                a_error = e.what();
+            }
+            try {
+                b = botan->parse_crl(der);
+            } catch (const ParseError& e) {
+                b_error = e.what();
+            }
+            INFO(a_error << " / " << b_error);
+            REQUIRE((a == nullptr) == (b == nullptr));
+            if (!a)
+                continue;
+            CHECK(a->fields() == b->fields());
+            ++compared;
+        }
+    }
+    CHECK(compared >= 170);
 }

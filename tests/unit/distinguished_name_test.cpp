@@ -33,3 +33,15 @@ TEST_CASE("directoryName subtrees are RDN prefixes", "[dn]") {
         dn({{"2.5.4.6", "US"}, {"2.5.4.10", "Other"}, {"2.5.4.3", "x"}}).within_subtree(base));
     CHECK_FALSE(dn({{"2.5.4.6", "US"}}).within_subtree(base));
 }
+
+TEST_CASE("RFC 4514 text writes bytes that are not UTF-8 and line-breaking characters as hex pairs",
+          "[dn][hostile]") {
+    CHECK(dn({{"2.5.4.3", "a\nb"}}).text() == "CN=a\\0Ab");
+    CHECK(dn({{"2.5.4.3", "\xFF\xFE"}}).text() == "CN=\\FF\\FE");
+    CHECK(dn({{"2.5.4.3", "x\x1B[31m"}}).text() == "CN=x\\1B[31m");
+    CHECK(dn({{"2.5.4.3", "bidi\xE2\x80\xAE"}}).text() == "CN=bidi\\E2\\80\\AE");
+    CHECK(dn({{"2.5.4.3", "caf\xC3\xA9"}}).text() == "CN=caf\xC3\xA9");  // UTF-8 stays as it is
+    CHECK(dn({{"2.5.4.3", std::string("n\0l", 3)}}).text() == "CN=n\\00l");
+    // Matching is unaffected: it works on the values, not on the shown text.
+    CHECK(dn({{"2.5.4.3", "a\nb"}}).common_names() == std::vector<std::string>{"a\nb"});
+}

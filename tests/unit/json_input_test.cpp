@@ -142,3 +142,35 @@ TEST_CASE("JsonCursor reads typed values and names the pointer when it cannot",
     CHECK(read_error([&] { entry.array(); }) == "groups.json:/0: expected array, got object");
     CHECK(read_error([&] { root.index(1); }) == "groups.json: index 1 out of range (array of 1)");
 }
+
+TEST_CASE("nesting beyond max_json_depth is refused while reading, naming the place",
+          "[snapshot][json][hostile]") {
+    const auto nested = [](std::size_t depth) {
+        return std::string(depth, '[') + std::string(depth, ']');
+    };
+    CHECK_NOTHROW(parse_json_strict(nested(max_json_depth), "f.json"));
+    const std::string error = parse_error(nested(max_json_depth + 1));
+    CHECK(error.starts_with("f.json:/0/0/"));
+    CHECK_THAT(error, Catch::Contains("JSON nested deeper than 64 levels"));
+    CHECK(
+        parse_error(R"({"a": [1, {"b": )" + nested(70) + "}]}").starts_with("f.json:/a/1/b/0/0/"));
+
+    // 100,000 levels in 200 KB: refused at level 65, without the memory a pointer per level
+    // would take.
+    CHECK_THAT(parse_error(nested(100'000)), Catch::Contains("nested deeper than"));
+    std::string objects;
+    for (int i = 0; i < 100'000; ++i)
+        objects += "{\"k\":";
+    CHECK_THAT(parse_error(objects), Catch::Contains("nested deeper than"));
+}
+
+TEST_CASE("error messages quote input values on one line", "[snapshot][json][hostile]") {
+    const std::string error = parse_error("{\"a\\nb\": 1, \"a\\nb\": 2}");
+    CHECK(error.find('\n') == std::string::npos);
+    CHECK_THAT(error, Catch::Contains("duplicate key 'a\\nb'"));
+    const std::string long_key(5'000'000, 'k');
+    const std::string long_error =
+        parse_error("{\"" + long_key + "\": 1, \"" + long_key + "\": 2}");
+    CHECK(long_error.size() < 4096);
+    CHECK_THAT(long_error, Catch::Contains("duplicate key"));
+}

@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "dpslint/chain_checks.hpp"
 #include "dpslint/lint/config.hpp"
 
 #include "dpslint_rules/registry.hpp"
@@ -46,6 +47,7 @@ const std::vector<std::string> promised{"ca.unverified",
                                         "individual.overrides-group",
                                         "individual.certificate-expired",
                                         "individual.mixed-case-id",
+                                        "individual.registration-id-cn-mismatch",
                                         "allocation.static-hub-count",
                                         "allocation.hub-not-linked",
                                         "allocation.no-eligible-hub",
@@ -147,6 +149,16 @@ TEST_CASE("every rule carries complete metadata", "[registry]") {
                 CHECK(d.is_array());
             else
                 FAIL("unknown option type " << o.type);
+            // Every numeric option has a documented range that holds its default.
+            if (o.type == "integer" || o.type == "number") {
+                REQUIRE(o.minimum);
+                REQUIRE(o.maximum);
+                CHECK(*o.minimum <= d.get<double>());
+                CHECK(d.get<double>() <= *o.maximum);
+            } else {
+                CHECK_FALSE(o.minimum);
+                CHECK_FALSE(o.maximum);
+            }
         }
     }
 }
@@ -172,4 +184,100 @@ TEST_CASE("docs/rules.md is generated from the registry", "[registry]") {
     committed << in.rdbuf();
     INFO("regenerate with: build/lint/dpslint rules --format markdown > docs/rules.md");
     CHECK(committed.str() == cli::rules_markdown(rules::registry()));
+}
+
+TEST_CASE("docs/limits.md lists every numeric rule option with its range", "[registry]") {
+    std::ifstream in(test::source_dir() / "docs" / "limits.md");
+    std::stringstream limits;
+    limits << in.rdbuf();
+    const auto number = [](double d) {
+        const auto whole = static_cast<long long>(d);
+        return static_cast<double>(whole) == d ? std::to_string(whole) : nlohmann::json(d).dump();
+    };
+    for (const auto* rule : rules::registry()) {
+        for (const auto& o : rule->metadata().options) {
+            if (!o.minimum || !o.maximum)
+                continue;
+            const std::string row = "| `" + rule->metadata().id + "` `" + o.name + "` | " + o.type
+                                    + " | " + number(*o.minimum) + " – " + number(*o.maximum)
+                                    + " | " + o.default_value.dump() + " |";
+            INFO(row);
+            CHECK(limits.str().find(row) != std::string::npos);
+        }
+    }
+}
+
+namespace {
+
+// A citation a user can open: a full Microsoft Learn URL (articles, the DPS REST API and az CLI
+// references) or an RFC section; several are joined with "; ".
+bool public_citation(const std::string& citation) {
+    // "§6.1.3", "§6.1.3 (a)(2)", "§6.1.4 (l)-(m)"
+    const std::string section =
+        "§[0-9]+(\\.[0-9]+)*( \\([a-z0-9]+\\)(\\([0-9]+\\))?(-\\([a-z0-9]+\\))?)?";
+    static const std::regex source(
+        "^(https://learn\\.microsoft\\.com/[A-Za-z0-9/._#?=&-]+|RFC [0-9]+ " + section + "(, "
+        + section + ")*)$");
+    std::size_t start = 0;
+    for (;;) {
+        const auto end = citation.find("; ", start);
+        if (!std::regex_match(citation.substr(start, end - start), source))
+            return false;
+        if (end == std::string::npos)
+            return true;
+        start = end + 2;
+    }
+}
+
+}  // namespace
+
+TEST_CASE("the citation check accepts public sources only", "[registry]") {
+    CHECK(public_citation("https://learn.microsoft.com/azure/iot-dps/concepts-x509-attestation"));
+    CHECK(public_citation("RFC 5280 §6.1.3 (a)(2)"));
+    CHECK(public_citation("RFC 5280 §4.2.1.9, §6.1.4 (k)"));
+    CHECK(public_citation("RFC 5280 §6.1.3 (a)(2); https://learn.microsoft.com/rest/api/iot-dps/"));
+    CHECK_FALSE(public_citation("dps.md §2.1"));
+    CHECK_FALSE(public_citation("learn.microsoft.com/azure/iot-dps/concepts-x509-attestation"));
+    CHECK_FALSE(
+        public_citation("DPS service REST API 2021-10-01 (azure-rest-api-specs service.json)"));
+    CHECK_FALSE(public_citation("az iot dps certificate list (properties.thumbprint: SHA-1)"));
+    CHECK_FALSE(public_citation(""));
+}
+
+TEST_CASE("every citation names a public source", "[registry]") {
+    for (const auto* rule : rules::registry()) {
+        const auto& m = rule->metadata();
+        INFO(m.id << ": " << m.citation);
+        CHECK(public_citation(m.citation));
+        // The text around it must not point at notes a user cannot open either.
+        for (const auto* text : {&m.rationale, &m.fix, &m.title, &m.example}) {
+            CHECK(text->find("dps.md") == std::string::npos);
+            CHECK(text->find("shared/reference") == std::string::npos);
+        }
+    }
+    for (const auto& check : chain_checks()) {
+        INFO(check.id << ": " << check.citation);
+        CHECK(public_citation(std::string(check.citation)));
+    }
+}
+
+TEST_CASE("a rule whose severity depends on the case says what decides it", "[registry]") {
+    for (const auto* rule : rules::registry()) {
+        const auto& m = rule->metadata();
+        INFO(m.id);
+        CHECK(m.context_severities.empty() == m.severity_context.empty());
+        if (!m.context_severities.empty()) {
+            CHECK(m.context_severities.size() >= 2);
+            CHECK(m.context_severities.front() == m.severity);
+            for (const auto s : m.context_severities)
+                CHECK_THAT(m.severity_context, Catch::Contains(std::string(to_string(s))));
+        }
+    }
+    // The rules that report with FindingSink::report_as.
+    for (const char* id :
+         {"ca.unverified", "ca.not-a-ca", "ca.thumbprint-mismatch", "enrollment.ca-expired",
+          "individual.certificate-expired", "individual.registration-id-cn-mismatch"}) {
+        INFO(id);
+        CHECK_FALSE(rules::find_rule(id)->metadata().context_severities.empty());
+    }
 }

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <memory>
 #include <string>
 
@@ -151,7 +152,7 @@ TEST_CASE("list-style snapshot: az show/list output as exported", "[snapshot]") 
         CHECK(s.ca_files[1].paired);
         CHECK(s.ca_files[2].path == file_in("list-style", "ca/intermediates.pem"));
         CHECK(s.ca_files[2].certificate->sha1() == customer_a_sha1);
-        CHECK_FALSE(s.ca_files[2].paired);
+        CHECK(s.ca_files[2].paired);  // no record, but the inline group 'customer-a' has it
     }
 
     SECTION("lookups") {
@@ -677,4 +678,111 @@ TEST_CASE("every broken export fails with one line naming file, place and proble
     CHECK(load_error(broken("does-not-exist"))
           == broken("does-not-exist").string()
                  + ": cannot read snapshot: no such file or directory");
+}
+
+TEST_CASE("dps.json without properties.iotHubs leaves the linked hubs unknown", "[snapshot]") {
+    // The published DPSGet examples have no iotHubs key: "not stated", never "no hub linked".
+    const Snapshot s = load_snapshot(testdata("snapshots/service-hubs-unstated"), backend());
+    REQUIRE(s.service.has_value());
+    CHECK_FALSE(s.linked_hubs.has_value());
+    CHECK(s.known_linked_hubs() == nullptr);
+    CHECK(std::find(s.missing_parts.begin(), s.missing_parts.end(),
+                    "linked-hubs.json absent and dps.json has no properties.iotHubs: linked IoT "
+                    "hubs unknown; hub-assignment checks (iotHubs subset, static hub, allocation "
+                    "weights) skipped")
+          != s.missing_parts.end());
+
+    const Snapshot null_hubs =
+        load_snapshot(testdata("snapshots/service-hubs-null.json"), backend());
+    CHECK(null_hubs.known_linked_hubs() == nullptr);
+    CHECK(std::any_of(null_hubs.missing_parts.begin(), null_hubs.missing_parts.end(),
+                      [](const std::string& line) {
+                          return line.rfind(
+                                     "'linkedHubs' absent and 'dps' has no "
+                                     "properties.iotHubs: linked IoT hubs unknown",
+                                     0)
+                                 == 0;
+                      }));
+
+    // Only an explicit empty array says that no hub is linked.
+    const Snapshot empty = load_snapshot(testdata("snapshots/service-hubs-empty.json"), backend());
+    REQUIRE(empty.known_linked_hubs() != nullptr);
+    CHECK(empty.known_linked_hubs()->empty());
+}
+
+TEST_CASE("informational fields of the wrong type are ignored with a notice each", "[snapshot]") {
+    const auto path = testdata("snapshots/informational-types.json");
+    const Snapshot s = load_snapshot(path, backend());
+    std::vector<std::string> pointers;
+    for (const auto& f : s.load_findings) {
+        CHECK(f.id == "input.field-ignored");
+        CHECK(f.severity == Severity::notice);
+        CHECK(f.location.file == path.string());
+        CHECK_THAT(f.citation, Catch::StartsWith("https://learn.microsoft.com/rest/api/iot-dps/"));
+        pointers.push_back(f.location.json_pointer);
+    }
+    std::sort(pointers.begin(), pointers.end());
+    const std::string info =
+        "/enrollmentGroups/0/attestation/x509/signingCertificates/primary/info";
+    CHECK(pointers
+          == std::vector<std::string>{
+              "/certificates/value/0/etag", "/certificates/value/0/properties/created",
+              "/dps/properties/idScope", info + "/notBeforeUtc", info + "/serialNumber",
+              info + "/version", "/enrollmentGroups/0/createdDateTimeUtc",
+              "/enrollmentGroups/0/etag",
+              "/enrollments/0/attestation/x509/clientCertificates/primary/info/version"});
+    const auto version = std::find_if(
+        s.load_findings.begin(), s.load_findings.end(),
+        [&](const Finding& f) { return f.location.json_pointer == info + "/version"; });
+    REQUIRE(version != s.load_findings.end());
+    CHECK_THAT(version->message, Catch::StartsWith("expected integer, got string"));
+    // What decides is still read: the thumbprints and the subject of the inline certificate.
+    REQUIRE(s.groups.size() == 1);
+    const auto& info_read = s.groups[0].settings.attestation.x509->signing_primary->info;
+    REQUIRE(info_read.has_value());
+    CHECK(info_read->sha1_thumbprint == intermediate_sha1);
+    CHECK_FALSE(info_read->version.has_value());
+    CHECK(s.service->id_scope.empty());
+}
+
+TEST_CASE("a record's own certificate body is used like a ca/ file, thumbprint-checked",
+          "[snapshot]") {
+    const auto dir = testdata("snapshots/certificate-show");
+    const Snapshot s = load_snapshot(dir, backend());
+    REQUIRE(s.certificates.has_value());
+    const CaRecord* root = s.find_certificate("contoso-root");
+    REQUIRE(root != nullptr);
+    REQUIRE(root->certificate != nullptr);  // base64 of the uploaded PEM file
+    CHECK(root->certificate->sha1() == root_sha1);
+    CHECK(root->certificate_file
+          == (dir / "certificates.json").string() + ":/value/0/properties/certificate");
+
+    // A body with another thumbprint is reported and not used; the ca/ file pairs instead.
+    const CaRecord* intermediate = s.find_certificate("contoso-intermediate");
+    REQUIRE(intermediate != nullptr);
+    REQUIRE(intermediate->certificate != nullptr);
+    CHECK(intermediate->certificate->sha1() == intermediate_sha1);
+    CHECK(intermediate->certificate_file == (dir / "ca" / "intermediate.pem").string());
+
+    REQUIRE(s.load_findings.size() == 2);
+    const auto& unmatched = s.load_findings[0];
+    CHECK(unmatched.id == "input.ca-file-unmatched");
+    CHECK(unmatched.severity == Severity::notice);
+    CHECK(unmatched.location.file == (dir / "ca" / "customer-a.pem").string());
+    CHECK(unmatched.location.sha1 == customer_a_sha1);
+    const auto& mismatch = s.load_findings[1];
+    CHECK(mismatch.id == "input.certificate-body-mismatch");
+    CHECK(mismatch.severity == Severity::warning);
+    CHECK(mismatch.location.json_pointer == "/value/1/properties/certificate");
+    CHECK(mismatch.location.ca_name == "contoso-intermediate");
+
+    // What DPS holds completes chains; the unmatched ca/ file does not.
+    std::vector<std::string> uploaded;
+    for (const auto& c : s.uploaded_ca_certificates())
+        uploaded.push_back(c->sha1());
+    std::sort(uploaded.begin(), uploaded.end());
+    CHECK(uploaded == std::vector<std::string>{intermediate_sha1, root_sha1});
+    // Every record's certificate is known: nothing about CA bodies is reported missing.
+    CHECK(std::none_of(s.missing_parts.begin(), s.missing_parts.end(),
+                       [](const std::string& l) { return l.rfind("ca/", 0) == 0; }));
 }

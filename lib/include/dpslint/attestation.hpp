@@ -17,7 +17,7 @@ namespace dpslint {
 enum class Decision { provisioned, blocked, rejected };
 std::string_view to_string(Decision decision) noexcept;
 
-// Codes modelled on the service's registration errors (dps.md §8): 400004 invalid request or
+// Codes modelled on the service's registration errors: 400004 invalid request or
 // registration ID, 401002 unauthorized (untrusted chain, no or disabled enrollment, thumbprint
 // mismatch), 400 for an enrollment that cannot be allocated to any hub; 200 when provisioned.
 namespace reason_code {
@@ -68,7 +68,9 @@ struct AttestationResult {
     bool allocation_policy_from_service = false;  // inherited the service default
     std::vector<HubCandidate> hubs;
     std::optional<std::string> chosen_hub;  // only when determined (static)
-    std::optional<nlohmann::json> initial_twin;
+    // The deciding enrollment's initialTwin, inside the snapshot (which outlives the result):
+    // shared, not copied, by every device provisioned through it.
+    const nlohmann::json* initial_twin = nullptr;
     std::optional<ReprovisionPolicy> reprovision_policy;
     bool iot_edge = false;
     // The findings behind the decision: attestation.* plus the validator's chain.* findings.
@@ -77,7 +79,7 @@ struct AttestationResult {
 
 struct AttestationOptions {
     TimePoint at{};
-    // DPS publishes no algorithm policy (dps.md §3.3); the simulation accepts what a TLS stack
+    // DPS publishes no algorithm policy; the simulation accepts what a TLS stack
     // typically does: SHA-1 and SHA-2, RSA >= 1024, NIST curves, Ed25519. Weak but accepted
     // algorithms are lint findings, not provisioning failures.
     AlgorithmPolicy algorithms = lenient_algorithms();
@@ -100,12 +102,13 @@ public:
     AttestationResult decide(const Device& device) const;
 
     // The chain DPS would walk for `device`: what it presents, completed only by CA certificates
-    // uploaded to DPS (the snapshot's ca/ files). `work_limit_hit` (optional) is set when the
-    // signature checks ran out before every choice was made.
+    // uploaded to DPS (Snapshot::uploaded_ca_certificates). `work_limit_hit` (optional) is set
+    // when the signature checks ran out before every choice was made.
     std::vector<ChainLink> walk_chain(const Device& device, bool* work_limit_hit = nullptr) const;
 
 private:
     const Snapshot& snapshot_;
+    std::vector<CertificatePtr> uploaded_;  // computed once: decide() runs per device
     const CryptoBackend& backend_;
     AttestationOptions options_;
     SignatureCache* cache_;

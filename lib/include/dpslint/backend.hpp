@@ -8,6 +8,7 @@
 
 #include "dpslint/bytes.hpp"
 #include "dpslint/certificate.hpp"
+#include "dpslint/crl.hpp"
 
 namespace dpslint {
 
@@ -49,6 +50,15 @@ public:
 
     // Algorithm, size and curve of a DER SubjectPublicKeyInfo. Throws ParseError.
     virtual PublicKeyInfo describe_public_key(ByteView spki_der) const = 0;
+
+    // Decodes one DER CertificateList (RFC 5280 §5). Throws ParseError on anything that is not
+    // exactly one well-formed CRL, including a recognised CRL or entry extension that does not
+    // decode and an extension that appears twice.
+    virtual CrlPtr parse_crl(ByteView der) const = 0;
+
+    // Does `issuer`'s public key verify `crl`'s signature? Both must come from this backend.
+    virtual SignatureCheck verify_crl_signature(const Crl& crl,
+                                                const Certificate& issuer) const = 0;
 };
 
 enum class BackendKind { openssl, botan };

@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dpslint/bytes.hpp"
@@ -120,12 +121,106 @@ struct NameConstraints {
     friend bool operator==(const NameConstraints&, const NameConstraints&) = default;
 };
 
+inline constexpr const char* oid_any_policy = "2.5.29.32.0";
+
+// Policy qualifiers are checked for structure and otherwise ignored (RFC 5280 §4.2.1.4 lets
+// certificate users skip them).
 struct CertificatePolicies {
     bool critical = false;
-    std::vector<std::string> oids;
+    std::vector<std::string> oids;  // dotted, in certificate order; anyPolicy included
 
     friend bool operator==(const CertificatePolicies&, const CertificatePolicies&) = default;
 };
+
+struct PolicyMapping {
+    std::string issuer_domain_policy;
+    std::string subject_domain_policy;
+
+    friend bool operator==(const PolicyMapping&, const PolicyMapping&) = default;
+};
+
+struct PolicyMappings {
+    bool critical = false;
+    std::vector<PolicyMapping> mappings;  // in certificate order
+
+    friend bool operator==(const PolicyMappings&, const PolicyMappings&) = default;
+};
+
+// SkipCerts values above INT_MAX are stored as INT_MAX: no path is that long.
+struct PolicyConstraints {
+    bool critical = false;
+    std::optional<int> require_explicit_policy;
+    std::optional<int> inhibit_policy_mapping;
+
+    friend bool operator==(const PolicyConstraints&, const PolicyConstraints&) = default;
+};
+
+struct InhibitAnyPolicy {
+    bool critical = false;
+    int skip_certs = 0;
+
+    friend bool operator==(const InhibitAnyPolicy&, const InhibitAnyPolicy&) = default;
+};
+
+// ReasonFlags (RFC 5280 §4.2.1.13): BIT STRING bit n is `1u << n`, as for KeyUsageBit.
+enum ReasonFlag : std::uint16_t {
+    reason_unused = 1u << 0,
+    reason_key_compromise = 1u << 1,
+    reason_ca_compromise = 1u << 2,
+    reason_affiliation_changed = 1u << 3,
+    reason_superseded = 1u << 4,
+    reason_cessation_of_operation = 1u << 5,
+    reason_certificate_hold = 1u << 6,
+    reason_privilege_withdrawn = 1u << 7,
+    reason_aa_compromise = 1u << 8,
+};
+// Every reason a CRL can cover (bit 0 "unused" is no reason).
+inline constexpr std::uint16_t all_reasons = 0x1FE;
+
+// DistributionPointName ::= CHOICE { fullName [0], nameRelativeToCRLIssuer [1] }: exactly one of
+// the two is set.
+struct DistributionPointName {
+    std::vector<GeneralName> full_name;
+    std::optional<DistinguishedName::Rdn> relative_name;
+
+    friend bool operator==(const DistributionPointName&, const DistributionPointName&) = default;
+};
+
+struct DistributionPoint {
+    std::optional<DistributionPointName> name;
+    std::optional<std::uint16_t> reasons;  // ReasonFlag bits; nullopt: all reasons
+    std::vector<GeneralName> crl_issuer;   // empty: the certificate's issuer signs the CRL
+
+    friend bool operator==(const DistributionPoint&, const DistributionPoint&) = default;
+};
+
+struct CrlDistributionPoints {
+    bool critical = false;
+    std::vector<DistributionPoint> points;
+
+    friend bool operator==(const CrlDistributionPoints&, const CrlDistributionPoints&) = default;
+};
+
+// An extension that is present but cannot be used as it is. The certificate still parses (it is
+// a certificate, just an invalid one): path validation reports every problem as a failure.
+enum class ExtensionProblemKind {
+    malformed,  // the value does not decode as the extension's ASN.1 type
+    duplicate,  // a second instance of the same extension (RFC 5280 §4.2); the first one is used
+    empty,      // a SEQUENCE the type requires to hold at least one element (SIZE (1..MAX))
+};
+
+struct ExtensionProblem {
+    std::string oid;
+    ExtensionProblemKind kind = ExtensionProblemKind::malformed;
+    std::string detail;  // more precise reason, when one is known; same for both backends
+
+    friend bool operator==(const ExtensionProblem&, const ExtensionProblem&) = default;
+};
+
+// "subjectAltName" for 2.5.29.17 and the other extensions dpslint knows; empty when unknown.
+std::string_view extension_name(std::string_view oid) noexcept;
+// One line naming the extension: "malformed subjectAltName extension (2.5.29.17)".
+std::string describe(const ExtensionProblem& problem);
 
 struct ExtensionInfo {
     std::string oid;
@@ -142,6 +237,10 @@ inline constexpr const char* oid_authority_key_identifier = "2.5.29.35";
 inline constexpr const char* oid_subject_alt_name = "2.5.29.17";
 inline constexpr const char* oid_name_constraints = "2.5.29.30";
 inline constexpr const char* oid_certificate_policies = "2.5.29.32";
+inline constexpr const char* oid_policy_mappings = "2.5.29.33";
+inline constexpr const char* oid_policy_constraints = "2.5.29.36";
+inline constexpr const char* oid_inhibit_any_policy = "2.5.29.54";
+inline constexpr const char* oid_crl_distribution_points = "2.5.29.31";
 
 // Extensions dpslint understands well enough to honour when critical. Anything else that is
 // critical makes a path invalid (RFC 5280 §4.2).
@@ -156,8 +255,15 @@ struct Extensions {
     std::optional<SubjectAltName> subject_alt_name;
     std::optional<NameConstraints> name_constraints;
     std::optional<CertificatePolicies> certificate_policies;
+    std::optional<PolicyMappings> policy_mappings;
+    std::optional<PolicyConstraints> policy_constraints;
+    std::optional<InhibitAnyPolicy> inhibit_any_policy;
+    std::optional<CrlDistributionPoints> crl_distribution_points;
     std::vector<ExtensionInfo> all;           // every extension, in certificate order
     std::vector<ExtensionInfo> unrecognized;  // those `is_recognized_extension` rejects
+    // Malformed, duplicate and empty extensions, in certificate order. A malformed extension's
+    // typed member above stays unset; an empty one keeps its (empty) value.
+    std::vector<ExtensionProblem> problems;
 
     bool has_unrecognized_critical() const;
     friend bool operator==(const Extensions&, const Extensions&) = default;

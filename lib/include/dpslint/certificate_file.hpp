@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -8,6 +9,7 @@
 #include "dpslint/backend.hpp"
 #include "dpslint/bytes.hpp"
 #include "dpslint/certificate.hpp"
+#include "dpslint/input_file.hpp"
 
 namespace dpslint {
 
@@ -28,18 +30,17 @@ struct CertificateFile {
     bool pem = false;
 };
 
-// Reads and parses `path`. Throws InputError naming the file and the failing place (block,
-// line, offset) for: unreadable or empty files, PEM without END, bad base64, non-certificate PEM
-// blocks, DER that is not one certificate, text with no PEM block. A PEM file holding only
-// private-key blocks is returned with no certificates: callers decide what that means.
+// Reads (input_file.hpp: a regular file of at most `max_bytes`) and parses `path`. Throws
+// InputError naming the file and the failing place (block, line, offset) for: unreadable, too
+// large or empty files, PEM without END, bad base64, non-certificate PEM blocks, DER that is not
+// one certificate, text with no PEM block. A PEM file holding only private-key blocks is returned
+// with no certificates: callers decide what that means.
 CertificateFile read_certificate_file(const std::filesystem::path& path,
-                                      const CryptoBackend& backend);
+                                      const CryptoBackend& backend,
+                                      std::uint64_t max_bytes = max_certificate_file_bytes);
 
 // Same, from bytes already in memory; `display_name` is used in errors.
 CertificateFile parse_certificate_file(std::string display_name, ByteView content,
                                        const CryptoBackend& backend);
-
-// Reads a whole file; throws InputError("cannot read: <reason>").
-Bytes read_file_bytes(const std::filesystem::path& path);
 
 }  // namespace dpslint

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dpslint {
@@ -50,6 +51,16 @@ private:
     std::string text_;
     std::string canonical_;
 };
+
+// A subject as DPS and the az CLI export it as text (certificates.json "subject",
+// X509CertificateInfo "subjectName" / "issuerName"): a bare CN value ("my-root-ca"), "CN=..."
+// or a whole DN, RFC 4514 or the .NET form with ", " between RDNs ("CN=dev-1, O=Contoso, C=US").
+// Returns the CN values it names, in order; empty when it names none.
+std::vector<std::string> common_names_in_text(std::string_view exported);
+
+// True when `exported` (as above) names `name`: equal to one of its CNs, bare or as "CN=...", or
+// to its whole RFC 4514 text ignoring spaces after separators, case-insensitively.
+bool exported_name_matches(std::string_view exported, const DistinguishedName& name);
 
 // Well-known attribute type short names used by RFC 4514 text (CN, O, OU, C, L, ST, ...).
 std::string attribute_short_name(const std::string& oid);

@@ -10,12 +10,21 @@
 
 namespace dpslint {
 
+// Deepest nesting of objects and arrays accepted in any JSON input (snapshot parts, config,
+// report lines), checked while reading. A DPS initial twin may nest 10 levels inside an export
+// that adds about 5; the limit is far above that and keeps every later walk, copy and indented
+// dump of a document shallow.
+inline constexpr std::size_t max_json_depth = 64;
+
 // Parses JSON text strictly. Throws InputError:
 //   (file, "line L column C", "malformed JSON: <reason>") for syntax errors, L and C 1-based
 //     and counted in bytes from the offset of the offending character;
 //   (file, "<pointer of the object>/<key>", "duplicate key 'k' (the later value would silently
 //     override the earlier)") for an object that repeats a key, which nlohmann::json::parse
-//     would accept, keeping only the last value.
+//     would accept, keeping only the last value;
+//   (file, "<pointer of the container>", "JSON nested deeper than 64 levels ...") as soon as the
+//     reader opens a container beyond max_json_depth.
+// Memory is linear in the input; JSON pointers are built only for an error.
 nlohmann::json parse_json_strict(std::string_view text, const std::string& file);
 
 // RFC 6901 reference token: '~' -> "~0", '/' -> "~1".

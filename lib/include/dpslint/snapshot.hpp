@@ -11,6 +11,7 @@
 
 #include "dpslint/backend.hpp"
 #include "dpslint/certificate.hpp"
+#include "dpslint/finding.hpp"
 #include "dpslint/time.hpp"
 
 namespace dpslint {
@@ -67,8 +68,11 @@ struct CaRecord {
     std::optional<TimePoint> created;  // may be 0001-01-01 (DateTime.MinValue) in real exports
     std::optional<TimePoint> updated;
     std::string etag;
-    CertificatePtr certificate;    // the paired CA file's certificate; null when none matched
-    std::string certificate_file;  // path of that file
+    // The record's certificate: its own properties.certificate (what `az iot dps certificate
+    // show` returns) when that matches the thumbprint, else the paired CA file's; null when
+    // neither is known.
+    CertificatePtr certificate;
+    std::string certificate_file;  // where it came from: a ca/ file, or "certificates.json:/..."
     SourceRef source;
 };
 
@@ -180,8 +184,10 @@ struct CaFile {
 struct Snapshot {
     std::string origin;  // the directory or file given to --snapshot
 
-    std::optional<ServiceSettings> service;             // dps.json
-    std::optional<std::vector<LinkedHub>> linked_hubs;  // linked-hubs.json or dps.json
+    std::optional<ServiceSettings> service;  // dps.json
+    // linked-hubs.json, else dps.json's properties.iotHubs when it is an array (an empty array:
+    // no hub linked); nullopt when neither states the hubs (absent or null iotHubs: unknown).
+    std::optional<std::vector<LinkedHub>> linked_hubs;
     std::optional<std::vector<CaRecord>> certificates;  // certificates.json
     std::vector<EnrollmentGroup> groups;                // enrollment-groups.json (required)
     std::optional<std::vector<IndividualEnrollment>> individuals;          // enrollments.json
@@ -192,9 +198,25 @@ struct Snapshot {
     // "certificates.json absent: verified-CA status unknown, ca.* rules skipped".
     std::vector<std::string> missing_parts;
 
+    // What loading noticed without rejecting the snapshot, located in the export:
+    // input.field-ignored (notice: an informational field of the wrong type, ignored),
+    // input.ca-file-unmatched (notice: a ca/ certificate no record has, not used to complete
+    // chains), input.certificate-body-mismatch (warning: a record's own body with another
+    // thumbprint, not used). Sorted.
+    std::vector<Finding> load_findings;
+
+    // The CA certificates DPS holds, which complete the chains devices present: every record's
+    // known certificate and, when certificates.json is absent (nothing to pair with), every
+    // ca/ file. A ca/ file no record has is not uploaded to DPS and is left out.
+    std::vector<CertificatePtr> uploaded_ca_certificates() const;
+
     const CaRecord* find_certificate(std::string_view name) const;          // by record name
     const CaRecord* find_certificate_by_sha1(std::string_view sha1) const;  // case-insensitive
     std::vector<LinkedHub> hubs() const;  // linked hubs, or empty when unknown
+    // The one decision every hub check (the simulator's allocation, the allocation.* rules)
+    // takes: the linked hubs when known, null when unknown (those checks are then notChecked,
+    // never "no hub").
+    const std::vector<LinkedHub>* known_linked_hubs() const noexcept;
     // The service default allocation policy; Hashed when dps.json is absent or silent.
     AllocationPolicy default_allocation_policy() const;
 };

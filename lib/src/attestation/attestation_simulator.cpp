@@ -4,6 +4,7 @@
 #include "dpslint/chain_checks.hpp"
 #include "dpslint/citations.hpp"
 #include "dpslint/identifiers.hpp"
+#include "dpslint/output_text.hpp"
 #include "dpslint/path_validator.hpp"
 
 #include "enrollment_matching.hpp"
@@ -107,10 +108,10 @@ private:
         for (const auto& p : problems)
             joined += (joined.empty() ? "" : "; ") + p;
         add("attestation.registration-id-invalid", Severity::error,
-            "CN '" + cns.front() + "' is not a valid X.509 registration ID: " + joined,
+            "CN " + quote_input(cns.front()) + " is not a valid X.509 registration ID: " + joined,
             citation::dps_x509_attestation);
         finish(Decision::rejected, reason_code::invalid_registration_id,
-               "invalid registration ID '" + cns.front() + "'");
+               "invalid registration ID " + quote_input(cns.front()));
         return false;
     }
 
@@ -121,7 +122,7 @@ private:
             path.certificates.push_back(result_.chain[i].certificate);
         ValidationPolicy policy;
         policy.at = options_.at;
-        policy.purpose = Purpose::any;  // DPS does not enforce clientAuth (dps.md §3.3)
+        policy.purpose = Purpose::any;  // DPS does not enforce clientAuth
         policy.algorithms = options_.algorithms;
         const PathValidation v = PathValidator(backend_, policy, cache_).validate(path);
         for (auto f : v.findings) {
@@ -136,36 +137,37 @@ private:
         result_.enrollment = ref;
         if (!ie.settings.enabled) {
             add("attestation.individual-disabled", Severity::error,
-                "individual enrollment '" + ie.registration_id +
-                    "' is disabled: it blocks this device even where an enrollment group would "
+                "individual enrollment " + quote_input(ie.registration_id) +
+                    " is disabled: it blocks this device even where an enrollment group would "
                     "admit it",
                 citation::dps_revoke);
             locate_last_at(ref);
             finish(Decision::blocked, reason_code::unauthorized,
-                   "blocked by disabled individual enrollment '" + ie.registration_id + "'");
+                   "blocked by disabled individual enrollment " + quote_input(ie.registration_id));
             return;
         }
         if (ie.settings.attestation.type != AttestationType::x509) {
             add("attestation.individual-not-x509", Severity::error,
-                "individual enrollment '" + ie.registration_id + "' uses " +
+                "individual enrollment " + quote_input(ie.registration_id) + " uses " +
                     std::string(to_string(ie.settings.attestation.type)) +
                     " attestation; a device authenticating with an X.509 certificate cannot "
                     "use it, and no enrollment group is consulted",
                 citation::dps_x509_attestation);
             locate_last_at(ref);
             finish(Decision::rejected, reason_code::unauthorized,
-                   "individual enrollment '" + ie.registration_id + "' is not X.509");
+                   "individual enrollment " + quote_input(ie.registration_id) + " is not X.509");
             return;
         }
         if (!detail::matches_client_certificate(ie, *device_.leaf)) {
             add("attestation.individual-thumbprint-mismatch", Severity::error,
                 "the device certificate (SHA-1 " + device_.leaf->sha1()
-                    + ") matches neither client certificate of individual enrollment '"
-                    + ie.registration_id + "'",
+                    + ") matches neither client certificate of individual enrollment "
+                    + quote_input(ie.registration_id),
                 citation::dps_x509_attestation);
             locate_last_at(ref);
             finish(Decision::rejected, reason_code::unauthorized,
-                   "certificate does not match individual enrollment '" + ie.registration_id + "'");
+                   "certificate does not match individual enrollment "
+                       + quote_input(ie.registration_id));
             return;
         }
         if (!validate(0)) {
@@ -185,9 +187,25 @@ private:
             group_index = i;
         }
         if (groups.empty()) {
+            const std::string none = "no individual enrollment has registration ID "
+                                     + quote_input(result_.registration_id) + " and ";
+            if (chain.size() == 1 && !device_.leaf->is_self_issued()) {
+                // The commonest tutorial mistake: a leaf-only device under an intermediate that
+                // was never uploaded. Say why the walk stopped, not only that it found nothing.
+                add("attestation.no-enrollment", Severity::error,
+                    none + "the chain stops at the device certificate: the device presents no "
+                        + "issuer certificate and no CA certificate uploaded to DPS issued it ("
+                        + device_.leaf->issuer().text()
+                        + "). Make the device present its chain up to the verified CA (device "
+                          "certificate, then each intermediate), or upload that issuer to DPS",
+                    citation::dps_x509_attestation);
+                finish(Decision::rejected, reason_code::unauthorized,
+                       "no matching enrollment: the device presents no issuer certificate and "
+                       "no uploaded CA issued it");
+                return;
+            }
             add("attestation.no-enrollment", Severity::error,
-                "no individual enrollment has registration ID '" + result_.registration_id
-                    + "' and no enrollment group uses any certificate of the device's chain",
+                none + "no enrollment group uses any certificate of the device's chain",
                 citation::dps_x509_attestation);
             finish(Decision::rejected, reason_code::unauthorized, "no matching enrollment");
             return;
@@ -199,10 +217,10 @@ private:
         if (groups.size() > 1) {
             std::string others;
             for (std::size_t k = 1; k < groups.size(); ++k) {
-                others += (others.empty() ? "'" : ", '") + groups[k]->id + "'";
+                others += (others.empty() ? "" : ", ") + quote_input(groups[k]->id);
             }
             add("attestation.ambiguous-group", Severity::warning,
-                "groups '" + group.id + "' and " + others + " all use " + group_cert.label() +
+                "groups " + quote_input(group.id) + " and " + others + " all use " + group_cert.label() +
                     "; DPS allows one enrollment per certificate, so which one applies is "
                     "undefined (dpslint takes the first in the export)",
                 citation::dps_x509_attestation);
@@ -210,12 +228,12 @@ private:
         }
         if (!group.settings.enabled) {
             add("attestation.group-disabled", Severity::error,
-                "enrollment group '" + group.id + "' for " + group_cert.label()
+                "enrollment group " + quote_input(group.id) + " for " + group_cert.label()
                     + " is disabled; DPS does not fall through to groups higher in the chain",
                 citation::dps_x509_attestation);
             locate_last_at(ref);
             finish(Decision::blocked, reason_code::unauthorized,
-                   "blocked by disabled enrollment group '" + group.id + "'");
+                   "blocked by disabled enrollment group " + quote_input(group.id));
             return;
         }
 
@@ -235,7 +253,7 @@ private:
             }
             if (verified == chain.size()) {
                 add("attestation.ca-unverified", Severity::error,
-                    "enrollment group '" + group.id + "' uses " + group_cert.label() +
+                    "enrollment group " + quote_input(group.id) + " uses " + group_cert.label() +
                         ", but neither it nor any certificate above it in the chain is a "
                         "verified DPS certificate (proof of possession)",
                     citation::dps_verify_certificates);
@@ -279,7 +297,7 @@ private:
         result_.allocation_policy_from_service = allocation.policy_from_service;
         result_.hubs = std::move(allocation.hubs);
         result_.chosen_hub = std::move(allocation.chosen);
-        result_.initial_twin = settings.initial_twin;
+        result_.initial_twin = settings.initial_twin ? &*settings.initial_twin : nullptr;
         result_.reprovision_policy = settings.reprovision_policy;
         result_.iot_edge = settings.iot_edge.value_or(false);
         for (auto& note : allocation.findings) {
@@ -292,11 +310,12 @@ private:
         }
         if (allocation.no_eligible_hub) {
             finish(Decision::rejected, reason_code::bad_request,
-                   "no IoT hub can be assigned from " + ref.kind + " enrollment '" + ref.id + "'");
+                   "no IoT hub can be assigned from " + ref.kind + " enrollment "
+                       + quote_input(ref.id));
             return;
         }
         finish(Decision::provisioned, reason_code::assigned,
-               "provisioned through " + ref.kind + " enrollment '" + ref.id + "'");
+               "provisioned through " + ref.kind + " enrollment " + quote_input(ref.id));
     }
 
     const Snapshot& snapshot_;
@@ -311,7 +330,11 @@ private:
 
 AttestationSimulator::AttestationSimulator(const Snapshot& snapshot, const CryptoBackend& backend,
                                            AttestationOptions options, SignatureCache* cache)
-    : snapshot_(snapshot), backend_(backend), options_(std::move(options)), cache_(cache) {}
+    : snapshot_(snapshot),
+      uploaded_(snapshot.uploaded_ca_certificates()),
+      backend_(backend),
+      options_(std::move(options)),
+      cache_(cache) {}
 
 AttestationResult AttestationSimulator::decide(const Device& device) const {
     AttestationResult result;

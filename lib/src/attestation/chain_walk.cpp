@@ -55,8 +55,7 @@ std::vector<ChainLink> AttestationSimulator::walk_chain(const Device& device,
                 candidates.emplace_back(c, true);
             }
         }
-        for (const auto& file : snapshot_.ca_files) {
-            const auto& c = file.certificate;
+        for (const auto& c : uploaded_) {
             if (could_have_issued(*c, current) && !contains(links, *c)
                 && seen.insert(c->sha256()).second) {
                 candidates.emplace_back(c, false);

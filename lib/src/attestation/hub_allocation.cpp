@@ -4,6 +4,7 @@
 
 #include "dpslint/citations.hpp"
 #include "dpslint/identifiers.hpp"
+#include "dpslint/output_text.hpp"
 
 namespace dpslint::detail {
 
@@ -37,8 +38,10 @@ Allocation allocate(const Snapshot& snapshot, const EnrollmentSettings& settings
         out.policy_from_service = true;
     }
 
-    const bool hubs_known = snapshot.linked_hubs.has_value();
-    const std::vector<LinkedHub> linked = snapshot.hubs();
+    const std::vector<LinkedHub>* known = snapshot.known_linked_hubs();
+    const bool hubs_known = known != nullptr;
+    const std::vector<LinkedHub> none;
+    const std::vector<LinkedHub>& linked = hubs_known ? *known : none;
     std::vector<std::string> named = settings.iot_hubs;
     if (named.empty() && !settings.iot_hub_host_name.empty()) {
         named.push_back(settings.iot_hub_host_name);
@@ -50,8 +53,8 @@ Allocation allocate(const Snapshot& snapshot, const EnrollmentSettings& settings
             const LinkedHub* hub = find_linked(linked, name);
             if (hub == nullptr && hubs_known) {
                 out.findings.push_back(note("attestation.hub-not-linked", Severity::error,
-                                            "IoT hub '" + name
-                                                + "' named by the enrollment is not linked to "
+                                            "IoT hub " + quote_input(name)
+                                                + " named by the enrollment is not linked to "
                                                   "this DPS instance"));
                 continue;
             }

@@ -10,7 +10,7 @@
 
 namespace dpslint::detail {
 
-// Where DPS could send a device provisioned through an enrollment (dps.md §5).
+// Where DPS could send a device provisioned through an enrollment.
 struct Allocation {
     AllocationPolicy policy = AllocationPolicy::hashed;
     bool policy_from_service = false;   // the enrollment sets none: the service default applies

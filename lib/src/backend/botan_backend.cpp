@@ -8,6 +8,7 @@
 #include "dpslint/backend.hpp"
 
 #include "backend/botan/certificate_decoder.hpp"
+#include "backend/botan/crl_decoder.hpp"
 #include "backend/botan/der_reader.hpp"
 #include "backend/botan/errors.hpp"
 #include "backend/botan/native_certificate.hpp"
@@ -43,6 +44,29 @@ public:
                     "certificate was not parsed by the botan backend"};
         }
         return botan::check_signature(subject, *subject_native, issuer, *issuer_native);
+    }
+
+    CrlPtr parse_crl(ByteView der) const override {
+        try {
+            return botan::decode_crl(der);
+        } catch (const ParseError&) {
+            throw;
+        } catch (const std::exception& e) {
+            throw ParseError("not a DER CRL: " + botan::one_line(e.what()));
+        }
+    }
+
+    SignatureCheck verify_crl_signature(const Crl& crl, const Certificate& issuer) const override {
+        const auto* crl_native = dynamic_cast<const botan::BotanCrl*>(crl.native());
+        const auto* issuer_native = dynamic_cast<const botan::BotanCertificate*>(issuer.native());
+        if (crl_native == nullptr || issuer_native == nullptr) {
+            return {SignatureStatus::unsupported, "CRL or issuer not parsed by the botan backend"};
+        }
+        return botan::check_signed(
+            crl.fields().signature_algorithm,
+            botan::SignedEnvelope{crl_native->signed_object(), crl_native->signed_error(),
+                                  crl_native->algorithms_match(), true},
+            issuer, *issuer_native);
     }
 
     PublicKeyInfo describe_public_key(ByteView spki_der) const override {

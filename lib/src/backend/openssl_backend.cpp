@@ -20,6 +20,7 @@
 #include "dpslint/backend.hpp"
 
 #include "backend/openssl/certificate_parts.hpp"
+#include "backend/openssl/crl_extensions.hpp"
 #include "backend/openssl/der.hpp"
 #include "backend/openssl/extensions.hpp"
 #include "backend/openssl/names.hpp"
@@ -210,6 +211,72 @@ CertificateFields extract_fields(const CertificateParts& parts, ByteView der) {
     return fields;
 }
 
+// A CRL as OpenSSL decoded it, for X509_CRL_verify; immutable, verify only reads it.
+class OpensslCrl final : public NativeCertificate {
+public:
+    OpensslCrl(openssl::Ptr<X509_CRL, X509_CRL_free> crl, bool algorithms_match)
+        : crl_(std::move(crl)), algorithms_match_(algorithms_match) {}
+
+    X509_CRL* get() const noexcept { return crl_.get(); }
+    bool algorithms_match() const noexcept { return algorithms_match_; }
+
+private:
+    openssl::Ptr<X509_CRL, X509_CRL_free> crl_;
+    bool algorithms_match_;
+};
+
+// CertificateList ::= SEQUENCE { tbsCertList, signatureAlgorithm, signatureValue }: whether
+// tbsCertList.signature and signatureAlgorithm are encoded identically.
+bool crl_algorithms_match(ByteView der) {
+    const auto outer = openssl::read_tlv(der);
+    ByteView rest = outer.tlv->content;
+    const auto tbs = openssl::read_tlv(rest);
+    if (!tbs.tlv)
+        return false;
+    rest = rest.subspan(tbs.tlv->size);
+    const auto outer_algorithm = openssl::read_tlv(rest);
+    ByteView fields = tbs.tlv->content;
+    auto first = openssl::read_tlv(fields);
+    if (first.tlv && first.tlv->tag_class == 0 && first.tlv->number == 2) {  // version
+        fields = fields.subspan(first.tlv->size);
+        first = openssl::read_tlv(fields);
+    }
+    if (!first.tlv || !outer_algorithm.tlv)
+        return false;
+    return std::ranges::equal(fields.first(first.tlv->size), rest.first(outer_algorithm.tlv->size));
+}
+
+CrlFields extract_crl_fields(X509_CRL* crl, ByteView der) {
+    CrlFields f;
+    f.der.assign(der.begin(), der.end());
+    f.sha256 = openssl::digest_hex(EVP_sha256(), der);
+    const long version = X509_CRL_get_version(crl);
+    if (version < 0 || version > 1)
+        throw ParseError("unsupported CRL version");
+    f.version = static_cast<int>(version) + 1;
+    const X509_ALGOR* algorithm = nullptr;
+    X509_CRL_get0_signature(crl, nullptr, &algorithm);
+    f.signature_algorithm = signature_algorithm(algorithm);
+    f.issuer = name_of(X509_CRL_get_issuer(crl), "CRL issuer");
+    f.this_update = to_time_point(X509_CRL_get0_lastUpdate(crl), "thisUpdate");
+    if (const ASN1_TIME* next = X509_CRL_get0_nextUpdate(crl))
+        f.next_update = to_time_point(next, "nextUpdate");
+    const STACK_OF(X509_REVOKED)* revoked = X509_CRL_get_REVOKED(crl);
+    for (int i = 0; i < sk_X509_REVOKED_num(revoked); ++i) {
+        const X509_REVOKED* r = sk_X509_REVOKED_value(revoked, i);
+        CrlEntry entry;
+        const ASN1_INTEGER* serial = X509_REVOKED_get0_serialNumber(r);
+        entry.serial_hex = openssl::integer_magnitude_hex(serial);
+        entry.serial_negative = ASN1_STRING_type(serial) == V_ASN1_NEG_INTEGER;
+        entry.revocation_date =
+            to_time_point(X509_REVOKED_get0_revocationDate(r), "revocationDate");
+        openssl::decode_crl_entry_extensions(X509_REVOKED_get0_extensions(r), entry);
+        f.entries.push_back(std::move(entry));
+    }
+    openssl::decode_crl_extensions(X509_CRL_get0_extensions(crl), f);
+    return f;
+}
+
 class OpensslBackend final : public CryptoBackend {
 public:
     std::string_view name() const noexcept override { return "openssl"; }
@@ -261,6 +328,65 @@ public:
         if (failure.specific) {
             return {SignatureStatus::invalid, "signature does not verify: " + failure.text};
         }
+        return {SignatureStatus::invalid, "signature does not verify"};
+    }
+
+    CrlPtr parse_crl(ByteView der) const override {
+        const ErrorScope errors;
+        if (der.empty())
+            throw ParseError("not a DER CRL: empty input");
+        if (der.size() > static_cast<std::size_t>(LONG_MAX))
+            throw ParseError("not a DER CRL: input too large");
+        const auto outer = openssl::read_tlv(der);
+        if (!outer.tlv)
+            throw ParseError("not a DER CRL: " + outer.error);
+        if (outer.tlv->tag_class != 0 || outer.tlv->number != 16 || !outer.tlv->constructed)
+            throw ParseError("not a DER CRL: expected a SEQUENCE");
+        if (outer.tlv->size != der.size())
+            throw ParseError("trailing bytes after CRL");
+        if (const auto violation = openssl::der_violation(der))
+            throw ParseError("not a DER CRL: " + *violation);
+        const unsigned char* p = der.data();
+        openssl::Ptr<X509_CRL, X509_CRL_free> crl(
+            d2i_X509_CRL(nullptr, &p, static_cast<long>(der.size())));
+        if (!crl) {
+            const auto failure = openssl::take_errors();
+            throw ParseError(
+                "not a DER CRL: "
+                + (failure.text.empty() ? std::string("decoding failed") : failure.text));
+        }
+        CrlFields fields = extract_crl_fields(crl.get(), der);
+        auto native = std::make_shared<const OpensslCrl>(std::move(crl), crl_algorithms_match(der));
+        return std::make_shared<const Crl>(std::move(fields), std::move(native));
+    }
+
+    SignatureCheck verify_crl_signature(const Crl& crl, const Certificate& issuer) const override {
+        const auto* crl_native = dynamic_cast<const OpensslCrl*>(crl.native());
+        const auto* issuer_native = dynamic_cast<const OpensslCertificate*>(issuer.native());
+        if (crl_native == nullptr || issuer_native == nullptr) {
+            return {SignatureStatus::unsupported,
+                    "CRL or issuer not parsed by the openssl backend"};
+        }
+        if (!crl_native->algorithms_match()) {
+            return {SignatureStatus::invalid,
+                    "signature does not verify: signatureAlgorithm differs from the tbsCertList "
+                    "signature field"};
+        }
+        std::string key_error;
+        EVP_PKEY* key = issuer_native->public_key(key_error);
+        if (key == nullptr) {
+            return {SignatureStatus::unsupported,
+                    "issuer public key unusable"
+                        + (key_error.empty() ? std::string{} : ": " + key_error)};
+        }
+        const ErrorScope errors;
+        if (X509_CRL_verify(crl_native->get(), key) == 1)
+            return {SignatureStatus::valid, {}};
+        const auto failure = openssl::take_errors();
+        if (failure.unsupported)
+            return {SignatureStatus::unsupported, "OpenSSL cannot check it: " + failure.text};
+        if (failure.specific)
+            return {SignatureStatus::invalid, "signature does not verify: " + failure.text};
         return {SignatureStatus::invalid, "signature does not verify"};
     }
 

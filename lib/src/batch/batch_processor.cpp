@@ -1,12 +1,11 @@
 #include "dpslint/batch/batch_processor.hpp"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sys/stat.h>
+#include <algorithm>
 
 #include "dpslint/certificate_file.hpp"
 #include "dpslint/error.hpp"
+#include "dpslint/input_file.hpp"
+#include "dpslint/output_text.hpp"
 
 namespace dpslint::batch {
 
@@ -14,35 +13,22 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-void reject(FileRecord& record, std::string id, std::string message) {
+void reject(FileRecord& record, std::string id, const std::string& message) {
     record.error_id = std::move(id);
-    record.error = std::move(message);
+    record.error = one_line(message);
 }
 
 // Reads the whole file unless it is over the cap; false with `record` rejected otherwise.
 bool read_input(const std::string& path, std::uint64_t cap, Bytes& out, FileRecord& record) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) {
-        reject(record, "input.unreadable", path + ": cannot read: " + std::strerror(errno));
-        return false;
+    try {
+        out = read_input_file(path, cap, "batch input file (--max-file-size)");
+        return true;
+    } catch (const InputTooLarge& e) {
+        reject(record, "input.too-large", e.what());
+    } catch (const InputError& e) {
+        reject(record, "input.unreadable", e.what());
     }
-    if (static_cast<std::uint64_t>(st.st_size) > cap) {
-        reject(record, "input.too-large",
-               path + ": " + std::to_string(st.st_size) + " bytes is over the size cap of "
-                   + std::to_string(cap) + " (--max-file-size)");
-        return false;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        reject(record, "input.unreadable", path + ": cannot read: " + std::strerror(errno));
-        return false;
-    }
-    out.resize(static_cast<std::size_t>(st.st_size));
-    in.read(reinterpret_cast<char*>(out.data()), static_cast<std::streamsize>(out.size()));
-    if (in.gcount() != static_cast<std::streamsize>(out.size())) {
-        out.resize(static_cast<std::size_t>(in.gcount()));
-    }
-    return true;
+    return false;
 }
 
 }  // namespace
@@ -165,6 +151,12 @@ void BatchProcessor::check_device(FileRecord& record, const Device& device, std:
         f.location.registration_id = out.summary.registration_id;
     }
     auto rule_findings = linter_.check_device(context_, device_context);
+    // A device rule that restates the decision (device.no-enrollment for
+    // attestation.no-enrollment) replaces it: one cause, counted once in the summary.
+    const auto restated = linter_.restated_decisions(rule_findings);
+    std::erase_if(findings, [&](const Finding& f) {
+        return std::find(restated.begin(), restated.end(), f.id) != restated.end();
+    });
     findings.insert(findings.end(), std::make_move_iterator(rule_findings.begin()),
                     std::make_move_iterator(rule_findings.end()));
     for (auto& f : findings) {
@@ -182,7 +174,8 @@ void BatchProcessor::check_device(FileRecord& record, const Device& device, std:
 std::optional<lint::DeviceSummary> BatchProcessor::summary_of(const std::string& path,
                                                               std::size_t index) const {
     try {
-        const CertificateFile file = read_certificate_file(path, backend_);
+        const CertificateFile file =
+            read_certificate_file(path, backend_, settings_.max_file_bytes);
         if (index >= file.certificates.size())
             return std::nullopt;
         return lint::DeviceSummary::of(path, index, *file.certificates[index]);

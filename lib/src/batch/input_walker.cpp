@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "dpslint/input_file.hpp"
+
 namespace dpslint::batch {
 
 using DirectoryId = std::pair<std::uint64_t, std::uint64_t>;
@@ -31,6 +33,25 @@ std::string join(const std::string& dir, const std::string& name) {
     if (!dir.empty() && dir.back() == '/')
         return dir + name;
     return dir + "/" + name;
+}
+
+// std::getline without its unbounded memory: a line over `max` bytes is read to its end but not
+// kept, and `too_long` says so. False at the end of the stream with nothing read.
+bool read_bounded_line(std::istream& in, std::string& line, std::size_t max, bool& too_long) {
+    line.clear();
+    too_long = false;
+    bool any = false;
+    char c = 0;
+    while (in.get(c)) {
+        any = true;
+        if (c == '\n')
+            return true;
+        if (line.size() < max)
+            line += c;
+        else
+            too_long = true;
+    }
+    return any;
 }
 
 }  // namespace
@@ -128,7 +149,14 @@ bool InputWalker::next(InputItem& item) {
             return true;
         if (reading_stream_) {
             std::string line;
-            while (std::getline(*paths_stream_, line)) {
+            bool too_long = false;
+            while (read_bounded_line(*paths_stream_, line, max_path_line_bytes, too_long)) {
+                if (too_long) {
+                    item = InputItem{sequence_++, line.substr(0, 64) + "...",
+                                     "path on standard input longer than the "
+                                         + std::to_string(max_path_line_bytes) + "-byte limit"};
+                    return true;
+                }
                 if (!line.empty() && line.back() == '\r')
                     line.pop_back();
                 if (line.empty())

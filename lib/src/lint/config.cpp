@@ -1,11 +1,13 @@
 #include "dpslint/lint/config.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 
-#include "dpslint/certificate_file.hpp"
 #include "dpslint/error.hpp"
+#include "dpslint/input_file.hpp"
 #include "dpslint/json_input.hpp"
+#include "dpslint/output_text.hpp"
 #include "dpslint/regex.hpp"
 
 namespace dpslint::lint {
@@ -85,7 +87,7 @@ void check_pattern(const JsonCursor& at, const std::string& pattern,
         return glob_match(pattern, r->metadata().id);
     });
     if (!matches)
-        at.fail("'" + pattern + "' matches no rule (see `dpslint rules`)");
+        at.fail(quote_input(pattern) + " matches no rule (see `dpslint rules`)");
 }
 
 std::vector<std::string> read_patterns(const JsonCursor& config, std::string_view key,
@@ -101,6 +103,31 @@ std::vector<std::string> read_patterns(const JsonCursor& config, std::string_vie
     return out;
 }
 
+// A numeric value outside the option's range (its type is checked already). Compared without
+// converting to long long first: 18446744073709551615 must not wrap into range.
+void check_range(const JsonCursor& at, const RuleOption& option) {
+    const auto& v = at.value();
+    bool below = false;
+    bool above = false;
+    if (v.is_number_unsigned()) {
+        const auto u = v.get<std::uint64_t>();
+        below = option.minimum && static_cast<long double>(u) < *option.minimum;
+        above = option.maximum && static_cast<long double>(u) > *option.maximum;
+    } else if (v.is_number_integer()) {
+        const auto i = v.get<std::int64_t>();
+        below = option.minimum && static_cast<long double>(i) < *option.minimum;
+        above = option.maximum && static_cast<long double>(i) > *option.maximum;
+    } else {
+        const auto d = v.get<double>();
+        below = option.minimum && d < *option.minimum;
+        above = option.maximum && d > *option.maximum;
+    }
+    if (below || above) {
+        at.fail(v.dump() + " is out of range for option '" + option.name + "': expected "
+                + option.type + " " + option_range_text(option));
+    }
+}
+
 void check_option_value(const JsonCursor& at, const RuleOption& option) {
     const auto& v = at.value();
     const auto wrong = [&](const char* expected) {
@@ -109,9 +136,11 @@ void check_option_value(const JsonCursor& at, const RuleOption& option) {
     if (option.type == "integer") {
         if (!v.is_number_integer())
             wrong("integer");
+        check_range(at, option);
     } else if (option.type == "number") {
         if (!v.is_number())
             wrong("number");
+        check_range(at, option);
     } else if (option.type == "boolean") {
         if (!v.is_boolean())
             wrong("boolean");
@@ -137,7 +166,7 @@ std::optional<TimePoint> parse_date(const JsonCursor& at) {
     const auto text = at.as_string();
     auto t = parse_rfc3339(text);
     if (!t)
-        at.fail("expected a date (YYYY-MM-DD or RFC 3339), got '" + text + "'");
+        at.fail("expected a date (YYYY-MM-DD or RFC 3339), got " + quote_input(text));
     return t;
 }
 
@@ -152,7 +181,7 @@ LintConfig parse_lint_config(std::string_view text, const std::string& file,
                                              "severity", "options",  "suppressions", "failOn"};
     for (const auto& [key, value] : doc.items()) {
         if (known.count(key) == 0) {
-            config.fail_at(key, "unknown key '" + key + "' (expected one of: enable, disable, "
+            config.fail_at(key, "unknown key " + quote_input(key) + " (expected one of: enable, disable, "
                                 "severity, options, suppressions, failOn)");
         }
     }
@@ -178,7 +207,7 @@ LintConfig parse_lint_config(std::string_view text, const std::string& file,
             const JsonCursor rule_options = options->child(id);
             const Rule* rule = find_rule(rules, id);
             if (rule == nullptr)
-                rule_options.fail("unknown rule '" + id + "'");
+                rule_options.fail("unknown rule " + quote_input(id));
             rule_options.expect_object();
             for (const auto& item : value.items()) {
                 // A named variable, not a structured binding: clang 14 cannot capture those.
@@ -191,7 +220,7 @@ LintConfig parse_lint_config(std::string_view text, const std::string& file,
                     std::string names;
                     for (const auto& o : declared)
                         names += (names.empty() ? "" : ", ") + o.name;
-                    rule_options.fail_at(name, "rule " + id + " has no option '" + name + "'"
+                    rule_options.fail_at(name, "rule " + id + " has no option " + quote_input(name)
                                                    + (names.empty() ? " (it has no options)"
                                                                     : " (options: " + names + ")"));
                 }
@@ -206,8 +235,8 @@ LintConfig parse_lint_config(std::string_view text, const std::string& file,
             entry.expect_object();
             for (const auto& [key, value] : entry.value().items()) {
                 if (key != "rule" && key != "reason" && key != "expires" && key != "target") {
-                    entry.fail_at(
-                        key, "unknown key '" + key + "' (expected rule, reason, expires, target)");
+                    entry.fail_at(key, "unknown key " + quote_input(key)
+                                           + " (expected rule, reason, expires, target)");
                 }
             }
             Suppression s;
@@ -235,7 +264,7 @@ LintConfig parse_lint_config(std::string_view text, const std::string& file,
 
 LintConfig load_lint_config(const std::filesystem::path& path,
                             const std::vector<const Rule*>& rules) {
-    const Bytes bytes = read_file_bytes(path);
+    const Bytes bytes = read_input_file(path, max_config_bytes, "configuration file");
     return parse_lint_config(
         std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()), path.string(),
         rules);

@@ -99,8 +99,7 @@ LintContext::LintContext(TimePoint at, const CryptoBackend& backend, const Snaps
 }
 
 void LintContext::index_snapshot() {
-    for (const auto& file : snapshot_->ca_files)
-        snapshot_cas_.push_back(file.certificate);
+    snapshot_cas_ = snapshot_->uploaded_ca_certificates();
 
     for (const auto& group : snapshot_->groups) {
         GroupView view{&group, {}};

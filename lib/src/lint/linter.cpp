@@ -164,6 +164,19 @@ std::vector<Finding> Linter::check_device(const LintContext& context,
     return out;
 }
 
+std::vector<std::string> Linter::restated_decisions(
+    const std::vector<Finding>& rule_findings) const {
+    std::vector<std::string> out;
+    for (const auto& f : rule_findings) {
+        for (const auto& a : active_) {
+            const auto& m = a.rule->metadata();
+            if (m.id == f.id)
+                out.insert(out.end(), m.restates.begin(), m.restates.end());
+        }
+    }
+    return out;
+}
+
 Linter::BatchAggregators Linter::start_batch(const LintContext& context) const {
     BatchAggregators out;
     for (const auto& a : active_) {

@@ -57,6 +57,21 @@ const Regex* RuleOptions::regex(const std::string& name) const {
     return it == regexes_.end() ? nullptr : it->second.get();
 }
 
+std::string option_range_text(const RuleOption& option) {
+    const auto number = [](double d) {
+        if (d > -9e15 && d < 9e15 && d == static_cast<double>(static_cast<long long>(d)))
+            return std::to_string(static_cast<long long>(d));
+        return nlohmann::json(d).dump();
+    };
+    if (option.minimum && option.maximum)
+        return "from " + number(*option.minimum) + " to " + number(*option.maximum);
+    if (option.minimum)
+        return "at least " + number(*option.minimum);
+    if (option.maximum)
+        return "at most " + number(*option.maximum);
+    return {};
+}
+
 const nlohmann::json& RuleOptions::at(const std::string& name) const {
     const auto it = values_.find(name);
     if (it == values_.end())
@@ -98,6 +113,33 @@ void FindingSink::report_as(Severity severity, std::string message, Location loc
     report(std::move(message), std::move(location));
     if (!overridden_)
         out_.back().severity = severity;
+}
+
+RuleMetadata with_context_severity(RuleMetadata metadata, std::vector<Severity> severities,
+                                   std::string depends_on) {
+    if (!severities.empty())
+        metadata.severity = severities.front();
+    metadata.context_severities = std::move(severities);
+    metadata.severity_context = std::move(depends_on);
+    return metadata;
+}
+
+RuleMetadata restating(RuleMetadata metadata, std::vector<std::string> decision_ids) {
+    metadata.restates = std::move(decision_ids);
+    return metadata;
+}
+
+std::string severities_text(const RuleMetadata& metadata) {
+    if (metadata.context_severities.empty())
+        return std::string(to_string(metadata.severity));
+    std::string out;
+    const auto& all = metadata.context_severities;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        if (i > 0)
+            out += i + 1 == all.size() ? " or " : ", ";
+        out += to_string(all[i]);
+    }
+    return out;
 }
 
 RuleMetadata make_metadata(std::string id, std::string title, Severity severity, Target inspects,

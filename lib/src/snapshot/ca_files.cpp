@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "dpslint/certificate_file.hpp"
+#include "dpslint/citations.hpp"
 #include "dpslint/error.hpp"
 
 #include "snapshot/snapshot_parts.hpp"
@@ -17,8 +18,9 @@ std::vector<CaFile> read_ca_directory(const std::filesystem::path& directory,
     std::vector<std::filesystem::path> paths;
     for (std::filesystem::directory_iterator it(directory, ec), end; !ec && it != end;
          it.increment(ec)) {
+        // Anything but a directory: the input layer refuses a FIFO or device with its reason.
         std::error_code type_ec;
-        if (it->is_regular_file(type_ec))
+        if (!it->is_directory(type_ec))
             paths.push_back(it->path());
     }
     if (ec)
@@ -52,7 +54,7 @@ std::vector<CaFile> read_ca_array(const JsonCursor& list, const CryptoBackend& b
 
 void pair_ca_files(Snapshot& snapshot) {
     if (!snapshot.certificates)
-        return;
+        return;  // nothing to pair with: every ca/ file is taken as uploaded
     for (auto& record : *snapshot.certificates) {
         for (auto& file : snapshot.ca_files) {
             if (same_thumbprint(record.thumbprint, file.certificate->sha1())) {
@@ -63,6 +65,38 @@ void pair_ca_files(Snapshot& snapshot) {
                 file.paired = true;
             }
         }
+    }
+    // An inline signing certificate of a group is held by DPS too; its body may come from ca/.
+    for (const auto& group : snapshot.groups) {
+        const auto& x509 = group.settings.attestation.x509;
+        if (!x509)
+            continue;
+        for (const auto* entry : {&x509->signing_primary, &x509->signing_secondary}) {
+            if (!*entry)
+                continue;
+            for (auto& file : snapshot.ca_files) {
+                if (same_thumbprint((*entry)->sha1(), file.certificate->sha1()))
+                    file.paired = true;
+            }
+        }
+    }
+    for (const auto& file : snapshot.ca_files) {
+        if (file.paired)
+            continue;
+        Finding f;
+        f.id = "input.ca-file-unmatched";
+        f.severity = Severity::notice;
+        f.message = "CA certificate " + file.certificate->label() + " (SHA-1 "
+                    + file.certificate->sha1()
+                    + ") matches no record of certificates.json and no inline group "
+                      "certificate, so it is not uploaded to DPS: it does not complete device "
+                      "chains. Upload it (az iot dps certificate create) or remove it from ca/";
+        f.location.file = file.path;
+        f.location.subject = file.certificate->subject().text();
+        f.location.sha256 = file.certificate->sha256();
+        f.location.sha1 = file.certificate->sha1();
+        f.citation = std::string(citation::dps_x509_attestation);
+        snapshot.load_findings.push_back(std::move(f));
     }
 }
 

@@ -1,5 +1,9 @@
-// certificates.json: `az iot dps certificate list`, {"value": [...]} (or a bare array). Records
-// carry no certificate body; CA files are paired with them by SHA-1 thumbprint later.
+// certificates.json: `az iot dps certificate list`, {"value": [...]} (or a bare array). `list`
+// returns no certificate body; `certificate show` (and generate-verification-code) return the
+// uploaded file in properties.certificate, which is used when its thumbprint is the record's.
+// CA files are paired with the records by SHA-1 thumbprint later.
+
+#include "dpslint/citations.hpp"
 
 #include "snapshot/snapshot_parts.hpp"
 
@@ -7,7 +11,37 @@ namespace dpslint::snapshot_detail {
 
 namespace {
 
-CaRecord read_certificate_record(const JsonCursor& entry) {
+// The record's own body: base64 of the uploaded file (PEM text or DER), or PEM text. Used only
+// when its SHA-1 is the record's thumbprint; otherwise reported and left out.
+void read_record_body(const JsonCursor& properties, CaRecord& record, const CryptoBackend& backend,
+                      std::vector<Finding>& findings) {
+    const auto body = properties.optional_child("certificate");
+    if (!body)
+        return;
+    const CertificatePtr certificate = parse_inline_certificates(*body, backend).front();
+    if (same_thumbprint(record.thumbprint, certificate->sha1())) {
+        record.certificate = certificate;
+        record.certificate_file = body->file() + ":" + body->pointer();
+        return;
+    }
+    Finding f;
+    f.id = "input.certificate-body-mismatch";
+    f.severity = Severity::warning;
+    f.message = "CA record '" + record.name + "' holds the certificate " + certificate->label()
+                + " with SHA-1 " + certificate->sha1() + ", but its thumbprint is '"
+                + record.thumbprint + "'; the body is not used";
+    f.location.file = body->file();
+    f.location.json_pointer = body->pointer();
+    f.location.ca_name = record.name;
+    f.location.subject = certificate->subject().text();
+    f.location.sha256 = certificate->sha256();
+    f.location.sha1 = certificate->sha1();
+    f.citation = std::string(citation::dps_cli_certificate);
+    findings.push_back(std::move(f));
+}
+
+CaRecord read_certificate_record(const JsonCursor& entry, const CryptoBackend& backend,
+                                 std::vector<Finding>& findings) {
     entry.expect_object();
     CaRecord record;
     record.source = source_of(entry);
@@ -20,13 +54,15 @@ CaRecord read_certificate_record(const JsonCursor& entry) {
         record.expiry = optional_date(*properties, "expiry");
         record.created = optional_date(*properties, "created");
         record.updated = optional_date(*properties, "updated");
+        read_record_body(*properties, record, backend, findings);
     }
     return record;
 }
 
 }  // namespace
 
-std::vector<CaRecord> read_certificates(const JsonCursor& document) {
+std::vector<CaRecord> read_certificates(const JsonCursor& document, const CryptoBackend& backend,
+                                        std::vector<Finding>& findings) {
     JsonCursor list = document;
     if (document.is_object()) {
         if (!document.value().contains("value") && document.value().contains("name")) {
@@ -41,7 +77,7 @@ std::vector<CaRecord> read_certificates(const JsonCursor& document) {
     }
     std::vector<CaRecord> records;
     for (const auto& entry : list.array())
-        records.push_back(read_certificate_record(entry));
+        records.push_back(read_certificate_record(entry, backend, findings));
     return records;
 }
 

@@ -1,6 +1,8 @@
 // enrollment-groups.json and enrollments.json: the list output of `az iot dps enrollment-group
 // list` / `az iot dps enrollment list`, or one entry as show/create/update print it.
 
+#include "dpslint/output_text.hpp"
+
 #include "snapshot/snapshot_parts.hpp"
 
 namespace dpslint::snapshot_detail {
@@ -47,7 +49,7 @@ bool read_provisioning_status(const JsonCursor& entry, std::string& raw) {
         return true;
     if (iequals(raw, "disabled"))
         return false;
-    status->fail("expected 'enabled' or 'disabled', got '" + raw + "'");
+    status->fail("expected 'enabled' or 'disabled', got " + quote_input(raw));
 }
 
 // A list, or a single entry (show/create/update output) treated as a one-element list.

@@ -87,4 +87,12 @@ std::vector<LinkedHub> read_linked_hubs(const JsonCursor& list) {
     return hubs;
 }
 
+std::optional<std::vector<LinkedHub>> read_service_hubs(const JsonCursor& document) {
+    const auto properties = document.optional_object("properties");
+    const auto list = properties ? properties->optional_array("iotHubs") : std::nullopt;
+    if (!list)
+        return std::nullopt;
+    return read_linked_hubs(*list);
+}
+
 }  // namespace dpslint::snapshot_detail

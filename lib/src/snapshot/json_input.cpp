@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "dpslint/error.hpp"
+#include "dpslint/output_text.hpp"
 
 namespace dpslint {
 
@@ -66,9 +67,9 @@ public:
     bool key(string_t& name) override {
         Frame& frame = stack_.back();
         if (frame.value->contains(name)) {
-            throw InputError(file_, frame.pointer + "/" + json_pointer_escape(name),
-                             "duplicate key '" + name
-                                 + "' (the later value would silently override the earlier)");
+            throw InputError(file_, pointer_to_open() + "/" + json_pointer_escape(name),
+                             "duplicate key " + quote_input(name)
+                                 + " (the later value would silently override the earlier)");
         }
         frame.key = name;
         return true;
@@ -83,28 +84,28 @@ public:
     }
 
 private:
+    // One open object or array. Only the member being read is kept, not the pointer: a pointer
+    // per level would cost memory quadratic in the depth; it is built when an error needs it.
     struct Frame {
         json* value;
-        std::string pointer;
         std::string key;  // the member being read, for objects
     };
 
     // Stores `value` where the parser is: the root, the current object member or the next
-    // array element. Returns where it went and that place's pointer.
-    std::pair<json*, std::string> place(json value) {
+    // array element. Returns where it went.
+    json* place(json value) {
         if (stack_.empty()) {
             root_ = std::move(value);
-            return {&root_, std::string()};
+            return &root_;
         }
         Frame& frame = stack_.back();
         if (frame.value->is_object()) {
             json& slot = (*frame.value)[frame.key];
             slot = std::move(value);
-            return {&slot, frame.pointer + "/" + json_pointer_escape(frame.key)};
+            return &slot;
         }
-        const std::size_t index = frame.value->size();
         frame.value->push_back(std::move(value));
-        return {&frame.value->back(), frame.pointer + "/" + std::to_string(index)};
+        return &frame.value->back();
     }
 
     bool put(json value) {
@@ -113,14 +114,38 @@ private:
     }
 
     bool open(json container) {
-        auto [where, pointer] = place(std::move(container));
-        stack_.push_back(Frame{where, std::move(pointer), {}});
+        if (stack_.size() >= max_json_depth) {
+            throw InputError(file_, pointer_to_open() + "/" + next_token(stack_.back()),
+                             "JSON nested deeper than " + std::to_string(max_json_depth)
+                                 + " levels, the limit for every JSON input");
+        }
+        json* where = place(std::move(container));
+        stack_.push_back(Frame{where, {}});
         return true;
     }
 
     bool close() {
         stack_.pop_back();
         return true;
+    }
+
+    // The reference token under which `frame`'s next value goes (or went, for an open child).
+    static std::string next_token(const Frame& frame) {
+        if (frame.value->is_object())
+            return json_pointer_escape(frame.key);
+        return std::to_string(frame.value->size());
+    }
+
+    // The pointer of the innermost open container.
+    std::string pointer_to_open() const {
+        std::string out;
+        for (std::size_t i = 0; i + 1 < stack_.size(); ++i) {
+            const Frame& frame = stack_[i];
+            out += '/';
+            out += frame.value->is_object() ? json_pointer_escape(frame.key)
+                                            : std::to_string(frame.value->size() - 1);
+        }
+        return out;
     }
 
     std::string_view text_;

@@ -7,6 +7,7 @@
 
 #include "dpslint/certificate_file.hpp"
 #include "dpslint/error.hpp"
+#include "dpslint/input_file.hpp"
 #include "dpslint/json_input.hpp"
 #include "dpslint/snapshot.hpp"
 
@@ -44,14 +45,21 @@ struct Document {
 };
 
 Document read_json_file(const fs::path& path) {
-    const Bytes data = read_file_bytes(path);
+    const Bytes data = read_input_file(path, max_snapshot_part_bytes, "snapshot part");
     const std::string_view text(reinterpret_cast<const char*>(data.data()), data.size());
     return Document{parse_json_strict(text, path.string()), path.string()};
 }
 
-bool regular_file_exists(const fs::path& path) {
+bool path_exists(const fs::path& path) {
     std::error_code ec;
-    return fs::is_regular_file(path, ec);
+    return fs::exists(path, ec);
+}
+
+// A directory entry to read: anything but a directory, so that a FIFO or device among the files
+// is refused by the input layer (input_file.hpp) instead of skipped without a word.
+bool is_file_entry(const fs::directory_entry& entry) {
+    std::error_code ec;
+    return !entry.is_directory(ec);
 }
 
 bool directory_exists(const fs::path& path) {
@@ -60,10 +68,23 @@ bool directory_exists(const fs::path& path) {
 }
 
 std::optional<Document> read_optional_part(const fs::path& path) {
-    std::error_code ec;
-    if (!fs::exists(path, ec))
+    if (!path_exists(path))
         return std::nullopt;
     return read_json_file(path);
+}
+
+// Every CA record carries its own body (`az iot dps certificate show` output): no ca/ needed.
+bool record_bodies_known(const Snapshot& snapshot) {
+    return snapshot.certificates && !snapshot.certificates->empty()
+           && std::all_of(snapshot.certificates->begin(), snapshot.certificates->end(),
+                          [](const CaRecord& r) { return r.certificate != nullptr; });
+}
+
+// Informational fields of the wrong type become notices before the part's strict reader runs.
+void tolerate(std::optional<Document>& document, InformationalPart kind, Snapshot& snapshot) {
+    if (document)
+        drop_ill_typed_informational_fields(document->value, kind, document->file, "",
+                                            snapshot.load_findings);
 }
 
 std::map<std::string, std::vector<RegistrationRecord>> read_registrations_directory(
@@ -71,8 +92,7 @@ std::map<std::string, std::vector<RegistrationRecord>> read_registrations_direct
     std::error_code ec;
     std::vector<fs::path> paths;
     for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
-        std::error_code type_ec;
-        if (it->is_regular_file(type_ec) && it->path().extension() == ".json")
+        if (is_file_entry(*it) && it->path().extension() == ".json")
             paths.push_back(it->path());
     }
     if (ec)
@@ -91,13 +111,14 @@ Snapshot load_directory(const fs::path& directory, const CryptoBackend& backend)
     snapshot.origin = directory.string();
 
     const fs::path groups_path = directory / "enrollment-groups.json";
-    if (!regular_file_exists(groups_path)) {
+    if (!path_exists(groups_path)) {
         throw InputError(groups_path.string(), "",
                          "required snapshot part is missing (export it with `az iot dps "
                          "enrollment-group list -o json`)");
     }
 
-    const auto dps = read_optional_part(directory / "dps.json");
+    auto dps = read_optional_part(directory / "dps.json");
+    tolerate(dps, InformationalPart::service, snapshot);
     if (dps) {
         snapshot.service = read_service(dps->root());
     } else {
@@ -107,25 +128,32 @@ Snapshot load_directory(const fs::path& directory, const CryptoBackend& backend)
     if (const auto hubs = read_optional_part(directory / "linked-hubs.json")) {
         snapshot.linked_hubs = read_linked_hubs(hubs->root());
     } else if (dps) {
-        const auto properties = dps->root().optional_object("properties");
-        const auto list = properties ? properties->optional_array("iotHubs") : std::nullopt;
-        snapshot.linked_hubs = list ? read_linked_hubs(*list) : std::vector<LinkedHub>{};
+        snapshot.linked_hubs = read_service_hubs(dps->root());
+        if (!snapshot.linked_hubs) {
+            snapshot.missing_parts.push_back(
+                std::string("linked-hubs.json absent and dps.json has no properties.iotHubs: ")
+                + hubs_absent);
+        }
     } else {
         snapshot.missing_parts.push_back(std::string("linked-hubs.json and dps.json absent: ")
                                          + hubs_absent);
     }
 
-    if (const auto certificates = read_optional_part(directory / "certificates.json")) {
-        snapshot.certificates = read_certificates(certificates->root());
+    if (auto certificates = read_optional_part(directory / "certificates.json")) {
+        tolerate(certificates, InformationalPart::certificates, snapshot);
+        snapshot.certificates =
+            read_certificates(certificates->root(), backend, snapshot.load_findings);
     } else {
         snapshot.missing_parts.push_back(std::string("certificates.json absent: ")
                                          + certificates_absent);
     }
 
-    const Document groups = read_json_file(groups_path);
-    snapshot.groups = read_enrollment_groups(groups.root(), backend);
+    std::optional<Document> groups = read_json_file(groups_path);
+    tolerate(groups, InformationalPart::enrollment_groups, snapshot);
+    snapshot.groups = read_enrollment_groups(groups->root(), backend);
 
-    if (const auto individuals = read_optional_part(directory / "enrollments.json")) {
+    if (auto individuals = read_optional_part(directory / "enrollments.json")) {
+        tolerate(individuals, InformationalPart::individual_enrollments, snapshot);
         snapshot.individuals = read_individual_enrollments(individuals->root(), backend);
     } else {
         snapshot.missing_parts.push_back(std::string("enrollments.json absent: ")
@@ -139,22 +167,34 @@ Snapshot load_directory(const fs::path& directory, const CryptoBackend& backend)
                                          + registrations_absent);
     }
 
-    if (directory_exists(directory / "ca")) {
+    const bool ca = directory_exists(directory / "ca");
+    if (ca)
         snapshot.ca_files = read_ca_directory(directory / "ca", backend);
-        if (snapshot.ca_files.empty())
-            snapshot.missing_parts.push_back(std::string("ca/ empty: ") + ca_absent);
-    } else {
-        snapshot.missing_parts.push_back(std::string("ca/ absent: ") + ca_absent);
-    }
+    if (snapshot.ca_files.empty() && !record_bodies_known(snapshot))
+        snapshot.missing_parts.push_back(std::string(ca ? "ca/ empty: " : "ca/ absent: ")
+                                         + ca_absent);
 
     pair_ca_files(snapshot);
+    sort_findings(snapshot.load_findings);
     return snapshot;
 }
 
 Snapshot load_single_file(const fs::path& path, const CryptoBackend& backend) {
     Snapshot snapshot;
     snapshot.origin = path.string();
-    const Document document = read_json_file(path);
+    Document document = read_json_file(path);
+    if (document.value.is_object()) {
+        const std::pair<const char*, InformationalPart> parts[]{
+            {"dps", InformationalPart::service},
+            {"certificates", InformationalPart::certificates},
+            {"enrollmentGroups", InformationalPart::enrollment_groups},
+            {"enrollments", InformationalPart::individual_enrollments}};
+        for (const auto& [key, kind] : parts) {
+            if (const auto it = document.value.find(key); it != document.value.end())
+                drop_ill_typed_informational_fields(*it, kind, document.file,
+                                                    "/" + std::string(key), snapshot.load_findings);
+        }
+    }
     const JsonCursor root = document.root();
     root.expect_object();
     const auto absent = [&](std::string_view key, const char* consequence) {
@@ -173,16 +213,19 @@ Snapshot load_single_file(const fs::path& path, const CryptoBackend& backend) {
     if (const auto hubs = root.optional_child("linkedHubs")) {
         snapshot.linked_hubs = read_linked_hubs(*hubs);
     } else if (dps) {
-        const auto properties = dps->optional_object("properties");
-        const auto list = properties ? properties->optional_array("iotHubs") : std::nullopt;
-        snapshot.linked_hubs = list ? read_linked_hubs(*list) : std::vector<LinkedHub>{};
+        snapshot.linked_hubs = read_service_hubs(*dps);
+        if (!snapshot.linked_hubs) {
+            snapshot.missing_parts.push_back(
+                std::string("'linkedHubs' absent and 'dps' has no properties.iotHubs: ")
+                + hubs_absent);
+        }
     } else {
         snapshot.missing_parts.push_back(std::string("'linkedHubs' and 'dps' absent: ")
                                          + hubs_absent);
     }
 
     if (const auto certificates = root.optional_child("certificates"))
-        snapshot.certificates = read_certificates(*certificates);
+        snapshot.certificates = read_certificates(*certificates, backend, snapshot.load_findings);
     else
         absent("certificates", certificates_absent);
 
@@ -202,15 +245,15 @@ Snapshot load_single_file(const fs::path& path, const CryptoBackend& backend) {
         absent("registrations", registrations_absent);
     }
 
-    if (const auto ca = root.optional_array("ca")) {
+    const auto ca = root.optional_array("ca");
+    if (ca)
         snapshot.ca_files = read_ca_array(*ca, backend);
-        if (snapshot.ca_files.empty())
-            snapshot.missing_parts.push_back(std::string("'ca' empty: ") + ca_absent);
-    } else {
-        absent("ca", ca_absent);
-    }
+    if (snapshot.ca_files.empty() && !record_bodies_known(snapshot))
+        snapshot.missing_parts.push_back(std::string(ca ? "'ca' empty: " : "'ca' absent: ")
+                                         + ca_absent);
 
     pair_ca_files(snapshot);
+    sort_findings(snapshot.load_findings);
     return snapshot;
 }
 

@@ -1,5 +1,7 @@
 // The small methods of the snapshot model declared in snapshot.hpp.
 
+#include <algorithm>
+
 #include "dpslint/snapshot.hpp"
 
 #include "snapshot/snapshot_parts.hpp"
@@ -68,6 +70,33 @@ const CaRecord* Snapshot::find_certificate_by_sha1(std::string_view sha1) const 
 
 std::vector<LinkedHub> Snapshot::hubs() const {
     return linked_hubs.value_or(std::vector<LinkedHub>{});
+}
+
+std::vector<CertificatePtr> Snapshot::uploaded_ca_certificates() const {
+    std::vector<CertificatePtr> out;
+    const auto add = [&](const CertificatePtr& c) {
+        const bool seen = std::any_of(out.begin(), out.end(), [&](const CertificatePtr& o) {
+            return o->sha256() == c->sha256();
+        });
+        if (!seen)
+            out.push_back(c);
+    };
+    // ca/ files first, in their order, as chains were completed before record bodies counted.
+    for (const auto& file : ca_files) {
+        if (!certificates || file.paired)
+            add(file.certificate);
+    }
+    if (certificates) {
+        for (const auto& record : *certificates) {
+            if (record.certificate)
+                add(record.certificate);
+        }
+    }
+    return out;
+}
+
+const std::vector<LinkedHub>* Snapshot::known_linked_hubs() const noexcept {
+    return linked_hubs ? &*linked_hubs : nullptr;
 }
 
 AllocationPolicy Snapshot::default_allocation_policy() const {

@@ -7,6 +7,7 @@
 #include "dpslint/base64.hpp"
 #include "dpslint/certificate_file.hpp"
 #include "dpslint/error.hpp"
+#include "dpslint/output_text.hpp"
 #include "dpslint/pem.hpp"
 
 #include "snapshot/snapshot_parts.hpp"
@@ -60,7 +61,7 @@ std::optional<TimePoint> optional_date(const JsonCursor& object, std::string_vie
         return t;
     if (auto t = parse_rfc1123(text))
         return t;
-    cursor->fail("expected an ISO 8601 or RFC 1123 date, got '" + text + "'");
+    cursor->fail("expected an ISO 8601 or RFC 1123 date, got " + quote_input(text));
 }
 
 std::optional<AllocationPolicy> optional_allocation_policy(const JsonCursor& object,
@@ -72,8 +73,8 @@ std::optional<AllocationPolicy> optional_allocation_policy(const JsonCursor& obj
     raw = cursor->as_string();
     if (auto policy = parse_allocation_policy(raw))
         return policy;
-    cursor->fail("unknown allocation policy '" + raw
-                 + "' (expected hashed, geoLatency, static or custom, in any casing)");
+    cursor->fail("unknown allocation policy " + quote_input(raw)
+                 + " (expected hashed, geoLatency, static or custom, in any casing)");
 }
 
 std::vector<CertificatePtr> parse_inline_certificates(const JsonCursor& value,
@@ -84,15 +85,21 @@ std::vector<CertificatePtr> parse_inline_certificates(const JsonCursor& value,
     if (!pem && !base64_decode(text, der)) {
         value.fail("not a certificate: neither PEM text nor base64-encoded DER");
     }
-    if (!pem && (der.empty() || der[0] != 0x30)) {
-        value.fail("not a certificate: the base64 text does not decode to DER");
+    // `az iot dps certificate show` returns the uploaded file's bytes in base64, which is PEM
+    // text when a PEM file was uploaded.
+    const bool base64_pem =
+        !pem
+        && contains_pem(std::string_view(reinterpret_cast<const char*>(der.data()), der.size()));
+    if (!pem && !base64_pem && (der.empty() || der[0] != 0x30)) {
+        value.fail("not a certificate: the base64 text decodes to neither DER nor PEM");
     }
     CertificateFile parsed;
     try {
         parsed = pem ? parse_certificate_file(value.file(), as_bytes(text), backend)
                      : parse_certificate_file(value.file(), der, backend);
     } catch (const InputError& e) {
-        const std::string form = pem ? "in the PEM text" : "in the base64 DER";
+        const std::string form =
+            pem ? "in the PEM text" : (base64_pem ? "in the base64 PEM" : "in the base64 DER");
         const std::string where = e.place().empty() ? form : form + ", " + e.place();
         value.fail(where + ": " + e.detail());
     }

@@ -153,11 +153,9 @@ bool ip_matches(const std::string& address, const std::string& constraint) {
     return true;
 }
 
-std::vector<std::string> name_constraint_violations(const NameConstraints& constraints,
-                                                    const Certificate& certificate,
-                                                    bool check_subject) {
+std::vector<GeneralName> constrained_names(const Certificate& certificate) {
     std::vector<GeneralName> names;
-    if (check_subject && !certificate.subject().empty()) {
+    if (!certificate.subject().empty()) {
         GeneralName dn;
         dn.type = GeneralNameType::directory;
         dn.value = certificate.subject().text();
@@ -174,6 +172,16 @@ std::vector<std::string> name_constraint_violations(const NameConstraints& const
     if (const auto& san = certificate.extensions().subject_alt_name) {
         names.insert(names.end(), san->names.begin(), san->names.end());
     }
+    return names;
+}
+
+std::optional<std::vector<std::string>> name_constraint_violations(
+    const NameConstraints& constraints, const std::vector<GeneralName>& names,
+    std::size_t& work_left) {
+    const std::size_t per_name = constraints.permitted.size() + constraints.excluded.size();
+    if (per_name != 0 && names.size() > work_left / per_name)
+        return std::nullopt;
+    work_left -= names.size() * per_name;
 
     std::vector<std::string> violations;
     for (const auto& name : names) {

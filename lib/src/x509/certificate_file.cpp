@@ -1,12 +1,11 @@
 #include "dpslint/certificate_file.hpp"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <system_error>
-
 #include "dpslint/error.hpp"
+#include "dpslint/output_text.hpp"
 #include "dpslint/pem.hpp"
+
+#include "x509/containers.hpp"
+#include "x509/input_bytes.hpp"
 
 namespace dpslint {
 
@@ -16,47 +15,9 @@ bool is_certificate_label(const std::string& label) {
     return label == "CERTIFICATE" || label == "X509 CERTIFICATE";
 }
 
-// A short reason why DER bytes cannot be one certificate, from the outer header alone; empty
-// when the header looks plausible (the backend then explains).
-std::string der_header_problem(ByteView der) {
-    if (der.size() < 2)
-        return "too short to be DER (" + std::to_string(der.size()) + " bytes)";
-    if (der[0] != 0x30)
-        return "does not start with a DER SEQUENCE (first byte 0x" + to_hex_upper(der.first(1))
-               + ")";
-    std::size_t length = der[1];
-    std::size_t header = 2;
-    if (length & 0x80) {
-        const std::size_t count = length & 0x7F;
-        if (count == 0 || count > 4 || der.size() < 2 + count)
-            return "malformed DER length";
-        length = 0;
-        for (std::size_t i = 0; i < count; ++i)
-            length = (length << 8) | der[2 + i];
-        header += count;
-    }
-    if (header + length > der.size()) {
-        return "truncated DER: the outer SEQUENCE declares " + std::to_string(header + length)
-               + " bytes, the data has " + std::to_string(der.size());
-    }
-    if (header + length < der.size()) {
-        return std::to_string(der.size() - header - length) + " trailing bytes after offset "
-               + std::to_string(header + length);
-    }
-    return {};
-}
-
-bool looks_like_text(ByteView bytes) {
-    for (const auto b : bytes) {
-        if (b == 0 || (b < 0x20 && b != '\n' && b != '\r' && b != '\t'))
-            return false;
-    }
-    return true;
-}
-
 CertificatePtr parse_der(const std::string& name, const std::string& where, ByteView der,
                          const CryptoBackend& backend) {
-    if (auto problem = der_header_problem(der); !problem.empty()) {
+    if (auto problem = detail::der_header_problem(der); !problem.empty()) {
         throw InputError(name, where, "not a certificate: " + problem);
     }
     try {
@@ -67,25 +28,6 @@ CertificatePtr parse_der(const std::string& name, const std::string& where, Byte
 }
 
 }  // namespace
-
-Bytes read_file_bytes(const std::filesystem::path& path) {
-    std::error_code ec;
-    const auto status = std::filesystem::status(path, ec);
-    if (ec || !std::filesystem::exists(status)) {
-        throw InputError(path.string(), "", "cannot read: no such file");
-    }
-    if (std::filesystem::is_directory(status)) {
-        throw InputError(path.string(), "", "cannot read: is a directory");
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        throw InputError(path.string(), "", std::string("cannot read: ") + std::strerror(errno));
-    }
-    Bytes data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad())
-        throw InputError(path.string(), "", "cannot read: I/O error");
-    return data;
-}
 
 CertificateFile parse_certificate_file(std::string display_name, ByteView content,
                                        const CryptoBackend& backend) {
@@ -105,9 +47,12 @@ CertificateFile parse_certificate_file(std::string display_name, ByteView conten
             } else if (is_certificate_label(block.label)) {
                 file.certificates.push_back(parse_der(file.path, where, block.der, backend));
                 file.lines.push_back(block.line);
+            } else if (auto advice = detail::pem_container_advice(block.label, file.path);
+                       !advice.empty()) {
+                throw InputError(file.path, where, advice);
             } else {
                 throw InputError(file.path, where,
-                                 "PEM block '" + block.label + "' is not a certificate");
+                                 "PEM block " + quote_input(block.label) + " is not a certificate");
             }
         }
         if (file.certificates.empty() && file.private_keys.empty()) {
@@ -115,18 +60,27 @@ CertificateFile parse_certificate_file(std::string display_name, ByteView conten
         }
         return file;
     }
-    if (looks_like_text(content)) {
+    if (detail::looks_like_text(content)) {
         throw InputError(file.path, "line 1",
                          "not a certificate: no PEM BEGIN line and the file is text, not DER");
     }
-    file.certificates.push_back(parse_der(file.path, "offset 0", content, backend));
+    if (auto advice = detail::container_advice(content, file.path); !advice.empty())
+        throw InputError(file.path, "offset 0", advice);
+    try {
+        file.certificates.push_back(parse_der(file.path, "offset 0", content, backend));
+    } catch (const InputError& e) {
+        const std::string hint = detail::container_name_hint(file.path);
+        if (hint.empty())
+            throw;
+        throw InputError(e.file(), e.place(), e.detail() + hint);
+    }
     file.lines.push_back(0);
     return file;
 }
 
 CertificateFile read_certificate_file(const std::filesystem::path& path,
-                                      const CryptoBackend& backend) {
-    const Bytes data = read_file_bytes(path);
+                                      const CryptoBackend& backend, std::uint64_t max_bytes) {
+    const Bytes data = read_input_file(path, max_bytes, "certificate file");
     return parse_certificate_file(path.string(), data, backend);
 }
 

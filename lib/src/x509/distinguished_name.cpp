@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "dpslint/output_text.hpp"
+
 namespace dpslint {
 
 namespace {
@@ -36,22 +38,34 @@ const std::map<std::string, std::string>& short_names() {
     return names;
 }
 
+// RFC 4514 §2.4: special characters get a backslash; bytes that are not well-formed UTF-8 and
+// characters that would break a line or hide text (output_text.hpp) are written as \HH hex pairs
+// of their UTF-8 bytes, which RFC 4514 allows for any character.
 std::string escape_value(const std::string& value) {
+    static constexpr char hex[] = "0123456789ABCDEF";
     std::string out;
     out.reserve(value.size());
-    for (std::size_t i = 0; i < value.size(); ++i) {
+    for (std::size_t i = 0; i < value.size();) {
+        const Utf8Char u = next_utf8(value, i);
+        if (!u.valid || is_unsafe_in_line(u.code_point)) {
+            for (std::size_t k = 0; k < u.length; ++k) {
+                const auto b = static_cast<unsigned char>(value[i + k]);
+                out += '\\';
+                out += hex[b >> 4];
+                out += hex[b & 0x0F];
+            }
+            i += u.length;
+            continue;
+        }
         const char c = value[i];
         const bool edge_space = c == ' ' && (i == 0 || i + 1 == value.size());
         const bool leading_hash = c == '#' && i == 0;
         if (c == ',' || c == '+' || c == '"' || c == '\\' || c == '<' || c == '>' || c == ';'
             || c == '=' || edge_space || leading_hash) {
             out += '\\';
-            out += c;
-        } else if (c == '\0') {
-            out += "\\00";
-        } else {
-            out += c;
         }
+        out.append(value, i, u.length);
+        i += u.length;
     }
     return out;
 }

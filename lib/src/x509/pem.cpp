@@ -2,6 +2,7 @@
 
 #include "dpslint/base64.hpp"
 #include "dpslint/error.hpp"
+#include "dpslint/output_text.hpp"
 
 namespace dpslint {
 
@@ -34,6 +35,11 @@ std::string_view marker_label(std::string_view line, std::string_view marker) {
 
 std::string place(std::size_t number, std::size_t line) {
     return "block " + std::to_string(number) + " (line " + std::to_string(line) + ")";
+}
+
+// A label in a message: any bytes, shortened.
+std::string shown(std::string_view label) {
+    return one_line(label, max_quoted_bytes);
 }
 
 }  // namespace
@@ -73,7 +79,7 @@ std::vector<PemBlock> scan_pem(const std::string& display_name, std::string_view
         if (const std::string_view end = marker_label(line, end_marker); !end.empty()) {
             if (end != open->label) {
                 throw InputError(display_name, place(open->number, open->line),
-                                 "BEGIN " + open->label + " closed by END " + std::string(end)
+                                 "BEGIN " + shown(open->label) + " closed by END " + shown(end)
                                      + " at line " + std::to_string(line_number));
             }
             if (!open->is_private_key() && !base64_decode(body, open->der)) {
@@ -85,7 +91,7 @@ std::vector<PemBlock> scan_pem(const std::string& display_name, std::string_view
         }
         if (!marker_label(line, begin_marker).empty()) {
             throw InputError(display_name, place(open->number, open->line),
-                             "no END " + open->label + " line before the next BEGIN at line "
+                             "no END " + shown(open->label) + " line before the next BEGIN at line "
                                  + std::to_string(line_number));
         }
         // RFC 1421 encapsulated headers ("Proc-Type: ...") precede the body of encrypted keys.
@@ -97,7 +103,7 @@ std::vector<PemBlock> scan_pem(const std::string& display_name, std::string_view
     }
     if (open != nullptr) {
         throw InputError(display_name, place(open->number, open->line),
-                         "no END " + open->label + " line (truncated PEM)");
+                         "no END " + shown(open->label) + " line (truncated PEM)");
     }
     return blocks;
 }

@@ -9,6 +9,7 @@
 #include "dpslint/attestation.hpp"
 #include "dpslint/batch/input_walker.hpp"
 #include "dpslint/certificate_pool.hpp"
+#include "dpslint/input_file.hpp"
 #include "dpslint/lint/context.hpp"
 #include "dpslint/lint/linter.hpp"
 #include "dpslint/verifier.hpp"
@@ -31,8 +32,9 @@ struct FileRecord {
     std::uint64_t sequence = 0;
     std::string path;
     std::string error_id;  // input.unreadable | input.too-large | input.not-a-certificate |
-                           // input.no-device-certificate; empty when the file was checked
-    std::string error;     // one line
+                           // input.no-device-certificate | input.internal-error; empty when the
+                           // file was checked
+    std::string error;     // one line (output_text.hpp one_line)
     std::vector<DeviceRecord> devices;
     std::vector<std::size_t> private_key_lines;
 
@@ -50,7 +52,7 @@ struct StageTimes {
 };
 
 struct BatchSettings {
-    std::uint64_t max_file_bytes = 1u << 20;
+    std::uint64_t max_file_bytes = max_certificate_file_bytes;
     std::vector<CertificatePtr> presented;  // sent by every device besides its own file's CAs
 };
 

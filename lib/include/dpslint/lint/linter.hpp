@@ -65,6 +65,9 @@ public:
     // Streaming use: the device rules applicable to `context`, checked on one device.
     std::vector<Finding> check_device(const LintContext& context,
                                       const DeviceContext& device) const;
+    // The attestation decision ids that `rule_findings` (from check_device) restate; a report
+    // that also lists the decision findings drops these so that one cause counts once.
+    std::vector<std::string> restated_decisions(const std::vector<Finding>& rule_findings) const;
     using BatchAggregators =
         std::vector<std::pair<const ActiveRule*, std::unique_ptr<BatchAggregator>>>;
     BatchAggregators start_batch(const LintContext& context) const;

@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,10 +35,25 @@ enum class Target {
 std::string_view to_string(Target target) noexcept;
 
 struct RuleOption {
+    RuleOption(std::string option_name, std::string option_type, nlohmann::json default_json,
+               std::string option_description, std::optional<double> min = std::nullopt,
+               std::optional<double> max = std::nullopt)
+        : name(std::move(option_name)),
+          type(std::move(option_type)),
+          default_value(std::move(default_json)),
+          description(std::move(option_description)),
+          minimum(min),
+          maximum(max) {}
+
     std::string name;  // "days"
     std::string type;  // "integer" | "number" | "string" | "regex" | "boolean" | "string-list"
     nlohmann::json default_value;
     std::string description;
+    // The accepted range of an integer or number option, both ends included. Every numeric
+    // option has one (a registry test checks it), so a configured value can never overflow the
+    // arithmetic it feeds; the config loader rejects values outside it.
+    std::optional<double> minimum;
+    std::optional<double> maximum;
 };
 
 // Everything about a rule that is not code: stable id (part of the contract), default severity,
@@ -54,6 +70,14 @@ struct RuleMetadata {
     std::vector<RuleOption> options;
     std::string example;             // a minimal situation that triggers the rule
     bool enabled_by_default = true;  // false for rules that need configuring (a pattern)
+    // Rules that report at a severity chosen by the case (FindingSink::report_as) list every
+    // severity they use, highest first, and what decides it; `severity` is then the highest.
+    // Empty for rules that always report at `severity`.
+    std::vector<Severity> context_severities;
+    std::string severity_context;  // "error when ...; warning when ...; notice when ..."
+    // Attestation decision ids (attestation.*) this device rule restates for the same device;
+    // where it reports, a report that lists both shows the cause once (batch).
+    std::vector<std::string> restates;
 };
 
 // A rule's option values for one run: its defaults overlaid with the configuration. The config
@@ -80,6 +104,10 @@ private:
     nlohmann::json values_ = nlohmann::json::object();
     std::map<std::string, std::shared_ptr<const Regex>> regexes_;
 };
+
+// An option's range in words, as docs and errors show it: "from 0 to 36500", "at least 2", or
+// empty when the option is not numeric.
+std::string option_range_text(const RuleOption& option);
 
 // Where a rule reports. Fills id, default severity and citation from the rule's metadata, so a
 // check writes only the message and the location.
@@ -160,6 +188,17 @@ public:
     bool applies(const LintContext& context) const override { return context.has_devices(); }
     virtual std::unique_ptr<BatchAggregator> start(const RuleOptions& options) const = 0;
 };
+
+// `metadata` for a rule whose severity depends on the case: the severities it reports (highest
+// first, which becomes metadata.severity) and what decides among them.
+RuleMetadata with_context_severity(RuleMetadata metadata, std::vector<Severity> severities,
+                                   std::string depends_on);
+
+// `metadata` for a device rule that restates these attestation decision ids.
+RuleMetadata restating(RuleMetadata metadata, std::vector<std::string> decision_ids);
+
+// "error, warning or notice": the severities a rule reports, for docs and listings.
+std::string severities_text(const RuleMetadata& metadata);
 
 // A rule's metadata ready for the registry test: category derived from the id.
 RuleMetadata make_metadata(std::string id, std::string title, Severity severity, Target inspects,

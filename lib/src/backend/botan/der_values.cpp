@@ -1,5 +1,7 @@
 #include "backend/botan/der_values.hpp"
 
+#include <climits>
+
 #include "backend/botan/botan_includes.hpp"
 
 namespace dpslint::botan {
@@ -119,6 +121,16 @@ std::optional<std::int64_t> read_small_integer(const Tlv& tlv, const char* what)
     for (const auto b : tlv.content)
         bits = (bits << 8) | b;
     return static_cast<std::int64_t>(bits);
+}
+
+int skip_certs(const Tlv& tlv, const char* what) {
+    const IntegerValue value = integer_value(tlv, what);
+    if (value.negative)
+        throw DerError(std::string("negative ") + what);
+    if (value.magnitude_hex.size() > 8)
+        return INT_MAX;
+    const unsigned long n = std::stoul(value.magnitude_hex, nullptr, 16);
+    return n > static_cast<unsigned long>(INT_MAX) ? INT_MAX : static_cast<int>(n);
 }
 
 BitString read_bit_string(const Tlv& tlv, const char* what) {

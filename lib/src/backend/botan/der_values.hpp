@@ -33,6 +33,9 @@ IntegerValue integer_value(const Tlv& tlv, const char* what);
 // A universal INTEGER that fits in 64 bits; nullopt if it does not.
 std::optional<std::int64_t> read_small_integer(const Tlv& tlv, const char* what);
 
+// SkipCerts ::= INTEGER (0..MAX), universal or IMPLICIT-tagged; values above INT_MAX are INT_MAX.
+int skip_certs(const Tlv& tlv, const char* what);
+
 // BIT STRING content with the unused bits of the last octet cleared (and no unused bits when
 // there is no octet), as OpenSSL decodes it.
 struct BitString {

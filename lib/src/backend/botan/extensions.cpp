@@ -8,7 +8,9 @@
 #include "dpslint/backend.hpp"
 
 #include "backend/botan/der_values.hpp"
+#include "backend/botan/distribution_points.hpp"
 #include "backend/botan/general_names.hpp"
+#include "x509/extension_checks.hpp"
 
 namespace dpslint::botan {
 
@@ -99,6 +101,8 @@ std::vector<GeneralName> subtrees(const Tlv& list) {
     // GeneralSubtree ::= SEQUENCE { base GeneralName, minimum [0] DEFAULT 0, maximum [1] OPTIONAL }
     std::vector<GeneralName> out;
     DerReader reader(list.content);
+    if (reader.at_end())
+        throw DerError("empty GeneralSubtrees");
     while (!reader.at_end()) {
         const Tlv subtree = reader.read_sequence("GeneralSubtree");
         DerReader fields(subtree.content);
@@ -192,21 +196,113 @@ CertificatePolicies certificate_policies(const Tlv& value) {
     return out;
 }
 
+PolicyMappings policy_mappings(const Tlv& value) {
+    // SEQUENCE OF SEQUENCE { issuerDomainPolicy OID, subjectDomainPolicy OID }
+    if (!value.is_sequence())
+        throw DerError("expected SEQUENCE");
+    PolicyMappings out;
+    DerReader reader(value.content);
+    while (!reader.at_end()) {
+        DerReader fields(reader.read_sequence("PolicyMapping").content);
+        PolicyMapping mapping;
+        mapping.issuer_domain_policy = read_oid(fields.read(), "issuerDomainPolicy");
+        mapping.subject_domain_policy = read_oid(fields.read(), "subjectDomainPolicy");
+        fields.expect_end("PolicyMapping");
+        out.mappings.push_back(std::move(mapping));
+    }
+    return out;
+}
+
+PolicyConstraints policy_constraints(const Tlv& value) {
+    // SEQUENCE { requireExplicitPolicy [0] IMPLICIT SkipCerts OPTIONAL,
+    //            inhibitPolicyMapping [1] IMPLICIT SkipCerts OPTIONAL }
+    if (!value.is_sequence())
+        throw DerError("expected SEQUENCE");
+    DerReader reader(value.content);
+    PolicyConstraints out;
+    if (auto require = reader.read_optional(TagClass::context, 0, false))
+        out.require_explicit_policy = skip_certs(*require, "requireExplicitPolicy");
+    if (auto inhibit = reader.read_optional(TagClass::context, 1, false))
+        out.inhibit_policy_mapping = skip_certs(*inhibit, "inhibitPolicyMapping");
+    reader.expect_end("PolicyConstraints");
+    return out;
+}
+
+InhibitAnyPolicy inhibit_any_policy(const Tlv& value) {
+    if (!value.is_universal(tag::integer))
+        throw DerError("expected INTEGER");
+    InhibitAnyPolicy out;
+    out.skip_certs = skip_certs(value, "SkipCerts");
+    return out;
+}
+
+CrlDistributionPoints crl_distribution_points(const Tlv& value) {
+    CrlDistributionPoints out;
+    out.points = decode_distribution_points(value);
+    return out;
+}
+
 // Decodes the extnValue of a typed extension with `decode`, which sees the single element inside
-// the OCTET STRING; any failure is "malformed <name> extension".
+// the OCTET STRING. A value that does not decode is recorded as a problem, not thrown: the
+// certificate is still a certificate.
 template <typename T, typename Decode>
-std::optional<T> typed(ByteView extn_value, bool critical, const char* name, Decode decode) {
+std::optional<T> typed(ByteView extn_value, bool critical, const char* name, Decode decode,
+                       const std::string& oid, Extensions& out) {
     try {
         check_der_tree(extn_value);
-        T out = decode(read_single(extn_value, name));
-        out.critical = critical;
-        return out;
+        T value = decode(read_single(extn_value, name));
+        value.critical = critical;
+        return value;
     } catch (const DerError&) {
-        throw ParseError(std::string("malformed ") + name + " extension");
+        out.problems.push_back(ExtensionProblem{oid, ExtensionProblemKind::malformed, {}});
+        return std::nullopt;
+    }
+}
+
+void decode_typed(const std::string& oid, bool critical, ByteView value, Extensions& out) {
+    if (oid == oid_basic_constraints) {
+        out.basic_constraints = typed<BasicConstraints>(value, critical, "basicConstraints",
+                                                        basic_constraints, oid, out);
+    } else if (oid == oid_key_usage) {
+        out.key_usage = typed<KeyUsage>(value, critical, "keyUsage", key_usage, oid, out);
+    } else if (oid == oid_extended_key_usage) {
+        out.extended_key_usage = typed<ExtendedKeyUsage>(value, critical, "extendedKeyUsage",
+                                                         extended_key_usage, oid, out);
+    } else if (oid == oid_subject_key_identifier) {
+        out.subject_key_identifier = typed<SubjectKeyIdentifier>(
+            value, critical, "subjectKeyIdentifier", subject_key_identifier, oid, out);
+    } else if (oid == oid_authority_key_identifier) {
+        out.authority_key_identifier = typed<AuthorityKeyIdentifier>(
+            value, critical, "authorityKeyIdentifier", authority_key_identifier, oid, out);
+    } else if (oid == oid_subject_alt_name) {
+        out.subject_alt_name =
+            typed<SubjectAltName>(value, critical, "subjectAltName", subject_alt_name, oid, out);
+    } else if (oid == oid_name_constraints) {
+        out.name_constraints =
+            typed<NameConstraints>(value, critical, "nameConstraints", name_constraints, oid, out);
+    } else if (oid == oid_certificate_policies) {
+        out.certificate_policies = typed<CertificatePolicies>(
+            value, critical, "certificatePolicies", certificate_policies, oid, out);
+    } else if (oid == oid_policy_mappings) {
+        out.policy_mappings =
+            typed<PolicyMappings>(value, critical, "policyMappings", policy_mappings, oid, out);
+    } else if (oid == oid_policy_constraints) {
+        out.policy_constraints = typed<PolicyConstraints>(value, critical, "policyConstraints",
+                                                          policy_constraints, oid, out);
+    } else if (oid == oid_inhibit_any_policy) {
+        out.inhibit_any_policy = typed<InhibitAnyPolicy>(value, critical, "inhibitAnyPolicy",
+                                                         inhibit_any_policy, oid, out);
+    } else if (oid == oid_crl_distribution_points) {
+        out.crl_distribution_points = typed<CrlDistributionPoints>(
+            value, critical, "cRLDistributionPoints", crl_distribution_points, oid, out);
     }
 }
 
 }  // namespace
+
+AuthorityKeyIdentifier decode_authority_key_identifier(const Tlv& value) {
+    return authority_key_identifier(value);
+}
 
 Extensions decode_extensions(const Tlv& sequence) {
     Extensions out;
@@ -227,32 +323,10 @@ Extensions decode_extensions(const Tlv& sequence) {
             const ByteView value = read_octet_string(fields.read(), "extnValue");
             fields.expect_end("Extension");
 
-            if (!seen.insert(oid).second)
-                throw ParseError("duplicate extension " + oid);
-
-            if (oid == oid_basic_constraints) {
-                out.basic_constraints =
-                    typed<BasicConstraints>(value, critical, "basicConstraints", basic_constraints);
-            } else if (oid == oid_key_usage) {
-                out.key_usage = typed<KeyUsage>(value, critical, "keyUsage", key_usage);
-            } else if (oid == oid_extended_key_usage) {
-                out.extended_key_usage = typed<ExtendedKeyUsage>(
-                    value, critical, "extendedKeyUsage", extended_key_usage);
-            } else if (oid == oid_subject_key_identifier) {
-                out.subject_key_identifier = typed<SubjectKeyIdentifier>(
-                    value, critical, "subjectKeyIdentifier", subject_key_identifier);
-            } else if (oid == oid_authority_key_identifier) {
-                out.authority_key_identifier = typed<AuthorityKeyIdentifier>(
-                    value, critical, "authorityKeyIdentifier", authority_key_identifier);
-            } else if (oid == oid_subject_alt_name) {
-                out.subject_alt_name =
-                    typed<SubjectAltName>(value, critical, "subjectAltName", subject_alt_name);
-            } else if (oid == oid_name_constraints) {
-                out.name_constraints =
-                    typed<NameConstraints>(value, critical, "nameConstraints", name_constraints);
-            } else if (oid == oid_certificate_policies) {
-                out.certificate_policies = typed<CertificatePolicies>(
-                    value, critical, "certificatePolicies", certificate_policies);
+            if (!seen.insert(oid).second) {
+                out.problems.push_back(ExtensionProblem{oid, ExtensionProblemKind::duplicate, {}});
+            } else {
+                decode_typed(oid, critical, value, out);
             }
 
             ExtensionInfo info{std::move(oid), critical};
@@ -263,6 +337,7 @@ Extensions decode_extensions(const Tlv& sequence) {
     } catch (const DerError& e) {
         throw ParseError(std::string("malformed extensions: ") + e.what());
     }
+    detail::add_value_problems(out);
     return out;
 }
 

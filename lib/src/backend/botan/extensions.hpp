@@ -14,4 +14,7 @@ namespace dpslint::botan {
 // "duplicate extension <oid>", "malformed <name> extension" for a typed one that does not decode.
 Extensions decode_extensions(const Tlv& sequence);
 
+// The AuthorityKeyIdentifier SEQUENCE (CRLs carry it too). Throws DerError.
+AuthorityKeyIdentifier decode_authority_key_identifier(const Tlv& value);
+
 }  // namespace dpslint::botan

@@ -68,15 +68,19 @@ DistinguishedName decode_name(const Tlv& name) {
     while (!reader.at_end()) {
         const Tlv set =
             reader.read(TagClass::universal, tag::set, true, "RelativeDistinguishedName");
-        DistinguishedName::Rdn rdn;
-        DerReader attributes(set.content);
-        while (!attributes.at_end())
-            rdn.push_back(decode_attribute(attributes.read()));
-        if (rdn.empty())
-            throw DerError("empty RelativeDistinguishedName");
-        rdns.push_back(std::move(rdn));
+        rdns.push_back(decode_rdn_content(set.content));
     }
     return DistinguishedName(std::move(rdns));
+}
+
+DistinguishedName::Rdn decode_rdn_content(ByteView content) {
+    DistinguishedName::Rdn rdn;
+    DerReader attributes(content);
+    while (!attributes.at_end())
+        rdn.push_back(decode_attribute(attributes.read()));
+    if (rdn.empty())
+        throw DerError("empty RelativeDistinguishedName");
+    return rdn;
 }
 
 }  // namespace dpslint::botan

@@ -16,4 +16,8 @@ namespace dpslint::botan {
 // rejects those certificates too).
 DistinguishedName decode_name(const Tlv& name);
 
+// The attributes of one RelativeDistinguishedName (a SET, or its IMPLICIT-tagged form) from its
+// content octets; same rules as decode_name.
+DistinguishedName::Rdn decode_rdn_content(ByteView content);
+
 }  // namespace dpslint::botan

@@ -8,30 +8,38 @@ namespace dpslint::botan {
 
 SignatureCheck check_signature(const Certificate& subject, const BotanCertificate& subject_native,
                                const Certificate& issuer, const BotanCertificate& issuer_native) {
-    const SignatureAlgorithm& algorithm = subject.signature_algorithm();
+    return check_signed(subject.signature_algorithm(),
+                        SignedEnvelope{subject_native.signed_object(), subject_native.signed_error(),
+                                       subject_native.algorithms_match(),
+                                       subject_native.signature_whole_octets()},
+                        issuer, issuer_native);
+}
+
+SignatureCheck check_signed(const SignatureAlgorithm& algorithm, const SignedEnvelope& envelope,
+                            const Certificate& issuer, const BotanCertificate& issuer_native) {
     const KeyAlgorithm key_algorithm = issuer.public_key().algorithm;
 
     // The checks come in the order OpenSSL makes them (X509_verify, the issuer key decode,
     // ASN1_item_verify_ctx), so that an input failing several gets the same status.
-    if (!subject_native.algorithms_match()) {
+    if (!envelope.algorithms_match) {
         return {SignatureStatus::invalid,
-                "signatureAlgorithm differs from the signature field of tbsCertificate"};
+                "signatureAlgorithm differs from the signature field of the signed data"};
     }
     const Botan::Public_Key* key = issuer_native.public_key();
     if (key == nullptr) {
         return {SignatureStatus::unsupported,
                 "issuer public key unusable: " + issuer_native.public_key_error()};
     }
-    if (!subject_native.signature_whole_octets()) {
+    if (!envelope.signature_whole_octets) {
         return {SignatureStatus::invalid,
                 "signature does not verify: the signature BIT STRING has unused bits"};
     }
     if (algorithm.key_algorithm == KeyAlgorithm::unknown) {
         return {SignatureStatus::unsupported, "unknown signature algorithm " + algorithm.oid};
     }
-    if (subject_native.signed_object() == nullptr) {
+    if (envelope.signed_object == nullptr) {
         return {SignatureStatus::unsupported,
-                "Botan cannot decode the signed certificate: " + subject_native.signed_error()};
+                "Botan cannot decode the signed object: " + envelope.signed_error};
     }
     if (key_algorithm != KeyAlgorithm::unknown && key_algorithm != algorithm.key_algorithm) {
         return {SignatureStatus::invalid, algorithm.name + " signature cannot come from an "
@@ -42,7 +50,7 @@ SignatureCheck check_signature(const Certificate& subject, const BotanCertificat
     Botan::Certificate_Status_Code code{};
     try {
         // Builds its own PK_Verifier: nothing shared is modified.
-        code = subject_native.signed_object()->verify_signature(*key);
+        code = envelope.signed_object->verify_signature(*key);
     } catch (const std::exception& e) {
         return {SignatureStatus::unsupported, "Botan: " + one_line(e.what())};
     }

@@ -17,38 +17,14 @@
 #include "dpslint/backend.hpp"
 
 #include "backend/openssl/der.hpp"
+#include "backend/openssl/extension_value.hpp"
 #include "backend/openssl/names.hpp"
 #include "backend/openssl/ossl.hpp"
+#include "x509/extension_checks.hpp"
 
 namespace dpslint::openssl {
 
 namespace {
-
-struct ItemDeleter {
-    const ASN1_ITEM* item;
-    void operator()(void* value) const noexcept {
-        ASN1_item_free(static_cast<ASN1_VALUE*>(value), item);
-    }
-};
-
-template <typename T>
-using Decoded = std::unique_ptr<T, ItemDeleter>;
-
-// The extension value decoded as `item`; null unless it is DER (as the Botan backend checks it),
-// decodes and uses every byte.
-template <typename T>
-Decoded<T> decode(X509_EXTENSION* extension, const ASN1_ITEM* item) {
-    const ByteView der = string_bytes(X509_EXTENSION_get_data(extension));
-    if (der_violation(der))
-        return Decoded<T>(nullptr, ItemDeleter{item});
-    const unsigned char* p = der.data();
-    ASN1_VALUE* value = ASN1_item_d2i(nullptr, &p, static_cast<long>(der.size()), item);
-    Decoded<T> out(static_cast<T*>(static_cast<void*>(value)), ItemDeleter{item});
-    ERR_clear_error();
-    if (!out || p != der.data() + der.size())
-        return Decoded<T>(nullptr, ItemDeleter{item});
-    return out;
-}
 
 // The elements of a constructed value, or nothing when they do not split cleanly.
 std::optional<std::vector<Tlv>> elements(ByteView content) {
@@ -213,6 +189,8 @@ SubjectAltName subject_alt_name(X509_EXTENSION* extension, bool critical) {
 
 std::vector<GeneralName> subtrees(const STACK_OF(GENERAL_SUBTREE) * list) {
     std::vector<GeneralName> out;
+    if (list != nullptr && sk_GENERAL_SUBTREE_num(list) == 0)
+        malformed("nameConstraints");  // GeneralSubtrees is SIZE (1..MAX)
     for (int i = 0; i < sk_GENERAL_SUBTREE_num(list); ++i) {
         auto name = convert_general_name(sk_GENERAL_SUBTREE_value(list, i)->base, IpForm::subnet);
         if (!name)
@@ -246,26 +224,71 @@ CertificatePolicies certificate_policies(X509_EXTENSION* extension, bool critica
     return out;
 }
 
-}  // namespace
+PolicyMappings policy_mappings(X509_EXTENSION* extension, bool critical) {
+    const auto mappings = decode<POLICY_MAPPINGS>(extension, ASN1_ITEM_rptr(POLICY_MAPPINGS));
+    if (!mappings)
+        malformed("policyMappings");
+    PolicyMappings out;
+    out.critical = critical;
+    for (int i = 0; i < sk_POLICY_MAPPING_num(mappings.get()); ++i) {
+        const POLICY_MAPPING* mapping = sk_POLICY_MAPPING_value(mappings.get(), i);
+        out.mappings.push_back(PolicyMapping{oid_text(mapping->issuerDomainPolicy),
+                                             oid_text(mapping->subjectDomainPolicy)});
+    }
+    return out;
+}
 
-Extensions decode_extensions(const STACK_OF(X509_EXTENSION) * list) {
-    Extensions out;
-    std::set<std::string> seen;
-    const int count = list == nullptr ? 0 : sk_X509_EXTENSION_num(list);
-    for (int i = 0; i < count; ++i) {
-        X509_EXTENSION* extension = sk_X509_EXTENSION_value(list, i);
-        std::string oid = oid_text(X509_EXTENSION_get_object(extension));
-        const bool critical = X509_EXTENSION_get_critical(extension) > 0;
-        if (!seen.insert(oid).second)
-            throw ParseError("duplicate extension " + oid);
-        if (!implicit_forms_ok(oid, string_bytes(X509_EXTENSION_get_data(extension)))) {
-            throw ParseError(std::string("malformed ")
-                             + (oid == oid_subject_alt_name           ? "subjectAltName"
-                                : oid == oid_authority_key_identifier ? "authorityKeyIdentifier"
-                                                                      : "nameConstraints")
-                             + " extension");
-        }
+// SkipCerts ::= INTEGER (0..MAX); values above INT_MAX are INT_MAX.
+int skip_certs(const ASN1_INTEGER* value, const char* name) {
+    if (ASN1_STRING_type(value) == V_ASN1_NEG_INTEGER)
+        malformed(name);
+    std::uint64_t n = 0;
+    if (ASN1_INTEGER_get_uint64(&n, value) != 1) {
+        ERR_clear_error();
+        return INT_MAX;  // more than 64 bits
+    }
+    return n > static_cast<std::uint64_t>(INT_MAX) ? INT_MAX : static_cast<int>(n);
+}
 
+PolicyConstraints policy_constraints(X509_EXTENSION* extension, bool critical) {
+    const auto pc = decode<POLICY_CONSTRAINTS>(extension, ASN1_ITEM_rptr(POLICY_CONSTRAINTS));
+    if (!pc)
+        malformed("policyConstraints");
+    PolicyConstraints out;
+    out.critical = critical;
+    if (pc->requireExplicitPolicy != nullptr)
+        out.require_explicit_policy = skip_certs(pc->requireExplicitPolicy, "policyConstraints");
+    if (pc->inhibitPolicyMapping != nullptr)
+        out.inhibit_policy_mapping = skip_certs(pc->inhibitPolicyMapping, "policyConstraints");
+    return out;
+}
+
+InhibitAnyPolicy inhibit_any_policy(X509_EXTENSION* extension, bool critical) {
+    const auto value = decode<ASN1_INTEGER>(extension, ASN1_ITEM_rptr(ASN1_INTEGER));
+    if (!value)
+        malformed("inhibitAnyPolicy");
+    return InhibitAnyPolicy{critical, skip_certs(value.get(), "inhibitAnyPolicy")};
+}
+
+CrlDistributionPoints crl_distribution_points(X509_EXTENSION* extension, bool critical) {
+    const auto points = decode<CRL_DIST_POINTS>(extension, ASN1_ITEM_rptr(CRL_DIST_POINTS));
+    if (!points)
+        malformed("cRLDistributionPoints");
+    CrlDistributionPoints out;
+    out.critical = critical;
+    for (int i = 0; i < sk_DIST_POINT_num(points.get()); ++i) {
+        auto point = convert_distribution_point(sk_DIST_POINT_value(points.get(), i));
+        if (!point)
+            malformed("cRLDistributionPoints");
+        out.points.push_back(std::move(*point));
+    }
+    return out;
+}
+
+// Decodes one recognised extension into `out`; a value that does not decode becomes a problem.
+void decode_typed(const std::string& oid, X509_EXTENSION* extension, bool critical,
+                  Extensions& out) {
+    try {
         if (oid == oid_basic_constraints) {
             out.basic_constraints = basic_constraints(extension, critical);
         } else if (oid == oid_key_usage) {
@@ -282,6 +305,40 @@ Extensions decode_extensions(const STACK_OF(X509_EXTENSION) * list) {
             out.name_constraints = name_constraints(extension, critical);
         } else if (oid == oid_certificate_policies) {
             out.certificate_policies = certificate_policies(extension, critical);
+        } else if (oid == oid_policy_mappings) {
+            out.policy_mappings = policy_mappings(extension, critical);
+        } else if (oid == oid_policy_constraints) {
+            out.policy_constraints = policy_constraints(extension, critical);
+        } else if (oid == oid_inhibit_any_policy) {
+            out.inhibit_any_policy = inhibit_any_policy(extension, critical);
+        } else if (oid == oid_crl_distribution_points) {
+            out.crl_distribution_points = crl_distribution_points(extension, critical);
+        }
+    } catch (const ParseError&) {
+        out.problems.push_back(ExtensionProblem{oid, ExtensionProblemKind::malformed, {}});
+    }
+}
+
+}  // namespace
+
+AuthorityKeyIdentifier decode_authority_key_identifier(X509_EXTENSION* extension, bool critical) {
+    return authority_key_identifier(extension, critical);
+}
+
+Extensions decode_extensions(const STACK_OF(X509_EXTENSION) * list) {
+    Extensions out;
+    std::set<std::string> seen;
+    const int count = list == nullptr ? 0 : sk_X509_EXTENSION_num(list);
+    for (int i = 0; i < count; ++i) {
+        X509_EXTENSION* extension = sk_X509_EXTENSION_value(list, i);
+        std::string oid = oid_text(X509_EXTENSION_get_object(extension));
+        const bool critical = X509_EXTENSION_get_critical(extension) > 0;
+        if (!seen.insert(oid).second) {
+            out.problems.push_back(ExtensionProblem{oid, ExtensionProblemKind::duplicate, {}});
+        } else if (!implicit_forms_ok(oid, string_bytes(X509_EXTENSION_get_data(extension)))) {
+            out.problems.push_back(ExtensionProblem{oid, ExtensionProblemKind::malformed, {}});
+        } else {
+            decode_typed(oid, extension, critical, out);
         }
 
         ExtensionInfo info{std::move(oid), critical};
@@ -289,6 +346,7 @@ Extensions decode_extensions(const STACK_OF(X509_EXTENSION) * list) {
             out.unrecognized.push_back(info);
         out.all.push_back(std::move(info));
     }
+    detail::add_value_problems(out);
     return out;
 }
 

@@ -12,4 +12,7 @@ namespace dpslint::openssl {
 // when an extension appears twice (RFC 5280 §4.2).
 Extensions decode_extensions(const STACK_OF(X509_EXTENSION) * list);
 
+// One authorityKeyIdentifier extension (CRLs carry it too). Throws ParseError.
+AuthorityKeyIdentifier decode_authority_key_identifier(X509_EXTENSION* extension, bool critical);
+
 }  // namespace dpslint::openssl

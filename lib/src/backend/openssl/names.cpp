@@ -143,4 +143,64 @@ std::optional<GeneralName> convert_general_name(const GENERAL_NAME* name, IpForm
     }
 }
 
+std::optional<std::vector<GeneralName>> convert_general_names(const GENERAL_NAMES* names) {
+    std::vector<GeneralName> out;
+    for (int i = 0; i < sk_GENERAL_NAME_num(names); ++i) {
+        auto name = convert_general_name(sk_GENERAL_NAME_value(names, i), IpForm::address);
+        if (!name)
+            return std::nullopt;
+        out.push_back(std::move(*name));
+    }
+    if (out.empty())
+        return std::nullopt;
+    return out;
+}
+
+std::optional<DistributionPointName> convert_distribution_point_name(const DIST_POINT_NAME* name) {
+    DistributionPointName out;
+    if (name->type == 0) {
+        auto full = convert_general_names(name->name.fullname);
+        if (!full)
+            return std::nullopt;
+        out.full_name = std::move(*full);
+        return out;
+    }
+    DistinguishedName::Rdn rdn;
+    const STACK_OF(X509_NAME_ENTRY)* entries = name->name.relativename;
+    for (int i = 0; i < sk_X509_NAME_ENTRY_num(entries); ++i)
+        rdn.push_back(convert_entry(sk_X509_NAME_ENTRY_value(entries, i)));
+    if (rdn.empty())
+        return std::nullopt;
+    out.relative_name = std::move(rdn);
+    return out;
+}
+
+std::optional<DistributionPoint> convert_distribution_point(const DIST_POINT* point) {
+    DistributionPoint out;
+    if (point->distpoint != nullptr) {
+        auto name = convert_distribution_point_name(point->distpoint);
+        if (!name)
+            return std::nullopt;
+        out.name = std::move(*name);
+    }
+    if (point->reasons != nullptr)
+        out.reasons = reason_flags(point->reasons);
+    if (point->CRLissuer != nullptr) {
+        auto issuer = convert_general_names(point->CRLissuer);
+        if (!issuer)
+            return std::nullopt;
+        out.crl_issuer = std::move(*issuer);
+    }
+    return out;
+}
+
+std::uint16_t reason_flags(const ASN1_BIT_STRING* bits) {
+    std::uint16_t out = 0;
+    for (int n = 0; n <= 8; ++n) {
+        if (ASN1_BIT_STRING_get_bit(bits, n) != 0)
+            out = static_cast<std::uint16_t>(out | (1u << n));
+    }
+    return out;
+}
+
 }  // namespace dpslint::openssl
