@@ -75,7 +75,8 @@ std::size_t count(const std::string& text, const std::string& what) {
 TEST_CASE("cn-pattern: a 40,000-character CN in lint and batch", "[cli][hostile][regex]") {
     const ScratchDir dir;
     const std::string config = dir.write("config.json", pattern_config("^[a-z0-9-]+$"));
-    const std::string device = dir.write("long-cn.pem", device_with_cn(std::string(40000, 'a') + "!"));
+    const std::string device =
+        dir.write("long-cn.pem", device_with_cn(std::string(40000, 'a') + "!"));
 
     const auto l = lint(config, device);
     CHECK(l.result.signal == 0);

@@ -8,11 +8,11 @@ namespace dpslint::botan {
 
 SignatureCheck check_signature(const Certificate& subject, const BotanCertificate& subject_native,
                                const Certificate& issuer, const BotanCertificate& issuer_native) {
-    return check_signed(subject.signature_algorithm(),
-                        SignedEnvelope{subject_native.signed_object(), subject_native.signed_error(),
-                                       subject_native.algorithms_match(),
-                                       subject_native.signature_whole_octets()},
-                        issuer, issuer_native);
+    return check_signed(
+        subject.signature_algorithm(),
+        SignedEnvelope{subject_native.signed_object(), subject_native.signed_error(),
+                       subject_native.algorithms_match(), subject_native.signature_whole_octets()},
+        issuer, issuer_native);
 }
 
 SignatureCheck check_signed(const SignatureAlgorithm& algorithm, const SignedEnvelope& envelope,
