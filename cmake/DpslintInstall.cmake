@@ -51,13 +51,13 @@ install(FILES "${PROJECT_BINARY_DIR}/generated/dpslintConfig.cmake"
 # /usr): the template is configured now and its prefix filled in by the install step.
 if(DPSLINT_STATIC_LIBRARIES)
   # `pkg-config --libs dpslint` must be enough to link the static libraries.
-  set(DPSLINT_PC_REQUIRES "nlohmann_json >= 3.10, libcrypto >= 3.0, botan-2")
+  set(DPSLINT_PC_REQUIRES "nlohmann_json >= 3.10, libcrypto >= 3.0, botan-2, re2")
   set(DPSLINT_PC_LIBS " -pthread")
   set(DPSLINT_PC_PRIVATE "")
 else()
   set(DPSLINT_PC_REQUIRES "nlohmann_json >= 3.10")
   set(DPSLINT_PC_LIBS "")
-  set(DPSLINT_PC_PRIVATE "Requires.private: libcrypto >= 3.0, botan-2\nLibs.private: -pthread\n")
+  set(DPSLINT_PC_PRIVATE "Requires.private: libcrypto >= 3.0, botan-2, re2\nLibs.private: -pthread\n")
 endif()
 if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")
   set(DPSLINT_PC_LIBDIR "${CMAKE_INSTALL_LIBDIR}")

@@ -42,7 +42,7 @@ catalogue. Headers, libraries, a CMake package (find_package(dpslint)) and dpsli
 # The headers include nlohmann/json; static libraries link OpenSSL and Botan into the program.
 set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "nlohmann-json3-dev (>= 3.10)")
 if(DPSLINT_STATIC_LIBRARIES)
-  string(APPEND CPACK_DEBIAN_DEV_PACKAGE_DEPENDS ", libssl-dev (>= 3.0), libbotan-2-dev")
+  string(APPEND CPACK_DEBIAN_DEV_PACKAGE_DEPENDS ", libssl-dev (>= 3.0), libbotan-2-dev, libre2-dev")
 else()
   set(CPACK_COMPONENT_DEV_DEPENDS runtime)  # the shared libraries are in dpslint
 endif()

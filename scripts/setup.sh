@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Installs whatever dpslint needs to build and test that is missing, from Debian 12 packages.
 # Idempotent: when everything is present it changes nothing and does not touch the network.
+#
+#   scripts/setup.sh            the g++ build and the test suite
+#   scripts/setup.sh --clang    also clang 14 with its sanitizer and libFuzzer runtimes
+#                               (scripts/sanitize.sh, scripts/fuzz.sh)
 set -euo pipefail
 
 packages=(
   g++ make cmake pkg-config git
   openssl libssl-dev
   libbotan-2-dev
+  libre2-dev
   nlohmann-json3-dev
   libcli11-dev
   catch2
@@ -14,6 +19,9 @@ packages=(
   # dpslint.1 (tests/cli/docs_cli_test.cpp, scripts/test-package.sh).
   dpkg-dev file man-db
 )
+if [ "${1:-}" = "--clang" ]; then
+  packages+=(clang libclang-rt-14-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -88,7 +88,8 @@ BatchCommand::BatchCommand(CLI::App& app) {
     command_->add_option("--report", report_, "Per-device report file, written as it goes")
         ->type_name("FILE");
     command_->add_option("--report-format", report_format_, "Report format")
-        ->check(CLI::IsMember({"jsonl", "csv"}))
+        ->check(
+            CLI::IsMember(std::vector<std::string>(report_formats.begin(), report_formats.end())))
         ->capture_default_str();
     command_->add_option("--shard", shard_, "Check only slice K of N of the inputs (K/N)")
         ->type_name("K/N")

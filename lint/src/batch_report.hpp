@@ -1,9 +1,11 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <iosfwd>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -13,6 +15,9 @@
 namespace dpslint::cli {
 
 enum class ReportFormat { jsonl, csv };
+
+// Every --report-format value. The fuzz targets (tests/fuzz/) write reports in each one.
+inline constexpr std::array<std::string_view, 2> report_formats{"jsonl", "csv"};
 
 // One line per device certificate (or per rejected file) of a batch report, in input order.
 // The JSON Lines form carries everything `batch-merge` needs to re-run cross-batch rules: the

@@ -22,7 +22,8 @@ void CommonOptions::add_backend(CLI::App& command) {
 
 void CommonOptions::add_format(CLI::App& command) {
     command.add_option("--format", format, "Output format")
-        ->check(CLI::IsMember({"text", "json"}))
+        ->check(
+            CLI::IsMember(std::vector<std::string>(output_formats.begin(), output_formats.end())))
         ->capture_default_str();
 }
 

@@ -1,8 +1,10 @@
 #pragma once
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
 
@@ -12,6 +14,9 @@
 namespace dpslint::cli {
 
 enum class OutputFormat { text, json };
+
+// Every --format value. The fuzz targets (tests/fuzz/) render through each one listed here.
+inline constexpr std::array<std::string_view, 2> output_formats{"text", "json"};
 
 // Options several commands share, registered the same way everywhere.
 struct CommonOptions {

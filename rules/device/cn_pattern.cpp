@@ -1,5 +1,3 @@
-#include <regex>
-
 #include "device_support.hpp"
 
 namespace dpslint::rules {
@@ -14,22 +12,17 @@ public:
 
     void check(const DeviceContext& device, const RuleOptions& options,
                FindingSink& sink) const override {
-        const std::string& pattern = options.string("pattern");
-        if (pattern.empty())
+        // Null for the default empty pattern (and for one the configuration loader refuses).
+        const Regex* pattern = options.regex("pattern");
+        if (pattern == nullptr)
             return;
         const auto cn = device_support::single_cn(device);
         if (!cn)
             return;  // device.cn-missing
-        std::regex re;
-        try {
-            re = std::regex(pattern, std::regex::ECMAScript);
-        } catch (const std::regex_error&) {
-            return;  // the configuration loader rejects invalid patterns
-        }
-        if (std::regex_match(*cn, re))
+        if (pattern->full_match(*cn))
             return;
         sink.report("device certificate CN '" + *cn + "' does not match the required pattern '"
-                        + pattern + "'",
+                        + options.string("pattern") + "'",
                     device.location());
     }
 
@@ -44,8 +37,8 @@ private:
         "Issue the device certificate with a CN that fully matches the configured pattern, or "
         "adjust the pattern.",
         {RuleOption{"pattern", "regex", "",
-                    "ECMAScript regular expression the whole CN must match; empty disables the "
-                    "rule"}},
+                    "regular expression (RE2 syntax, at most 1024 bytes) the whole CN must "
+                    "match; empty disables the rule"}},
         "pattern '^device-[0-9]+$' and CN 'sensor-042'");
 };
 

@@ -863,14 +863,21 @@ TEST_CASE("botan: keys and signature algorithms built in memory", "[botan]") {
         tbs.spki = seq({seq({oid("1.3.101.110")}), bits(Bytes(32, 0x09))});
         CHECK(parse(tbs)->public_key().algorithm == KeyAlgorithm::unknown);
     }
-    SECTION("a point off the curve keeps its curve but has no size") {
+    SECTION("a P-256 point off the curve is refused, as by the OpenSSL backend") {
         Tbs tbs;
         tbs.spki = seq({seq({oid("1.2.840.10045.2.1"), oid("1.2.840.10045.3.1.7")}),
+                        bits(cat({raw({0x04}), Bytes(64, 0x00)}))});
+        CHECK_THROWS_WITH(parse(tbs),
+                          "malformed subjectPublicKeyInfo: EC public key is not a point of P-256");
+    }
+    SECTION("a point off another curve keeps its curve but has no size") {
+        Tbs tbs;
+        tbs.spki = seq({seq({oid("1.2.840.10045.2.1"), oid("1.3.132.0.10")}),
                         bits(cat({raw({0x04}), Bytes(64, 0x00)}))});
         const auto cert = parse(tbs);
         const auto& key = cert->public_key();
         CHECK(key.algorithm == KeyAlgorithm::ec);
-        CHECK(key.curve == "P-256");
+        CHECK(key.curve == "secp256k1");
         CHECK(key.bits == 0);
     }
     SECTION("a curve dpslint has no name for is shown by OID") {

@@ -25,23 +25,14 @@
 #include "dpslint/certificate.hpp"
 #include "dpslint/time.hpp"
 
+#include "support/certificate_builder.hpp"
 #include "support/extension_problem.hpp"
 #include "support/testdata.hpp"
 
 using namespace dpslint;
+using namespace dpslint::test;
 
 namespace {
-
-template <auto Free>
-struct Deleter {
-    template <typename T>
-    void operator()(T* p) const noexcept {
-        Free(p);
-    }
-};
-using X509Ptr = std::unique_ptr<X509, Deleter<X509_free>>;
-using KeyPtr = std::unique_ptr<EVP_PKEY, Deleter<EVP_PKEY_free>>;
-using BioPtr = std::unique_ptr<BIO, Deleter<BIO_free>>;
 
 const CryptoBackend& backend() {
     static const std::unique_ptr<CryptoBackend> instance = make_openssl_backend();
@@ -52,15 +43,6 @@ Bytes read_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     REQUIRE(in);
     return Bytes(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-Bytes to_der(const X509* x509) {
-    unsigned char* out = nullptr;
-    const int length = i2d_X509(x509, &out);
-    REQUIRE(length > 0);
-    Bytes der(out, out + length);
-    OPENSSL_free(out);
-    return der;
 }
 
 // The first certificate of a PEM file, decoded by OpenSSL's own PEM reader.
@@ -124,147 +106,11 @@ std::string extension_problem(const Bytes& der) {
     return test::extension_problem(backend(), der);
 }
 
-Bytes hex(std::string_view text) {
-    Bytes out;
-    REQUIRE(from_hex(text, out));
-    return out;
-}
-
 // ---------------------------------------------------------------------------------------------
 // In-memory certificates for cases the fixtures do not cover.
 
-EVP_PKEY* shared_p256() {
-    static const KeyPtr key(EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256"));
-    return key.get();
-}
-
-EVP_PKEY* shared_rsa() {
-    static const KeyPtr key(EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", std::size_t{2048}));
-    return key.get();
-}
-
-class Builder {
-public:
-    Builder() : x509_(X509_new()) {
-        REQUIRE(x509_);
-        REQUIRE(X509_set_version(x509_.get(), X509_VERSION_3) == 1);
-        serial("01");
-        X509_NAME* name = X509_get_subject_name(x509_.get());
-        add_text(name, "CN", "synthetic");
-        REQUIRE(X509_set_issuer_name(x509_.get(), name) == 1);
-        validity("20240101000000Z", "20400101000000Z");
-        key(shared_p256());
-    }
-
-    X509* get() { return x509_.get(); }
-
-    Builder& version(long v) {
-        REQUIRE(X509_set_version(x509_.get(), v) == 1);
-        return *this;
-    }
-
-    Builder& serial(const char* magnitude_hex, bool negative = false) {
-        BIGNUM* bn = nullptr;
-        REQUIRE(BN_hex2bn(&bn, magnitude_hex) > 0);
-        BN_set_negative(bn, negative ? 1 : 0);
-        ASN1_INTEGER* value = BN_to_ASN1_INTEGER(bn, nullptr);
-        REQUIRE(value);
-        REQUIRE(X509_set_serialNumber(x509_.get(), value) == 1);
-        ASN1_INTEGER_free(value);
-        BN_free(bn);
-        return *this;
-    }
-
-    Builder& validity(const char* not_before, const char* not_after) {
-        REQUIRE(ASN1_TIME_set_string(X509_getm_notBefore(x509_.get()), not_before) == 1);
-        REQUIRE(ASN1_TIME_set_string(X509_getm_notAfter(x509_.get()), not_after) == 1);
-        return *this;
-    }
-
-    // Keeps the time's type (from `validity`) and replaces its text.
-    Builder& raw_time(bool not_before, const char* text) {
-        ASN1_TIME* time =
-            not_before ? X509_getm_notBefore(x509_.get()) : X509_getm_notAfter(x509_.get());
-        REQUIRE(ASN1_STRING_set(time, text, -1) == 1);
-        return *this;
-    }
-
-    Builder& subject(X509_NAME* name) {
-        REQUIRE(X509_set_subject_name(x509_.get(), name) == 1);
-        return *this;
-    }
-
-    Builder& key(EVP_PKEY* key) {
-        REQUIRE(X509_set_pubkey(x509_.get(), key) == 1);
-        return *this;
-    }
-
-    // An extension from OpenSSL's configuration syntax ("critical,CA:TRUE,pathlen:3").
-    Builder& ext(int nid, const char* value) {
-        X509V3_CTX ctx;
-        X509V3_set_ctx(&ctx, x509_.get(), x509_.get(), nullptr, nullptr, 0);
-        X509_EXTENSION* extension = X509V3_EXT_conf_nid(nullptr, &ctx, nid, value);
-        REQUIRE(extension);
-        REQUIRE(X509_add_ext(x509_.get(), extension, -1) == 1);
-        X509_EXTENSION_free(extension);
-        return *this;
-    }
-
-    // An extension with a hand-written DER value.
-    Builder& raw_ext(const char* oid, bool critical, std::string_view value_hex) {
-        const Bytes value = hex(value_hex);
-        ASN1_OBJECT* object = OBJ_txt2obj(oid, 1);
-        ASN1_OCTET_STRING* data = ASN1_OCTET_STRING_new();
-        REQUIRE(ASN1_OCTET_STRING_set(data, value.data(), static_cast<int>(value.size())) == 1);
-        X509_EXTENSION* extension =
-            X509_EXTENSION_create_by_OBJ(nullptr, object, critical ? 1 : 0, data);
-        REQUIRE(extension);
-        REQUIRE(X509_add_ext(x509_.get(), extension, -1) == 1);
-        X509_EXTENSION_free(extension);
-        ASN1_OCTET_STRING_free(data);
-        ASN1_OBJECT_free(object);
-        return *this;
-    }
-
-    Bytes sign(EVP_PKEY* key = shared_p256(), const EVP_MD* md = EVP_sha256()) {
-        REQUIRE(X509_sign(x509_.get(), key, md) > 0);
-        return to_der(x509_.get());
-    }
-
-    static void add_text(X509_NAME* name, const char* field, const char* value, int set = 0) {
-        REQUIRE(X509_NAME_add_entry_by_txt(name, field, MBSTRING_UTF8,
-                                           reinterpret_cast<const unsigned char*>(value), -1, -1,
-                                           set)
-                == 1);
-    }
-
-    static void add_typed(X509_NAME* name, const char* oid, int type, const Bytes& bytes) {
-        ASN1_OBJECT* object = OBJ_txt2obj(oid, 1);
-        REQUIRE(X509_NAME_add_entry_by_OBJ(name, object, type, bytes.data(),
-                                           static_cast<int>(bytes.size()), -1, 0)
-                == 1);
-        ASN1_OBJECT_free(object);
-    }
-
-private:
-    X509Ptr x509_;
-};
-
 CertificatePtr parse(const Bytes& der) {
     return backend().parse_certificate(der);
-}
-
-// Replaces every occurrence of `from` by `to` (same length).
-void replace_all(Bytes& der, const Bytes& from, const Bytes& to) {
-    REQUIRE(from.size() == to.size());
-    int replaced = 0;
-    for (std::size_t i = 0; i + from.size() <= der.size(); ++i) {
-        if (std::equal(from.begin(), from.end(), der.begin() + static_cast<std::ptrdiff_t>(i))) {
-            std::copy(to.begin(), to.end(), der.begin() + static_cast<std::ptrdiff_t>(i));
-            ++replaced;
-        }
-    }
-    REQUIRE(replaced > 0);
 }
 
 GeneralName name_of(GeneralNameType type, std::string value) {
@@ -621,17 +467,28 @@ TEST_CASE("openssl: verify_signature", "[openssl]") {
         CHECK(wrong_type.status == SignatureStatus::invalid);
         CHECK(wrong_type.detail == "signature does not verify: wrong public key type");
     }
-    SECTION("an issuer key OpenSSL cannot decode is unsupported, a leaf's key is not decoded") {
-        // The P-256 point's first X octet changed: still 65 octets, no longer on the curve.
+    SECTION("a P-256 point off the curve is refused when parsed") {
+        // The point's first X octet changed: still 65 octets, no longer on the curve. Botan
+        // cannot load such a key, so both backends refuse the certificate.
         Bytes der = fixture_der("pki/leaves/valid-p256.pem");
         const Bytes prefix = hex("06082A8648CE3D030107034200");
         const auto at = std::search(der.begin(), der.end(), prefix.begin(), prefix.end());
         REQUIRE(at != der.end());
         *(at + static_cast<std::ptrdiff_t>(prefix.size()) + 1) ^= 0x01;
+        CHECK(parse_error(der)
+              == "malformed subjectPublicKeyInfo: EC public key is not a point of P-256");
+    }
+    SECTION("an issuer key OpenSSL cannot decode is unsupported, a leaf's key is not decoded") {
+        // A secp256k1 point off the curve: curves other than P-256/384/521 are described by
+        // OpenSSL's full decode, which leaves the size unknown.
+        Bytes der = fixture_der("pki/leaves/secp256k1-key.pem");
+        const Bytes prefix = hex("06052B8104000A034200");
+        const auto at = std::search(der.begin(), der.end(), prefix.begin(), prefix.end());
+        REQUIRE(at != der.end());
+        *(at + static_cast<std::ptrdiff_t>(prefix.size()) + 1) ^= 0x01;
         const auto off_curve = parse(der);
-        // Parsing describes the key from its encoding (DER lengths, named curve) only.
-        CHECK(off_curve->public_key().bits == 256);
-        CHECK(off_curve->public_key().curve == "P-256");
+        CHECK(off_curve->public_key().bits == 0);
+        CHECK(off_curve->public_key().curve == "secp256k1");
         // Under the production CA, whose key is fine, its signature is checked (and fails: the
         // signed bytes changed).
         CHECK(backend().verify_signature(*off_curve, *production).status

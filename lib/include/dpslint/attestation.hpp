@@ -85,6 +85,9 @@ struct AttestationOptions {
     // typically does: SHA-1 and SHA-2, RSA >= 1024, NIST curves, Ed25519. Weak but accepted
     // algorithms are lint findings, not provisioning failures.
     AlgorithmPolicy algorithms = lenient_algorithms();
+    // Signature checks the chain walk may spend per device choosing between same-name issuers
+    // (a device may present a thousand of them); then it takes the first candidate.
+    std::size_t max_signature_checks = 100;
 
     static AlgorithmPolicy lenient_algorithms();
 };
@@ -104,8 +107,9 @@ public:
     AttestationResult decide(const Device& device) const;
 
     // The chain DPS would walk for `device`: what it presents, completed only by CA certificates
-    // uploaded to DPS (Snapshot::uploaded_ca_certificates).
-    std::vector<ChainLink> walk_chain(const Device& device) const;
+    // uploaded to DPS (Snapshot::uploaded_ca_certificates). `work_limit_hit` (optional) is set
+    // when the signature checks ran out before every choice was made.
+    std::vector<ChainLink> walk_chain(const Device& device, bool* work_limit_hit = nullptr) const;
 
 private:
     const Snapshot& snapshot_;

@@ -20,6 +20,12 @@ struct CandidatePath {
 struct ChainBuildOptions {
     std::size_t max_depth = 8;   // certificates in a path, leaf and anchor included
     std::size_t max_paths = 32;  // stop enumerating after this many complete paths
+    // The work one leaf may cost, whatever its pool holds (a device file may carry a thousand CA
+    // certificates with the same name): issuer candidates examined while building, and
+    // signature checks while validating the candidate paths. Go's crypto/x509 stops buildChains
+    // after 100 signature checks for the same reason (RFC 4158 §8.1).
+    std::size_t max_candidates = 1024;
+    std::size_t max_signature_checks = 100;
 };
 
 // Why some branch did not become a path; reported when no path validates.
@@ -32,14 +38,16 @@ struct DeadEnd {
 struct ChainBuildResult {
     std::vector<CandidatePath> paths;  // in preference order (shorter first, then deterministic)
     std::vector<DeadEnd> dead_ends;
-    bool truncated = false;  // max_paths reached
+    bool truncated = false;            // max_paths reached
+    bool candidate_limit_hit = false;  // max_candidates reached: more paths may exist
 };
 
 // Enumerates every path leaf -> trust anchor through `pool` plus per-leaf `extra` certificates
 // (what a device presents). Loops (a certificate already on the path, by SHA-256, or the same
-// subject+key reappearing) and paths longer than max_depth end branches. A leaf that is itself a
-// trust anchor yields the one-element path. Keeps a reference to `pool`, which must outlive it;
-// build() only reads, so many threads may call it at once.
+// subject+key reappearing) and paths longer than max_depth end branches; the enumeration stops at
+// max_paths paths or max_candidates issuer candidates examined. A leaf that is itself a trust
+// anchor yields the one-element path. Keeps a reference to `pool`, which must outlive it; build()
+// only reads, so many threads may call it at once.
 class ChainBuilder {
 public:
     ChainBuilder(const CertificatePool& pool, ChainBuildOptions options = {});

@@ -4,6 +4,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "dpslint/certificate.hpp"
 #include "dpslint/export.hpp"
@@ -42,6 +43,7 @@ inline constexpr std::string_view revoked = "chain.revoked";
 inline constexpr std::string_view revocation_unknown = "chain.revocation-unknown";
 inline constexpr std::string_view crl_expired = "chain.crl-expired";
 inline constexpr std::string_view crl_bad_signature = "chain.crl-bad-signature";
+inline constexpr std::string_view work_limit_exceeded = "chain.work-limit-exceeded";
 }  // namespace chain_check
 
 struct CheckInfo {
@@ -61,6 +63,12 @@ std::string path_role(std::size_t position, std::size_t path_size);
 // Every chain check with its title and RFC 5280 citation, sorted by id.
 std::span<const CheckInfo> chain_checks() noexcept;
 const CheckInfo* find_chain_check(std::string_view id) noexcept;
+
+// path_finding for the device certificate.
+inline Finding leaf_chain_finding(std::string_view id, const Certificate& leaf,
+                                  std::string message) {
+    return path_finding(id, leaf, 0, std::move(message));
+}
 
 }  // namespace dpslint
 DPSLINT_API_END

@@ -27,7 +27,9 @@ struct LeafVerification {
 };
 
 // Chain building + path validation for one leaf: prefer a path that validates; when none does,
-// choose the candidate with the fewest failures (ties: shorter, then builder order).
+// choose the candidate with the fewest failures (ties: shorter, then builder order). The work per
+// leaf is bounded (ChainBuildOptions::max_candidates, max_signature_checks); a leaf that hits a
+// bound without a valid path gets chain.work-limit-exceeded.
 //
 // Keeps references to `backend`, `pool` and `cache` (optional, shared across leaves), which must
 // outlive it. verify() is const and thread-safe: one Verifier can check a whole batch on many
@@ -43,11 +45,14 @@ public:
     // says whether a path validated), not an exception.
     LeafVerification verify(const CertificatePtr& leaf,
                             const std::vector<CertificatePtr>& presented = {}) const;
+    // The same with the presented certificates pooled by the caller (null: none), so that the
+    // leaves of one file share one pool.
+    LeafVerification verify(const CertificatePtr& leaf, const CertificatePool* presented) const;
 
     const PathValidator& validator() const noexcept { return validator_; }
 
 private:
-    const CertificatePool& pool_;
+    ChainBuildOptions options_;
     ChainBuilder builder_;
     PathValidator validator_;
 };

@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "dpslint/attestation.hpp"
+#include "dpslint/chain_checks.hpp"
 #include "dpslint/citations.hpp"
 #include "dpslint/identifiers.hpp"
 #include "dpslint/output_text.hpp"
@@ -338,8 +339,18 @@ AttestationSimulator::AttestationSimulator(const Snapshot& snapshot, const Crypt
 AttestationResult AttestationSimulator::decide(const Device& device) const {
     AttestationResult result;
     result.device = device;
-    result.chain = walk_chain(device);
+    bool work_limit_hit = false;
+    result.chain = walk_chain(device, &work_limit_hit);
     Decider(snapshot_, backend_, options_, cache_, result).run();
+    if (work_limit_hit) {
+        Finding f = leaf_chain_finding(
+            chain_check::work_limit_exceeded, *device.leaf,
+            "stopped choosing between issuer certificates with the same name after "
+                + std::to_string(options_.max_signature_checks)
+                + " signature checks and took the first candidate from there");
+        f.location.file = device.file;
+        result.findings.push_back(std::move(f));
+    }
     sort_findings(result.findings);
     return result;
 }

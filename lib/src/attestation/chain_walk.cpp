@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <string_view>
+#include <unordered_set>
 
 #include "dpslint/attestation.hpp"
 #include "dpslint/certificate_pool.hpp"
@@ -17,12 +19,21 @@ bool contains(const std::vector<ChainLink>& links, const Certificate& c) {
 
 }  // namespace
 
-std::vector<ChainLink> AttestationSimulator::walk_chain(const Device& device) const {
+std::vector<ChainLink> AttestationSimulator::walk_chain(const Device& device,
+                                                        bool* work_limit_hit) const {
     std::vector<ChainLink> links;
     links.push_back(
         ChainLink{device.leaf, true, snapshot_.find_certificate_by_sha1(device.leaf->sha1())});
 
+    // Every check counts, remembered or not, so the walk does not depend on the cache's history.
+    std::size_t checks = 0;
+    bool out_of_checks = false;
     const auto verifies = [&](const Certificate& subject, const Certificate& issuer) {
+        if (checks >= options_.max_signature_checks) {
+            out_of_checks = true;
+            return false;
+        }
+        ++checks;
         const auto compute = [&] {
             return backend_.verify_signature(subject, issuer);
         };
@@ -37,19 +48,18 @@ std::vector<ChainLink> AttestationSimulator::walk_chain(const Device& device) co
 
         // What the device presents comes first; uploaded CA files only fill gaps.
         std::vector<std::pair<CertificatePtr, bool>> candidates;
+        std::unordered_set<std::string_view> seen;
         for (const auto& c : device.presented) {
-            if (could_have_issued(*c, current) && !contains(links, *c)) {
+            if (could_have_issued(*c, current) && !contains(links, *c)
+                && seen.insert(c->sha256()).second) {
                 candidates.emplace_back(c, true);
             }
         }
         for (const auto& c : uploaded_) {
-            if (!could_have_issued(*c, current) || contains(links, *c))
-                continue;
-            const bool also_presented =
-                std::any_of(candidates.begin(), candidates.end(),
-                            [&](const auto& p) { return p.first->sha256() == c->sha256(); });
-            if (!also_presented)
+            if (could_have_issued(*c, current) && !contains(links, *c)
+                && seen.insert(c->sha256()).second) {
                 candidates.emplace_back(c, false);
+            }
         }
         if (candidates.empty())
             break;
@@ -64,6 +74,8 @@ std::vector<ChainLink> AttestationSimulator::walk_chain(const Device& device) co
         links.push_back(ChainLink{pick.first, pick.second,
                                   snapshot_.find_certificate_by_sha1(pick.first->sha1())});
     }
+    if (work_limit_hit != nullptr)
+        *work_limit_hit = out_of_checks;
     return links;
 }
 

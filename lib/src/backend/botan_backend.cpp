@@ -62,9 +62,11 @@ public:
         if (crl_native == nullptr || issuer_native == nullptr) {
             return {SignatureStatus::unsupported, "CRL or issuer not parsed by the botan backend"};
         }
-        return botan::check_signed(crl.fields().signature_algorithm, crl_native->signed_object(),
-                                   crl_native->signed_error(), crl_native->algorithms_match(),
-                                   issuer, *issuer_native);
+        return botan::check_signed(
+            crl.fields().signature_algorithm,
+            botan::SignedEnvelope{crl_native->signed_object(), crl_native->signed_error(),
+                                  crl_native->algorithms_match(), true},
+            issuer, *issuer_native);
     }
 
     PublicKeyInfo describe_public_key(ByteView spki_der) const override {

@@ -26,6 +26,7 @@
 #include "backend/openssl/names.hpp"
 #include "backend/openssl/ossl.hpp"
 #include "backend/openssl/public_key.hpp"
+#include "x509/rsa_key.hpp"
 
 namespace dpslint {
 
@@ -41,13 +42,16 @@ using openssl::oid_text;
 // EVP_DigestVerify only read the key, so any number of threads may share it.
 class OpensslCertificate final : public NativeCertificate {
 public:
-    explicit OpensslCertificate(CertificateParts& parts)
+    OpensslCertificate(CertificateParts& parts, const PublicKeyInfo& key)
         : tbs_(decode_tbs(parts.tbs)),
           signature_algorithm_(std::move(parts.signature_algorithm)),
           signature_(std::move(parts.signature)),
           algorithms_match_(X509_ALGOR_cmp(parts.inner_algorithm.get(), signature_algorithm_.get())
                             == 0),
-          spki_(parts.spki.begin(), parts.spki.end()) {}
+          spki_(parts.spki.begin(), parts.spki.end()),
+          // Botan cannot load such a key; OpenSSL could, but then the backends would differ.
+          unusable_(key.algorithm == KeyAlgorithm::rsa ? rsa_key_unusable(parts.key).value_or("")
+                                                       : std::string()) {}
 
     bool algorithms_match() const noexcept { return algorithms_match_; }
 
@@ -59,6 +63,10 @@ public:
 
     // The subject public key, or null with `error` saying why OpenSSL cannot use it.
     EVP_PKEY* public_key(std::string& error) const {
+        if (!unusable_.empty()) {
+            error = unusable_;
+            return nullptr;
+        }
         std::call_once(key_once_, [this] {
             const openssl::ErrorScope errors;
             const unsigned char* p = spki_.data();
@@ -86,6 +94,7 @@ private:
     openssl::BitStringPtr signature_;
     bool algorithms_match_;
     Bytes spki_;
+    std::string unusable_;  // why the key cannot verify anything, though it decodes
     mutable std::once_flag key_once_;
     mutable openssl::Ptr<EVP_PKEY, EVP_PKEY_free> key_;
     mutable std::string key_error_;
@@ -283,7 +292,7 @@ public:
         }
         CertificateParts parts = openssl::split_certificate(der);
         CertificateFields fields = extract_fields(parts, der);
-        auto native = std::make_shared<const OpensslCertificate>(parts);
+        auto native = std::make_shared<const OpensslCertificate>(parts, fields.public_key);
         return std::make_shared<const Certificate>(std::move(fields), std::move(native));
     }
 

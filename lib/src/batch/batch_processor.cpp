@@ -100,14 +100,21 @@ FileRecord BatchProcessor::process(const InputItem& item, StageTimes& times) con
         return record;
     }
     cas.insert(cas.end(), settings_.presented.begin(), settings_.presented.end());
+    // Every device of the file presents the same certificates: pool them once, not per device.
+    CertificatePool presented;
+    if (verifier_ != nullptr) {
+        for (const auto& c : cas)
+            presented.add_untrusted(c);
+    }
     for (const auto index : leaves) {
-        check_device(record, Device{item.path, file.certificates[index], cas}, index, times);
+        check_device(record, Device{item.path, file.certificates[index], cas}, index, presented,
+                     times);
     }
     return record;
 }
 
 void BatchProcessor::check_device(FileRecord& record, const Device& device, std::size_t index,
-                                  StageTimes& times) const {
+                                  const CertificatePool& presented, StageTimes& times) const {
     DeviceRecord out;
     out.summary = lint::DeviceSummary::of(device.file, index, *device.leaf);
     std::vector<Finding> findings;
@@ -118,7 +125,8 @@ void BatchProcessor::check_device(FileRecord& record, const Device& device, std:
         device_context.device = device;
         device_context.certificate_index = index;
         device_context.context = &context_;
-        device_context.verification = verifier_->verify(device.leaf, device.presented);
+        device_context.verification =
+            verifier_->verify(device.leaf, presented.size() == 0 ? nullptr : &presented);
         const auto& v = *device_context.verification;
         out.decision = v.valid() ? "valid" : "invalid";
         out.reason =

@@ -1,6 +1,8 @@
 #include "dpslint/chain_builder.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace dpslint {
@@ -9,14 +11,15 @@ namespace {
 
 // Enough to explain a failure; more dead ends add noise, not insight.
 constexpr std::size_t max_dead_ends = 16;
-// Bounds the search when a pool is full of cross-certificates.
-constexpr std::size_t max_visits = 4096;
 
 class Search {
 public:
     Search(const CertificatePool& pool, const CertificatePool* extra,
            const ChainBuildOptions& options, ChainBuildResult& result)
-        : pool_(pool), extra_(extra), options_(options), result_(result) {}
+        : pool_(pool), extra_(extra), options_(options), result_(result) {
+        for (const auto& anchor : pool_.trust_anchors())
+            anchor_names_.insert(anchor->subject().canonical());
+    }
 
     void run(const CertificatePtr& leaf) {
         path_.push_back(leaf);
@@ -24,17 +27,35 @@ public:
     }
 
 private:
-    std::vector<CertificatePtr> candidates(const Certificate& child) const {
-        auto out = pool_.issuers_of(child);
+    // Who may have issued `child` depends only on its issuer name and authority key identifier,
+    // which a whole set of same-name CAs shares: each list is gathered (and sorted) once per
+    // build, not once per visit.
+    const std::vector<CertificatePtr>& candidates(const Certificate& child) {
+        const auto& aki = child.extensions().authority_key_identifier;
+        std::string key = child.issuer().canonical();
+        key += '\0';
+        if (aki)
+            key += aki->key_id;
+        auto [it, inserted] = candidates_.try_emplace(std::move(key));
+        if (!inserted)
+            return it->second;
+        auto& out = it->second;
+        out = pool_.issuers_of(child);
         if (extra_ != nullptr) {
+            std::unordered_set<std::string_view> known;
+            for (const auto& o : out)
+                known.insert(o->sha256());
             for (auto& c : extra_->issuers_of(child)) {
-                const bool known = std::any_of(out.begin(), out.end(), [&](const auto& o) {
-                    return o->sha256() == c->sha256();
-                });
-                if (!known)
+                if (known.insert(c->sha256()).second)
                     out.push_back(std::move(c));
             }
         }
+        // Trust anchors, then the candidates a trust anchor's name issued, then the rest (RFC 4158
+        // §3.5.15): a thousand CAs that only name each other must not hide the one that leads to
+        // an anchor.
+        std::stable_partition(out.begin(), out.end(), [this](const CertificatePtr& c) {
+            return pool_.is_trust_anchor(*c) || anchor_names_.count(c->issuer().canonical()) != 0;
+        });
         return out;
     }
 
@@ -54,14 +75,22 @@ private:
         result_.dead_ends.push_back(DeadEnd{path_, std::move(id), std::move(message)});
     }
 
-    bool done() const {
-        return result_.paths.size() >= options_.max_paths || visits_ >= max_visits;
+    // True (and the result marked) when no more candidates may be examined.
+    bool stop() {
+        if (result_.paths.size() >= options_.max_paths) {
+            result_.truncated = true;
+            return true;
+        }
+        if (examined_ >= options_.max_candidates) {
+            result_.candidate_limit_hit = true;
+            return true;
+        }
+        return false;
     }
 
     void extend() {
-        ++visits_;
         const Certificate& current = *path_.back();
-        const auto issuers = candidates(current);
+        const auto& issuers = candidates(current);
         if (issuers.empty()) {
             if (current.is_self_issued()) {
                 dead_end("chain.no-path",
@@ -73,10 +102,9 @@ private:
             return;
         }
         for (const auto& issuer : issuers) {
-            if (done()) {
-                result_.truncated = true;
+            if (stop())
                 return;
-            }
+            ++examined_;
             if (issuer->sha256() == current.sha256()) {
                 dead_end("chain.no-path",
                          "self-signed certificate " + current.label() + " is not a trust anchor");
@@ -108,7 +136,9 @@ private:
     const ChainBuildOptions& options_;
     ChainBuildResult& result_;
     std::vector<CertificatePtr> path_;
-    std::size_t visits_ = 0;
+    std::unordered_set<std::string_view> anchor_names_;
+    std::unordered_map<std::string, std::vector<CertificatePtr>> candidates_;
+    std::size_t examined_ = 0;
 };
 
 }  // namespace

@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <regex>
 #include <set>
 
 #include "dpslint/error.hpp"
 #include "dpslint/input_file.hpp"
 #include "dpslint/json_input.hpp"
 #include "dpslint/output_text.hpp"
+#include "dpslint/regex.hpp"
 
 namespace dpslint::lint {
 
@@ -150,11 +150,9 @@ void check_option_value(const JsonCursor& at, const RuleOption& option) {
     } else if (option.type == "regex") {
         if (!v.is_string())
             wrong("string (a regular expression)");
-        try {
-            std::regex(v.get<std::string>(), std::regex::ECMAScript);
-        } catch (const std::regex_error& e) {
-            at.fail(std::string("invalid regular expression: ") + e.what());
-        }
+        std::string error;
+        if (!Regex::compile(v.get_ref<const std::string&>(), error))
+            at.fail("invalid regular expression: " + error);
     } else if (option.type == "string-list") {
         if (!v.is_array() || !std::all_of(v.begin(), v.end(), [](const nlohmann::json& e) {
                 return e.is_string();
@@ -211,7 +209,9 @@ LintConfig parse_lint_config(std::string_view text, const std::string& file,
             if (rule == nullptr)
                 rule_options.fail("unknown rule " + quote_input(id));
             rule_options.expect_object();
-            for (const auto& [name, option_value] : value.items()) {
+            for (const auto& item : value.items()) {
+                // A named variable, not a structured binding: clang 14 cannot capture those.
+                const std::string& name = item.key();
                 const auto& declared = rule->metadata().options;
                 const auto option =
                     std::find_if(declared.begin(), declared.end(),

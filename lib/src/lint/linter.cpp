@@ -64,7 +64,7 @@ RuleOptions effective_options(const RuleMetadata& m, const LintConfig& config) {
         for (const auto& [name, value] : it->second.items())
             values[name] = value;
     }
-    return RuleOptions(std::move(values));
+    return RuleOptions(std::move(values), m.options);
 }
 
 bool target_matches(const std::string& target, const Location& l) {

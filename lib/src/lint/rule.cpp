@@ -38,6 +38,25 @@ std::string_view to_string(Target target) noexcept {
     return "batch";
 }
 
+RuleOptions::RuleOptions(nlohmann::json values, const std::vector<RuleOption>& declared)
+    : values_(std::move(values)) {
+    for (const auto& option : declared) {
+        if (option.type != "regex")
+            continue;
+        const auto it = values_.find(option.name);
+        if (it == values_.end() || !it->is_string() || it->get_ref<const std::string&>().empty())
+            continue;
+        std::string error;
+        if (auto compiled = Regex::compile(it->get_ref<const std::string&>(), error))
+            regexes_.emplace(option.name, std::move(compiled));
+    }
+}
+
+const Regex* RuleOptions::regex(const std::string& name) const {
+    const auto it = regexes_.find(name);
+    return it == regexes_.end() ? nullptr : it->second.get();
+}
+
 std::string option_range_text(const RuleOption& option) {
     const auto number = [](double d) {
         if (d > -9e15 && d < 9e15 && d == static_cast<double>(static_cast<long long>(d)))

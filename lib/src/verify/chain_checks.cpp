@@ -9,7 +9,7 @@ namespace dpslint {
 
 namespace {
 
-constexpr std::array<CheckInfo, 27> checks{{
+constexpr std::array<CheckInfo, 28> checks{{
     {chain_check::bad_signature, "signature does not verify under the issuer's key",
      "RFC 5280 §6.1.3 (a)(1)"},
     {chain_check::crl_bad_signature,
@@ -65,6 +65,9 @@ constexpr std::array<CheckInfo, 27> checks{{
     {chain_check::weak_key, "public key below the algorithm policy", "RFC 5280 §6.1.3 (a)(1)"},
     {chain_check::weak_signature_algorithm, "signature algorithm below the algorithm policy",
      "RFC 5280 §4.1.1.2"},
+    {chain_check::work_limit_exceeded,
+     "path search stopped at the per-leaf limit of candidates or signature checks",
+     "RFC 4158 §8.1"},
 }};
 
 }  // namespace

@@ -74,7 +74,7 @@ public:
 
 private:
     void check_device(FileRecord& record, const Device& device, std::size_t index,
-                      StageTimes& times) const;
+                      const CertificatePool& presented, StageTimes& times) const;
 
     const CryptoBackend& backend_;
     const lint::LintContext& context_;

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@
 #include "dpslint/export.hpp"
 #include "dpslint/finding.hpp"
 #include "dpslint/lint/context.hpp"
+#include "dpslint/regex.hpp"
 
 DPSLINT_API_BEGIN
 namespace dpslint::lint {
@@ -86,17 +88,23 @@ class RuleOptions {
 public:
     RuleOptions() = default;
     explicit RuleOptions(nlohmann::json values) : values_(std::move(values)) {}
+    // Also compiles the options `declared` with type "regex", once for all devices of a run.
+    RuleOptions(nlohmann::json values, const std::vector<RuleOption>& declared);
 
     long long integer(const std::string& name) const;
     double number(const std::string& name) const;
     const std::string& string(const std::string& name) const;
     bool boolean(const std::string& name) const;
     std::vector<std::string> strings(const std::string& name) const;
+    // A "regex" option compiled; null when it is empty or does not compile (the config loader
+    // refuses such a pattern before any rule runs).
+    const Regex* regex(const std::string& name) const;
     const nlohmann::json& values() const noexcept { return values_; }
 
 private:
     const nlohmann::json& at(const std::string& name) const;
     nlohmann::json values_ = nlohmann::json::object();
+    std::map<std::string, std::shared_ptr<const Regex>> regexes_;
 };
 
 // An option's range in words, as docs and errors show it: "from 0 to 36500", "at least 2", or

@@ -34,6 +34,7 @@ auto with_context(const char* context, Step step) {
 struct Envelope {
     Tlv tbs;
     Tlv signature_algorithm;
+    bool signature_whole_octets = true;
 };
 
 // Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue BIT STRING }
@@ -54,7 +55,8 @@ Envelope read_envelope(ByteView der) {
         DerReader reader(whole.content);
         Envelope out{reader.read_sequence("tbsCertificate"),
                      reader.read_sequence("signatureAlgorithm")};
-        read_bit_string(reader.read(), "signatureValue");
+        out.signature_whole_octets =
+            read_bit_string(reader.read(), "signatureValue").unused_bits == 0;
         reader.expect_end("Certificate");
         return out;
     });
@@ -76,6 +78,7 @@ int read_version(DerReader& tbs) {
 }
 
 std::shared_ptr<const BotanCertificate> make_native(ByteView der, bool algorithms_match,
+                                                    bool signature_whole_octets,
                                                     DecodedPublicKey key) {
     std::unique_ptr<const SignedObject> signed_object;
     std::string signed_error;
@@ -84,9 +87,9 @@ std::shared_ptr<const BotanCertificate> make_native(ByteView der, bool algorithm
     } catch (const std::exception& e) {
         signed_error = one_line(e.what());
     }
-    return std::make_shared<const BotanCertificate>(std::move(signed_object),
-                                                    std::move(signed_error), algorithms_match,
-                                                    std::move(key.key), std::move(key.load_error));
+    return std::make_shared<const BotanCertificate>(
+        std::move(signed_object), std::move(signed_error), algorithms_match, signature_whole_octets,
+        std::move(key.key), std::move(key.load_error));
 }
 
 }  // namespace
@@ -158,7 +161,8 @@ DecodedCertificate decode_certificate(ByteView der) {
 
     const bool algorithms_match =
         std::ranges::equal(inner_algorithm.encoding, envelope.signature_algorithm.encoding);
-    out.native = make_native(der, algorithms_match, std::move(key));
+    out.native =
+        make_native(der, algorithms_match, envelope.signature_whole_octets, std::move(key));
     return out;
 }
 

@@ -34,11 +34,13 @@ private:
 class BotanCertificate final : public NativeCertificate {
 public:
     BotanCertificate(std::unique_ptr<const SignedObject> signed_object, std::string signed_error,
-                     bool algorithms_match, std::shared_ptr<const Botan::Public_Key> public_key,
+                     bool algorithms_match, bool signature_whole_octets,
+                     std::shared_ptr<const Botan::Public_Key> public_key,
                      std::string public_key_error)
         : signed_object_(std::move(signed_object)),
           signed_error_(std::move(signed_error)),
           algorithms_match_(algorithms_match),
+          signature_whole_octets_(signature_whole_octets),
           public_key_(std::move(public_key)),
           public_key_error_(std::move(public_key_error)) {}
 
@@ -47,6 +49,9 @@ public:
     const std::string& signed_error() const noexcept { return signed_error_; }
     // tbsCertificate.signature and signatureAlgorithm have identical encodings.
     bool algorithms_match() const noexcept { return algorithms_match_; }
+    // The signatureValue BIT STRING has no unused bits (OpenSSL refuses the signature otherwise;
+    // Botan would ignore them).
+    bool signature_whole_octets() const noexcept { return signature_whole_octets_; }
     // The subject public key; null when Botan cannot load it, public_key_error() says why.
     const Botan::Public_Key* public_key() const noexcept { return public_key_.get(); }
     const std::string& public_key_error() const noexcept { return public_key_error_; }
@@ -55,6 +60,7 @@ private:
     std::unique_ptr<const SignedObject> signed_object_;
     std::string signed_error_;
     bool algorithms_match_;
+    bool signature_whole_octets_;
     std::shared_ptr<const Botan::Public_Key> public_key_;
     std::string public_key_error_;
 };

@@ -10,6 +10,8 @@
 #include "backend/botan/der_values.hpp"
 #include "backend/botan/digest.hpp"
 #include "backend/botan/errors.hpp"
+#include "x509/ec_point.hpp"
+#include "x509/rsa_key.hpp"
 
 namespace dpslint::botan {
 
@@ -103,14 +105,30 @@ DecodedPublicKey decode_public_key(const Tlv& spki) {
     if (!key_bits.bytes.empty())
         der.back() = key_bits.bytes.back();
     // namedCurve only; explicit (SEQUENCE) or implicit (NULL) parameters leave the curve empty.
+    const NamedCurve* named_curve = nullptr;
     if (out.info.algorithm == KeyAlgorithm::ec && parameters
         && parameters->is_universal(tag::object_identifier)) {
-        out.info.curve = curve_name_from_oid(oid_text(parameters->content));
+        const std::string curve_oid = oid_text(parameters->content);
+        out.info.curve = curve_name_from_oid(curve_oid);
+        // A key on P-256/384/521 must be a point of its curve (x509/ec_point.hpp), as the
+        // OpenSSL backend requires.
+        named_curve = find_named_curve(curve_oid);
+        if (named_curve != nullptr) {
+            if (auto problem = ec_point_encoding_problem(*named_curve, key_bits.bytes))
+                throw DerError(*problem);
+        }
     }
 
     switch (out.info.algorithm) {
         case KeyAlgorithm::rsa:
+            // The same rule as the OpenSSL backend: a DER RSAPublicKey of positive numbers.
+            if (auto problem = rsa_key_problem(key_bits.bytes))
+                throw DerError(*problem);
             out.info.bits = rsa_modulus_bits(key_bits.bytes);
+            if (auto why = rsa_key_unusable(key_bits.bytes)) {
+                out.load_error = *why;  // as the OpenSSL backend words it
+                return out;
+            }
             break;
         case KeyAlgorithm::dsa:
             out.info.bits = dsa_prime_bits(parameters, key_bits.bytes);
@@ -142,6 +160,9 @@ DecodedPublicKey decode_public_key(const Tlv& spki) {
             out.info.bits = loaded_key_bits(*key, out.info.algorithm);
         out.key = std::move(key);
     } catch (const std::exception& e) {
+        if (named_curve != nullptr) {
+            throw DerError("EC public key is not a point of " + std::string(named_curve->name));
+        }
         out.load_error = one_line(e.what());
     }
     return out;

@@ -17,10 +17,18 @@ namespace dpslint::botan {
 SignatureCheck check_signature(const Certificate& subject, const BotanCertificate& subject_native,
                                const Certificate& issuer, const BotanCertificate& issuer_native);
 
-// The same for any signed envelope (a CRL): `signed_object` null with `signed_error` when Botan
-// could not decode it, `algorithms_match` whether the inner and outer algorithm fields agree.
-SignatureCheck check_signed(const SignatureAlgorithm& algorithm, const SignedObject* signed_object,
-                            const std::string& signed_error, bool algorithms_match,
+// What check_signed needs of any signed envelope (a certificate, a CRL): `signed_object` null
+// with `signed_error` when Botan could not decode it, `algorithms_match` whether the inner and
+// outer algorithm fields agree, `signature_whole_octets` whether the signature BIT STRING has no
+// unused bits.
+struct SignedEnvelope {
+    const SignedObject* signed_object = nullptr;
+    const std::string& signed_error;
+    bool algorithms_match = true;
+    bool signature_whole_octets = true;
+};
+
+SignatureCheck check_signed(const SignatureAlgorithm& algorithm, const SignedEnvelope& envelope,
                             const Certificate& issuer, const BotanCertificate& issuer_native);
 
 }  // namespace dpslint::botan

@@ -129,11 +129,10 @@ CertificateParts split_certificate(ByteView der) {
     sequence(key_parts, "algorithm");
     out.key_algorithm = decode<AlgorPtr>(key_parts.last(), d2i_X509_ALGOR, "algorithm");
     key_parts.next("subjectPublicKey");
-    const auto key =
-        decode<BitStringPtr>(key_parts.last(), d2i_ASN1_BIT_STRING, "subjectPublicKey");
+    out.key_bits = decode<BitStringPtr>(key_parts.last(), d2i_ASN1_BIT_STRING, "subjectPublicKey");
     key_parts.expect_end();
-    // The key as it is in the input: its content after the unused-bits octet.
-    out.key = read_tlv(key_parts.last()).tlv->content.subspan(1);
+    // The key as OpenSSL decodes it (and as Botan loads it): unused bits cleared.
+    out.key = string_bytes(out.key_bits.get());
 
     // issuerUniqueID [1] and subjectUniqueID [2] are IMPLICIT BIT STRINGs dpslint does not report.
     for (std::uint32_t number : {1u, 2u}) {

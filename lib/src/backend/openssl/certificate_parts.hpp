@@ -40,7 +40,8 @@ struct CertificateParts {
     NamePtr subject;
     ByteView spki;  // the SubjectPublicKeyInfo element
     AlgorPtr key_algorithm;
-    ByteView key;                  // subjectPublicKey without its unused-bits octet
+    BitStringPtr key_bits;         // subjectPublicKey, decoded: its unused bits cleared
+    ByteView key;                  // the octets of key_bits
     ExtensionListPtr extensions;   // null when absent
     AlgorPtr signature_algorithm;  // the outer one
     BitStringPtr signature;

@@ -27,8 +27,9 @@ struct TlvResult {
 TlvResult read_tlv(ByteView data);
 
 // Why `data` (a sequence of elements, constructed ones checked recursively) is not DER;
-// nullopt when it is. Checks identifiers and lengths: minimal tag and length octets, definite
-// lengths only, no end-of-contents markers, nesting at most 32 deep.
+// nullopt when it is. The shared check_der_tree (x509/der_reader.hpp), which the Botan backend
+// runs too: OpenSSL's decoders accept some BER (a primitive SEQUENCE or SET where they take any
+// type, for one) that Botan's do not, and both backends must refuse the same input.
 std::optional<std::string> der_violation(ByteView data);
 
 }  // namespace dpslint::openssl

@@ -1,11 +1,14 @@
 #include "backend/openssl/extensions.hpp"
 
+#include <algorithm>
 #include <climits>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <openssl/asn1t.h>
 #include <openssl/err.h>
@@ -13,6 +16,7 @@
 
 #include "dpslint/backend.hpp"
 
+#include "backend/openssl/der.hpp"
 #include "backend/openssl/extension_value.hpp"
 #include "backend/openssl/names.hpp"
 #include "backend/openssl/ossl.hpp"
@@ -21,6 +25,83 @@
 namespace dpslint::openssl {
 
 namespace {
+
+// The elements of a constructed value, or nothing when they do not split cleanly.
+std::optional<std::vector<Tlv>> elements(ByteView content) {
+    std::vector<Tlv> out;
+    while (!content.empty()) {
+        const TlvResult element = read_tlv(content);
+        if (!element.tlv)
+            return std::nullopt;
+        out.push_back(*element.tlv);
+        content = content.subspan(element.tlv->size);
+    }
+    return out;
+}
+
+// IMPLICIT tags take the form of the type they replace, which OpenSSL's decoder does not insist
+// on (it takes a BER constructed IA5String, or a primitive [0] where NameConstraints has a
+// SEQUENCE OF); the Botan backend refuses those, so these checks refuse them here too. A
+// GeneralName is constructed exactly for otherName [0], x400Address [3], directoryName [4] and
+// ediPartyName [5].
+bool general_name_form_ok(const Tlv& name) {
+    if (name.tag_class != 2 || name.number > 8)
+        return true;  // the decoder refuses it
+    const bool constructed =
+        name.number == 0 || name.number == 3 || name.number == 4 || name.number == 5;
+    return name.constructed == constructed;
+}
+
+bool general_names_forms_ok(ByteView content) {
+    const auto names = elements(content);
+    return names && std::all_of(names->begin(), names->end(), general_name_form_ok);
+}
+
+// The single SEQUENCE of an extension value, split into its elements.
+std::optional<std::vector<Tlv>> sequence_elements(ByteView der) {
+    const TlvResult outer = read_tlv(der);
+    if (!outer.tlv || outer.tlv->size != der.size())
+        return std::nullopt;
+    return elements(outer.tlv->content);
+}
+
+// The forms of the IMPLICIT tags inside subjectAltName, authorityKeyIdentifier and
+// nameConstraints (the extensions dpslint decodes that have any).
+bool implicit_forms_ok(const std::string& oid, ByteView der) {
+    const auto fields = sequence_elements(der);
+    if (!fields)
+        return true;  // the decoder refuses it
+    if (oid == oid_subject_alt_name)
+        return std::all_of(fields->begin(), fields->end(), general_name_form_ok);
+    if (oid == oid_authority_key_identifier) {
+        // [0] keyIdentifier OCTET STRING, [1] GeneralNames, [2] serial INTEGER
+        return std::all_of(fields->begin(), fields->end(), [](const Tlv& f) {
+            if (f.tag_class != 2)
+                return true;
+            if (f.number == 1)
+                return f.constructed && general_names_forms_ok(f.content);
+            return !f.constructed;
+        });
+    }
+    if (oid == oid_name_constraints) {
+        // [0]/[1] GeneralSubtrees, each SEQUENCE { GeneralName, [0] INTEGER, [1] INTEGER }
+        return std::all_of(fields->begin(), fields->end(), [](const Tlv& list) {
+            if (list.tag_class != 2)
+                return true;
+            const auto subtrees = elements(list.content);
+            return list.constructed && subtrees
+                   && std::all_of(subtrees->begin(), subtrees->end(), [](const Tlv& subtree) {
+                          const auto parts = elements(subtree.content);
+                          if (!parts || parts->empty())
+                              return true;
+                          return general_name_form_ok(parts->front())
+                                 && std::all_of(parts->begin() + 1, parts->end(),
+                                                [](const Tlv& p) { return !p.constructed; });
+                      });
+        });
+    }
+    return true;
+}
 
 [[noreturn]] void malformed(const char* name) {
     throw ParseError(std::string("malformed ") + name + " extension");
@@ -254,6 +335,8 @@ Extensions decode_extensions(const STACK_OF(X509_EXTENSION) * list) {
         const bool critical = X509_EXTENSION_get_critical(extension) > 0;
         if (!seen.insert(oid).second) {
             out.problems.push_back(ExtensionProblem{oid, ExtensionProblemKind::duplicate, {}});
+        } else if (!implicit_forms_ok(oid, string_bytes(X509_EXTENSION_get_data(extension)))) {
+            out.problems.push_back(ExtensionProblem{oid, ExtensionProblemKind::malformed, {}});
         } else {
             decode_typed(oid, extension, critical, out);
         }

@@ -1,12 +1,17 @@
 #include "backend/openssl/public_key.hpp"
 
+#include <openssl/ec.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
+#include <openssl/obj_mac.h>
 
 #include "dpslint/algorithms.hpp"
+#include "dpslint/backend.hpp"
 
 #include "backend/openssl/der.hpp"
 #include "backend/openssl/ossl.hpp"
+#include "x509/ec_point.hpp"
+#include "x509/rsa_key.hpp"
 
 namespace dpslint::openssl {
 
@@ -67,25 +72,31 @@ int rsa_modulus_bits(ByteView key) {
     return positive_integer_bits(*modulus.tlv);
 }
 
-// Group order bits of the named curves dpslint expects; 0 for others (they take the full decode).
-int named_curve_bits(const std::string& curve_oid) {
-    if (curve_oid == "1.2.840.10045.3.1.7")
-        return 256;  // P-256
-    if (curve_oid == "1.3.132.0.34")
-        return 384;  // P-384
-    if (curve_oid == "1.3.132.0.35")
-        return 521;  // P-521
-    return 0;
+// The group of a named curve, built once and only read afterwards (EC_POINT_oct2point takes it
+// const).
+const EC_GROUP* group_of(const NamedCurve& curve) {
+    using GroupPtr = Ptr<EC_GROUP, EC_GROUP_free>;
+    static const GroupPtr p256(EC_GROUP_new_by_curve_name(NID_X9_62_prime256v1));
+    static const GroupPtr p384(EC_GROUP_new_by_curve_name(NID_secp384r1));
+    static const GroupPtr p521(EC_GROUP_new_by_curve_name(NID_secp521r1));
+    return curve.bits == 256 ? p256.get() : curve.bits == 384 ? p384.get() : p521.get();
 }
 
-// An uncompressed (04) or compressed (02, 03) point of a curve of `bits` bits.
-bool point_fits(ByteView point, int bits) {
-    const std::size_t field = (static_cast<std::size_t>(bits) + 7) / 8;
-    if (point.empty())
-        return false;
-    if (point[0] == 0x04)
-        return point.size() == 1 + 2 * field;
-    return (point[0] == 0x02 || point[0] == 0x03) && point.size() == 1 + field;
+// A key on P-256/384/521 must be a point of the curve (x509/ec_point.hpp); throws ParseError as
+// the Botan backend does.
+void check_point(const NamedCurve& curve, ByteView point) {
+    if (auto problem = ec_point_encoding_problem(curve, point))
+        throw ParseError("malformed subjectPublicKeyInfo: " + *problem);
+    const EC_GROUP* group = group_of(curve);
+    const Ptr<EC_POINT, EC_POINT_free> decoded(EC_POINT_new(group));
+    const bool on_curve =
+        decoded
+        && EC_POINT_oct2point(group, decoded.get(), point.data(), point.size(), nullptr) == 1;
+    ERR_clear_error();
+    if (!on_curve) {
+        throw ParseError("malformed subjectPublicKeyInfo: EC public key is not a point of "
+                         + std::string(curve.name));
+    }
 }
 
 PublicKeyInfo full_decode(ByteView der) {
@@ -109,17 +120,20 @@ PublicKeyInfo describe_spki_parts(const X509_ALGOR* algorithm, ByteView key, Byt
     out.algorithm = key_algorithm_from_oid(out.algorithm_oid);
     switch (out.algorithm) {
         case KeyAlgorithm::rsa:
+            if (auto problem = rsa_key_problem(key))
+                throw ParseError("malformed subjectPublicKeyInfo: " + *problem);
             out.bits = rsa_modulus_bits(key);
             break;
         case KeyAlgorithm::ec: {
             if (parameter_type != V_ASN1_OBJECT)
                 return full_decode(der);
             const std::string curve_oid = oid_text(static_cast<const ASN1_OBJECT*>(parameter));
-            const int bits = named_curve_bits(curve_oid);
-            if (bits == 0)
+            const NamedCurve* curve = find_named_curve(curve_oid);
+            if (curve == nullptr)
                 return full_decode(der);
+            check_point(*curve, key);
             out.curve = curve_name_from_oid(curve_oid);
-            out.bits = point_fits(key, bits) ? bits : 0;
+            out.bits = curve->bits;
             break;
         }
         case KeyAlgorithm::ed25519:
@@ -145,16 +159,27 @@ PublicKeyInfo describe_spki(const X509_PUBKEY* spki, ByteView der) {
     }
     out.algorithm_oid = oid_text(algorithm_oid);
     out.algorithm = key_algorithm_from_oid(out.algorithm_oid);
-    out.bits = key_bits(spki, out.algorithm);
+    const unsigned char* key = nullptr;
+    int key_length = 0;
+    X509_PUBKEY_get0_param(nullptr, &key, &key_length, nullptr, spki);
+    const ByteView key_bytes{key, static_cast<std::size_t>(key_length)};
+    if (out.algorithm == KeyAlgorithm::rsa) {
+        if (auto problem = rsa_key_problem(key_bytes))
+            throw ParseError("malformed subjectPublicKeyInfo: " + *problem);
+    }
     if (out.algorithm == KeyAlgorithm::ec) {
         int parameter_type = V_ASN1_UNDEF;
         const void* parameter = nullptr;
         X509_ALGOR_get0(nullptr, &parameter_type, &parameter, algorithm);
         // namedCurve; explicit (SEQUENCE) or implicit parameters leave the curve empty.
         if (parameter_type == V_ASN1_OBJECT) {
-            out.curve = curve_name_from_oid(oid_text(static_cast<const ASN1_OBJECT*>(parameter)));
+            const std::string curve_oid = oid_text(static_cast<const ASN1_OBJECT*>(parameter));
+            if (const NamedCurve* curve = find_named_curve(curve_oid))
+                check_point(*curve, key_bytes);
+            out.curve = curve_name_from_oid(curve_oid);
         }
     }
+    out.bits = key_bits(spki, out.algorithm);
     out.spki_sha256 = digest_hex(EVP_sha256(), der);
     return out;
 }

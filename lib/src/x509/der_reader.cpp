@@ -1,8 +1,8 @@
-#include "backend/botan/der_reader.hpp"
+#include "x509/der_reader.hpp"
 
 #include <string>
 
-namespace dpslint::botan {
+namespace dpslint::der {
 
 namespace {
 
@@ -195,4 +195,4 @@ void check_der_tree(ByteView data) {
     check_tree(data, 0);
 }
 
-}  // namespace dpslint::botan
+}  // namespace dpslint::der
