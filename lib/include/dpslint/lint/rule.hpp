@@ -59,7 +59,7 @@ struct RuleOption {
 // Everything about a rule that is not code: stable id (part of the contract), default severity,
 // where the requirement comes from and how to fix a finding.
 struct RuleMetadata {
-    std::string id;  // "enrollment.ca-is-root"; ^[a-z]+(\.[a-z0-9-]+)+$
+    std::string id;  // "enrollment.ca-is-root"; ^[a-z][a-z0-9]*(\.[a-z0-9-]+)+$
     std::string title;
     Severity severity = Severity::warning;
     std::string category;  // the id's first component
