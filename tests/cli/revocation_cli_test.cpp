@@ -194,7 +194,7 @@ TEST_CASE("batch --trust --crl: path validation fails the revoked device with ch
     CHECK(doc["summary"]["findingsByRule"]["chain.revoked"]["count"] == 1);
 }
 
-TEST_CASE("--crl with a malformed CRL is bad input: one line naming the file and place, exit 2",
+TEST_CASE("a malformed --crl file is bad input: one line naming the file and place, exit 2",
           "[cli][revocation]") {
     const std::string bad = testdata("crl/truncated.crl").string();
     const std::string not_crl = testdata("crl/not-a-crl.pem").string();
@@ -216,7 +216,7 @@ TEST_CASE("--crl with a malformed CRL is bad input: one line naming the file and
     CHECK_THAT(run_dpslint(args, demo).err, Catch::Contains("block 1 (line 1)"));
 }
 
-TEST_CASE("--crl: bytes of a CRL's file name reach the output escaped", "[cli][revocation]") {
+TEST_CASE("bytes of a --crl file's name reach the output escaped", "[cli][revocation]") {
     ScratchDir scratch("revocation-name");
     const auto file =
         scratch.write("crl\x1b[31m\x07.pem",
