@@ -1,56 +1,26 @@
 #include <catch2/catch.hpp>
 
-#include "dpslint/profile.hpp"
+#include "support/profile_rule_checks.hpp"
 
-#include "support/rule_harness.hpp"
-
-using namespace dpslint;
 using namespace dpslint::test;
 
 namespace {
 const std::string id = "x509.basic-constraints-not-critical";
-
-// The library check's own words for `file`: the rule reports exactly what verify --strict fails.
-std::string library_message(const std::string& file) {
-    for (const auto& v : profile_violations(*certificate(file))) {
-        if (v.id == id)
-            return v.message;
-    }
-    return "(no violation)";
-}
 }  // namespace
 
 TEST_CASE(
     "x509.basic-constraints-not-critical fires on the snapshot CA certificate "
     "intermediate-bc-not-critical.pem",
     "[rule][x509.basic-constraints-not-critical]") {
-    Snapshot s = empty_snapshot();
-    const auto ca = certificate("limbo/profile/intermediate-bc-not-critical.pem");
-    s.certificates->push_back(ca_record("profile-ca", ca));
-    s.ca_files.push_back(ca_file(ca));
-    s.groups.push_back(x509_group("fleet", "profile-ca"));
-    renumber(s);
-    const auto r = run_rule(id, &s);
-    REQUIRE(r.applicable);
-    REQUIRE(r.ids() == std::vector<std::string>{id});
-    CHECK(r.findings[0].location.ca_name == "profile-ca");
-    CHECK_THAT(r.findings[0].message, Catch::StartsWith("CA certificate '"));
-    CHECK_THAT(r.findings[0].message,
-               Catch::EndsWith(library_message("limbo/profile/intermediate-bc-not-critical.pem")));
+    check_profile_rule_on_ca(id, "limbo/profile/intermediate-bc-not-critical.pem");
 }
 
 TEST_CASE("x509.basic-constraints-not-critical is silent on conforming device and CA certificates",
           "[rule][x509.basic-constraints-not-critical]") {
-    const Snapshot s = demo_snapshot();
-    const auto r =
-        run_rule(id, &s, {"rules/x509/conforming-leaf.pem", "demo/devices/device-1.pem"});
-    CHECK(r.applicable);
-    CHECK(r.findings.empty());
+    check_profile_rule_silent(id);
 }
 
 TEST_CASE("x509.basic-constraints-not-critical does not apply without certificates",
           "[rule][x509.basic-constraints-not-critical]") {
-    CHECK_FALSE(run_rule(id, nullptr).applicable);
-    const Snapshot s = empty_snapshot();
-    CHECK_FALSE(run_rule(id, &s).applicable);
+    check_profile_rule_needs_certificates(id);
 }
