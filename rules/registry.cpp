@@ -40,6 +40,7 @@ std::unique_ptr<lint::Rule> make_ca_expired();
 std::unique_ptr<lint::Rule> make_ca_expiring_soon();
 std::unique_ptr<lint::Rule> make_ca_limit();
 std::unique_ptr<lint::Rule> make_ca_not_a_ca();
+std::unique_ptr<lint::Rule> make_ca_revoked();
 std::unique_ptr<lint::Rule> make_ca_thumbprint_mismatch();
 std::unique_ptr<lint::Rule> make_ca_unused();
 std::unique_ptr<lint::Rule> make_ca_unverified();
@@ -63,6 +64,7 @@ std::unique_ptr<lint::Rule> make_device_is_ca();
 std::unique_ptr<lint::Rule> make_device_no_enrollment();
 std::unique_ptr<lint::Rule> make_device_not_yet_valid();
 std::unique_ptr<lint::Rule> make_device_outlives_issuer();
+std::unique_ptr<lint::Rule> make_device_revoked_but_provisions();
 std::unique_ptr<lint::Rule> make_device_serial_invalid();
 std::unique_ptr<lint::Rule> make_device_weak_key();
 std::unique_ptr<lint::Rule> make_device_weak_signature();
@@ -102,6 +104,18 @@ std::unique_ptr<lint::Rule> make_twin_reported_present();
 std::unique_ptr<lint::Rule> make_twin_size();
 std::unique_ptr<lint::Rule> make_twin_value_range();
 // --- end twin ---
+// --- x509 ---
+std::unique_ptr<lint::Rule> make_x509_aki_critical();
+std::unique_ptr<lint::Rule> make_x509_aki_missing();
+std::unique_ptr<lint::Rule> make_x509_basic_constraints_not_critical();
+std::unique_ptr<lint::Rule> make_x509_empty_subject_san();
+std::unique_ptr<lint::Rule> make_x509_key_cert_sign_not_ca();
+std::unique_ptr<lint::Rule> make_x509_policy_constraints_not_critical();
+std::unique_ptr<lint::Rule> make_x509_serial_not_positive();
+std::unique_ptr<lint::Rule> make_x509_serial_too_long();
+std::unique_ptr<lint::Rule> make_x509_ski_critical();
+std::unique_ptr<lint::Rule> make_x509_ski_missing();
+// --- end x509 ---
 
 namespace {
 
@@ -137,6 +151,7 @@ constexpr RuleFactory factories[] = {
     make_ca_expiring_soon,
     make_ca_limit,
     make_ca_not_a_ca,
+    make_ca_revoked,
     make_ca_thumbprint_mismatch,
     make_ca_unused,
     make_ca_unverified,
@@ -160,6 +175,7 @@ constexpr RuleFactory factories[] = {
     make_device_no_enrollment,
     make_device_not_yet_valid,
     make_device_outlives_issuer,
+    make_device_revoked_but_provisions,
     make_device_serial_invalid,
     make_device_weak_key,
     make_device_weak_signature,
@@ -199,6 +215,18 @@ constexpr RuleFactory factories[] = {
     make_twin_size,
     make_twin_value_range,
     // --- end twin list ---
+    // --- x509 list ---
+    make_x509_aki_critical,
+    make_x509_aki_missing,
+    make_x509_basic_constraints_not_critical,
+    make_x509_empty_subject_san,
+    make_x509_key_cert_sign_not_ca,
+    make_x509_policy_constraints_not_critical,
+    make_x509_serial_not_positive,
+    make_x509_serial_too_long,
+    make_x509_ski_critical,
+    make_x509_ski_missing,
+    // --- end x509 list ---
 };
 // clang-format on
 

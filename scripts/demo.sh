@@ -35,3 +35,10 @@ echo
 echo "== The same devices as a factory batch =="
 run batch --snapshot snapshot --at "$at" --quiet --report /tmp/dpslint-demo-report.jsonl devices/*.pem
 echo "per-device report: /tmp/dpslint-demo-report.jsonl"
+echo
+echo "== Revocation: DPS does not check it (a separate small DPS instance, revocation/) =="
+crls=(--crl revocation/crl/field-intermediate-ca.crl.pem --crl revocation/crl/field-root-ca.crl.pem)
+run simulate --snapshot revocation/snapshot --at "$at" "${crls[@]}" revocation/devices/*.pem
+run lint --snapshot revocation/snapshot --at "$at" "${crls[@]}" revocation/devices/*.pem
+run batch --snapshot revocation/snapshot --at "$at" "${crls[@]}" --quiet \
+  --report /tmp/dpslint-revocation-report.jsonl revocation/devices/*.pem

@@ -5,6 +5,7 @@
 #
 #   dpslint lint --snapshot testdata/lint/broken-snapshot \
 #     --config testdata/lint/broken-snapshot.config.json --at 2026-12-01T00:00:00Z \
+#     --crl testdata/rules/revocation/root-revokes-intermediate.crl.pem \
 #     --format json testdata/demo/devices/device-1.pem
 #
 # run from the repository root. The test itself writes the file when DPSLINT_UPDATE_GOLDEN=1, so

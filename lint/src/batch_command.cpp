@@ -75,6 +75,7 @@ BatchCommand::BatchCommand(CLI::App& app) {
                      "Certificates every device presents; one file per --presented, repeatable")
         ->type_name("FILE");
     common_.add_at(*command_);
+    validation_.add_crl(*command_);
     common_.add_backend(*command_);
     common_.add_format(*command_);
     lint_.add(*command_);
@@ -127,6 +128,7 @@ int BatchCommand::run(std::istream& in, std::ostream& out, std::ostream& err) co
     batch::BatchSettings batch_settings;
     batch_settings.max_file_bytes = max_file_size_;
     std::vector<Finding> input_findings;
+    std::unique_ptr<RevocationInputs> revocation;
     try {
         settings = lint_.resolve(rules);
         if (!snapshot_.empty()) {
@@ -137,6 +139,9 @@ int BatchCommand::run(std::istream& in, std::ostream& out, std::ostream& err) co
             load_into_pool(untrusted_, false, *backend, pool, input_findings);
         }
         batch_settings.presented = read_certificates(presented_, *backend, input_findings);
+        // With --trust the CRL issuers' own paths end at the same anchors as the devices'.
+        revocation = validation_.revocation_inputs(
+            *backend, snapshot_.empty() ? pool : crl_issuers(snapshot, batch_settings.presented));
     } catch (const InputError& e) {
         print_error(err, e.what());
         return exit_usage;
@@ -153,6 +158,8 @@ int BatchCommand::run(std::istream& in, std::ostream& out, std::ostream& err) co
 
     lint::LintContext context(at, *backend, snapshot_.empty() ? nullptr : &snapshot);
     context.expect_streamed_devices();
+    if (revocation)
+        context.check_revocation_with(&*revocation->checker);
     const lint::Linter linter(rules, settings.config, settings.toggles, at);
     std::optional<Verifier> verifier;
     if (!trust_.empty()) {
@@ -162,6 +169,8 @@ int BatchCommand::run(std::istream& in, std::ostream& out, std::ostream& err) co
         // device.* rules' job, so they are not reported twice.
         policy.purpose = Purpose::any;
         policy.algorithms = AttestationOptions::lenient_algorithms();
+        if (revocation)
+            policy.revocation = &*revocation->checker;
         verifier.emplace(*backend, pool, policy, ChainBuildOptions{}, &context.signature_cache());
     }
     const batch::BatchProcessor processor(*backend, context, linter,
@@ -294,6 +303,13 @@ int BatchCommand::run(std::istream& in, std::ostream& out, std::ostream& err) co
     } else {
         outcome.header["trust"] = trust_json(snapshot);
         outcome.inputs = checked + trust_text(snapshot);
+    }
+    if (revocation) {
+        outcome.header["revocation"] = {{"crlFiles", validation_.crl_files.size()},
+                                        {"crls", revocation->crls.all().size()}};
+        outcome.inputs += "; revocation: " + std::to_string(revocation->crls.all().size())
+                          + " CRL(s) from " + std::to_string(validation_.crl_files.size())
+                          + " --crl file(s)";
     }
     outcome.tally = std::move(tally);
     outcome.batch_report = std::move(batch_report);

@@ -12,6 +12,7 @@
 
 #include "common_options.hpp"
 #include "lint_options.hpp"
+#include "validation_options.hpp"
 
 namespace dpslint::cli {
 
@@ -27,6 +28,7 @@ private:
     CLI::App* command_;
     CommonOptions common_;
     LintOptions lint_;
+    ValidationOptions validation_;  // --crl only
     std::string snapshot_;
     std::vector<std::string> trust_;
     std::vector<std::string> untrusted_;

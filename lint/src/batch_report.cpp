@@ -69,6 +69,8 @@ nlohmann::json report_line(const batch::FileRecord& file, const batch::DeviceRec
                                          : nlohmann::json(nullptr);
     j["findings"] = findings_json(device->findings);
     j["suppressed"] = device->suppressed;
+    if (device->revocation)
+        j["revocation"] = std::string(to_string(*device->revocation));
     return j;
 }
 
@@ -127,6 +129,9 @@ batch::FileRecord file_record_from_lines(const std::vector<nlohmann::json>& line
             d.findings.push_back(std::move(finding));
         }
         d.suppressed = j.at("suppressed").get<std::size_t>();
+        if (j.contains("revocation"))
+            d.revocation = parse_revocation_state(j["revocation"].get<std::string>())
+                               .value_or(RevocationState::unknown);
         r.devices.push_back(std::move(d));
     }
     return r;
@@ -191,6 +196,10 @@ void BatchTally::add(const batch::FileRecord& file) {
     for (const auto& d : file.devices) {
         ++devices;
         ++decisions[d.decision];
+        if (d.revocation) {
+            ++revocation_checked;
+            revoked += *d.revocation == RevocationState::revoked;
+        }
         ++devices_by_issuer[d.summary.issuer];
         suppressed += d.suppressed;
         std::string ids;
@@ -225,15 +234,20 @@ nlohmann::json BatchTally::to_json() const {
     for (const auto& [id, entry] : findings_by_rule) {
         by_rule[id] = {{"severity", std::string(to_string(entry.first))}, {"count", entry.second}};
     }
-    return nlohmann::json{{"filesSeen", files_seen},
-                          {"filesChecked", files_checked},
-                          {"filesRejected", files_rejected},
-                          {"devices", devices},
-                          {"decisions", decisions},
-                          {"findingsByRule", by_rule},
-                          {"devicesByIssuer", devices_by_issuer},
-                          {"rejectedByReason", rejected_by_reason},
-                          {"suppressed", suppressed}};
+    nlohmann::json out{{"filesSeen", files_seen},
+                       {"filesChecked", files_checked},
+                       {"filesRejected", files_rejected},
+                       {"devices", devices},
+                       {"decisions", decisions},
+                       {"findingsByRule", by_rule},
+                       {"devicesByIssuer", devices_by_issuer},
+                       {"rejectedByReason", rejected_by_reason},
+                       {"suppressed", suppressed}};
+    if (revocation_checked > 0) {
+        out["revocationChecked"] = revocation_checked;
+        out["revoked"] = revoked;
+    }
+    return out;
 }
 
 }  // namespace dpslint::cli

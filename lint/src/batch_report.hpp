@@ -50,6 +50,9 @@ struct BatchTally {
     std::uint64_t devices = 0;
     std::uint64_t suppressed = 0;
     std::map<std::string, std::uint64_t> decisions;
+    // Devices whose revocation was checked (--crl) and those of them that are revoked.
+    std::uint64_t revocation_checked = 0;
+    std::uint64_t revoked = 0;
     std::map<std::string, std::pair<Severity, std::uint64_t>> findings_by_rule;
     std::map<std::string, std::uint64_t> devices_by_issuer;
     std::map<std::string, std::uint64_t> rejected_by_reason;

@@ -87,6 +87,10 @@ void print_batch_outcome_text(const BatchOutcome& o, std::ostream& out, const Te
             out << ' ' << one_line(decision) << ' ' << n;
         out << '\n';
     }
+    if (t.revocation_checked > 0) {
+        out << "revocation: " << t.revoked << " of " << t.revocation_checked
+            << " device(s) revoked by the CRLs given\n";
+    }
     if (!t.devices_by_issuer.empty()) {
         out << "issuers:\n";
         for (const auto& [issuer, n] : t.devices_by_issuer)

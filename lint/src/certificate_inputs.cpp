@@ -59,4 +59,14 @@ void load_into_pool(const std::vector<std::string>& files, bool as_trust_anchors
     }
 }
 
+CertificatePool crl_issuers(const Snapshot& snapshot,
+                            const std::vector<CertificatePtr>& presented) {
+    CertificatePool pool;
+    for (const auto& c : snapshot.uploaded_ca_certificates())
+        pool.add_untrusted(c);
+    for (const auto& c : presented)
+        pool.add_untrusted(c);
+    return pool;
+}
+
 }  // namespace dpslint::cli

@@ -6,6 +6,7 @@
 #include "dpslint/certificate_file.hpp"
 #include "dpslint/certificate_pool.hpp"
 #include "dpslint/finding.hpp"
+#include "dpslint/snapshot.hpp"
 
 namespace dpslint::cli {
 
@@ -27,5 +28,10 @@ std::vector<CertificatePtr> read_certificates(const std::vector<std::string>& fi
 void load_into_pool(const std::vector<std::string>& files, bool as_trust_anchors,
                     const CryptoBackend& backend, CertificatePool& pool,
                     std::vector<Finding>& findings);
+
+// The certificates that may have signed the CRLs of a run on a snapshot: its CA certificates and
+// those every device presents, none of them a trust anchor (DPS trusts by enrollment, not by
+// anchor).
+CertificatePool crl_issuers(const Snapshot& snapshot, const std::vector<CertificatePtr>& presented);
 
 }  // namespace dpslint::cli

@@ -28,6 +28,7 @@ LintCommand::LintCommand(CLI::App& app) {
                      "--presented, repeatable")
         ->type_name("FILE");
     common_.add_at(*command_);
+    validation_.add_crl(*command_);
     common_.add_backend(*command_);
     common_.add_format(*command_);
     lint_.add(*command_);
@@ -47,11 +48,13 @@ int LintCommand::run(std::ostream& out, std::ostream& err) const {
     Snapshot snapshot;
     std::vector<CertificatePtr> presented;
     std::vector<Finding> input_findings;
+    std::unique_ptr<RevocationInputs> revocation;
     try {
         settings = lint_.resolve(rules);
         snapshot = load_snapshot(snapshot_, *backend);
         input_findings = snapshot.load_findings;
         presented = read_certificates(presented_, *backend, input_findings);
+        revocation = validation_.revocation_inputs(*backend, crl_issuers(snapshot, presented));
     } catch (const InputError& e) {
         print_error(err, e.what());
         return exit_usage;
@@ -60,6 +63,8 @@ int LintCommand::run(std::ostream& out, std::ostream& err) const {
     // As verify and simulate do: an unreadable device file is reported (stderr and an
     // input.unreadable finding), the others are still linted, and the exit status is 2.
     lint::LintContext context(at, *backend, &snapshot);
+    if (revocation)
+        context.check_revocation_with(&*revocation->checker);
     bool bad_input = false;
     for (auto& file : read_device_files(devices_, presented, *backend, err)) {
         if (!file.error.empty()) {
@@ -95,6 +100,13 @@ int LintCommand::run(std::ostream& out, std::ostream& err) const {
                   + std::to_string(presented.size()) + " certificate(s) from "
                   + std::to_string(presented_.size())
                   + " --presented file(s) added to every chain; trust: " + trust_text(snapshot);
+    if (revocation) {
+        info.extra["inputs"]["crlFiles"] = validation_.crl_files.size();
+        info.extra["inputs"]["crls"] = revocation->crls.all().size();
+        info.inputs += "; revocation: " + std::to_string(revocation->crls.all().size())
+                       + " CRL(s) from " + std::to_string(validation_.crl_files.size())
+                       + " --crl file(s)";
+    }
     if (common_.output_format() == OutputFormat::json) {
         write_json(out, lint_report_json(report, info));
     } else {

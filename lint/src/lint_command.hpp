@@ -8,6 +8,7 @@
 
 #include "common_options.hpp"
 #include "lint_options.hpp"
+#include "validation_options.hpp"
 
 namespace dpslint::cli {
 
@@ -23,6 +24,7 @@ private:
     CLI::App* command_;
     CommonOptions common_;
     LintOptions lint_;
+    ValidationOptions validation_;  // --crl only
     std::string snapshot_;
     std::vector<std::string> presented_;
     std::vector<std::string> devices_;

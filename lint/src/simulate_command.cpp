@@ -4,22 +4,40 @@
 
 #include <nlohmann/json.hpp>
 
+#include "dpslint/chain_checks.hpp"
 #include "dpslint/error.hpp"
+#include "dpslint/lint/context.hpp"
 #include "dpslint/output_text.hpp"
 
 #include "attestation_json.hpp"
 #include "certificate_inputs.hpp"
 #include "device_files.hpp"
+#include "dpslint_rules/registry.hpp"
 #include "error_line.hpp"
 #include "exit_codes.hpp"
 #include "finding_json.hpp"
 #include "input_summary.hpp"
 #include "json_output.hpp"
 #include "text_style.hpp"
+#include "validation_report.hpp"
 
 namespace dpslint::cli {
 
 namespace {
+
+// One device's outcome: the DPS decision and, with --crl, the revocation status of the chain DPS
+// walks (which the decision ignores, as DPS does).
+struct DeviceOutcome {
+    AttestationResult result;
+    std::optional<RevocationCheck> revocation;
+};
+
+std::vector<CertificatePtr> chain_certificates(const AttestationResult& r) {
+    std::vector<CertificatePtr> out;
+    for (const auto& link : r.chain)
+        out.push_back(link.certificate);
+    return out;
+}
 
 std::string hubs_text(const AttestationResult& r) {
     std::string out;
@@ -56,7 +74,8 @@ std::string chain_text(const AttestationResult& r) {
     return out;
 }
 
-void print_text(const AttestationResult& r, std::ostream& out, const TextStyle& style) {
+void print_text(const DeviceOutcome& outcome, std::ostream& out, const TextStyle& style) {
+    const AttestationResult& r = outcome.result;
     std::string verdict;
     switch (r.decision) {
         case Decision::provisioned:
@@ -105,6 +124,10 @@ void print_text(const AttestationResult& r, std::ostream& out, const TextStyle& 
         }
         out << "; IoT Edge: " << (r.iot_edge ? "yes" : "no") << '\n';
     }
+    if (outcome.revocation) {
+        out << "  revocation: "
+            << one_line(revocation_text(outcome.revocation->certificates, r.chain.size())) << '\n';
+    }
     for (const auto& f : r.findings)
         out << "  " << format_finding_line(f, style) << '\n';
 }
@@ -124,6 +147,7 @@ SimulateCommand::SimulateCommand(CLI::App& app) {
                      "--presented, repeatable")
         ->type_name("FILE");
     common_.add_at(*command_);
+    validation_.add_crl(*command_);
     common_.add_backend(*command_);
     common_.add_format(*command_);
     command_
@@ -141,10 +165,12 @@ int SimulateCommand::run(std::ostream& out, std::ostream& err) const {
     Snapshot snapshot;
     std::vector<CertificatePtr> presented;
     std::vector<Finding> input_findings;
+    std::unique_ptr<RevocationInputs> revocation;
     try {
         snapshot = load_snapshot(snapshot_, *backend);
         input_findings = snapshot.load_findings;
         presented = read_certificates(presented_, *backend, input_findings);
+        revocation = validation_.revocation_inputs(*backend, crl_issuers(snapshot, presented));
     } catch (const InputError& e) {
         print_error(err, e.what());
         return exit_usage;
@@ -152,27 +178,46 @@ int SimulateCommand::run(std::ostream& out, std::ostream& err) const {
 
     sort_findings(input_findings);
 
-    AttestationOptions options;
-    options.at = at;
-    SignatureCache cache;
-    const AttestationSimulator simulator(snapshot, *backend, options, &cache);
+    // The lint context decides as DPS would and, with --crl, checks the chain DPS walks; the
+    // revocation finding is the lint rule's, so simulate, lint and batch word it alike.
+    lint::LintContext context(at, *backend, &snapshot);
+    if (revocation)
+        context.check_revocation_with(&*revocation->checker);
+    const auto* revoked_rule =
+        static_cast<const lint::DeviceRule*>(rules::find_rule("device.revoked-but-provisions"));
     auto files = read_device_files(devices_, presented, *backend, err);
 
     std::size_t provisioned = 0, blocked = 0, rejected = 0, unreadable = 0;
-    std::vector<std::optional<AttestationResult>> results;
+    std::size_t revoked = 0, revoked_provisioned = 0;
+    std::vector<std::optional<DeviceOutcome>> results;
     for (auto& file : files) {
         if (!file.error.empty()) {
             ++unreadable;
             results.emplace_back();
             continue;
         }
-        AttestationResult r = simulator.decide(file.device);
-        r.findings.insert(r.findings.end(), file.input_findings.begin(), file.input_findings.end());
+        lint::DeviceContext device = context.make_device_context(file.device, 0);
+        std::vector<Finding> findings = file.input_findings;
+        if (device.revocation) {
+            lint::FindingSink sink(revoked_rule->metadata(), findings);
+            revoked_rule->check(device, lint::RuleOptions(), sink);
+            revoked_provisioned += findings.size() > file.input_findings.size();
+            revoked += overall_state(device.revocation->certificates) == RevocationState::revoked;
+            // chain.revoked is what the rule restates; unusable CRLs are still worth a line.
+            for (auto f : device.revocation->findings) {
+                if (f.id == chain_check::revoked)
+                    continue;
+                f.location.file = file.path;
+                findings.push_back(std::move(f));
+            }
+        }
+        AttestationResult r = std::move(*device.attestation);
+        r.findings.insert(r.findings.end(), findings.begin(), findings.end());
         sort_findings(r.findings);
         provisioned += r.decision == Decision::provisioned;
         blocked += r.decision == Decision::blocked;
         rejected += r.decision == Decision::rejected;
-        results.push_back(std::move(r));
+        results.push_back(DeviceOutcome{std::move(r), std::move(device.revocation)});
     }
 
     if (common_.output_format() == OutputFormat::json) {
@@ -181,28 +226,41 @@ int SimulateCommand::run(std::ostream& out, std::ostream& err) const {
             if (!results[i]) {
                 devices.push_back({{"file", files[i].path}, {"error", files[i].error}});
             } else {
-                devices.push_back(to_json(*results[i]));
+                auto j = to_json(results[i]->result);
+                if (const auto& check = results[i]->revocation) {
+                    j["revocation"] = {
+                        {"state", std::string(to_string(overall_state(check->certificates)))},
+                        {"certificates", revocation_json(check->certificates,
+                                                         chain_certificates(results[i]->result))}};
+                }
+                devices.push_back(std::move(j));
             }
         }
-        const nlohmann::json doc{{"command", "simulate"},
-                                 {"at", format_rfc3339(at)},
-                                 {"backend", std::string(backend->name())},
-                                 {"snapshot",
-                                  {{"origin", snapshot.origin},
-                                   {"dps", snapshot.service ? nlohmann::json(snapshot.service->name)
-                                                            : nlohmann::json(nullptr)},
-                                   {"notChecked", snapshot.missing_parts}}},
-                                 {"inputFindings", to_json(input_findings)},
-                                 {"devices", devices},
-                                 {"summary",
-                                  {{"devices", files.size()},
-                                   {"provisioned", provisioned},
-                                   {"blocked", blocked},
-                                   {"rejected", rejected},
-                                   {"unreadable", unreadable},
-                                   {"presentedFiles", presented_.size()},
-                                   {"presentedCertificates", presented.size()},
-                                   {"trust", trust_json(snapshot)}}}};
+        nlohmann::json doc{{"command", "simulate"},
+                           {"at", format_rfc3339(at)},
+                           {"backend", std::string(backend->name())},
+                           {"snapshot",
+                            {{"origin", snapshot.origin},
+                             {"dps", snapshot.service ? nlohmann::json(snapshot.service->name)
+                                                      : nlohmann::json(nullptr)},
+                             {"notChecked", snapshot.missing_parts}}},
+                           {"inputFindings", to_json(input_findings)},
+                           {"devices", devices},
+                           {"summary",
+                            {{"devices", files.size()},
+                             {"provisioned", provisioned},
+                             {"blocked", blocked},
+                             {"rejected", rejected},
+                             {"unreadable", unreadable},
+                             {"presentedFiles", presented_.size()},
+                             {"presentedCertificates", presented.size()},
+                             {"trust", trust_json(snapshot)}}}};
+        if (revocation) {
+            doc["summary"]["crlFiles"] = validation_.crl_files.size();
+            doc["summary"]["crls"] = revocation->crls.all().size();
+            doc["summary"]["revoked"] = revoked;
+            doc["summary"]["revokedButProvisioned"] = revoked_provisioned;
+        }
         write_json(out, doc);
     } else {
         const TextStyle style = TextStyle::for_stdout();
@@ -227,16 +285,25 @@ int SimulateCommand::run(std::ostream& out, std::ostream& err) const {
         }
         out << "inputs: " << files.size() << " device file(s) checked; " << presented.size()
             << " certificate(s) from " << presented_.size()
-            << " --presented file(s) added to every chain; trust: " << trust_text(snapshot) << '\n';
+            << " --presented file(s) added to every chain; trust: " << trust_text(snapshot);
+        if (revocation) {
+            out << "; revocation: " << revocation->crls.all().size() << " CRL(s) from "
+                << validation_.crl_files.size() << " --crl file(s)";
+        }
+        out << '\n';
         out << "summary: " << files.size() << " device(s): " << provisioned << " provisioned, "
             << blocked << " blocked, " << rejected << " rejected";
         if (unreadable > 0)
             out << ", " << unreadable << " unreadable";
+        if (revocation) {
+            out << "; " << revoked << " revoked, " << revoked_provisioned
+                << " of them provisioned by DPS anyway";
+        }
         out << '\n';
     }
     if (unreadable > 0)
         return exit_usage;
-    return provisioned == files.size() ? exit_ok : exit_findings;
+    return provisioned == files.size() && revoked_provisioned == 0 ? exit_ok : exit_findings;
 }
 
 }  // namespace dpslint::cli

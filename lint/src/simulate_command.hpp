@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "common_options.hpp"
+#include "validation_options.hpp"
 
 namespace dpslint::cli {
 
@@ -21,6 +22,7 @@ public:
 private:
     CLI::App* command_;
     CommonOptions common_;
+    ValidationOptions validation_;  // --crl only
     std::string snapshot_;
     std::vector<std::string> presented_;
     std::vector<std::string> devices_;

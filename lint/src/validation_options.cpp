@@ -51,7 +51,7 @@ void ValidationOptions::add_strict(CLI::App& command) {
                      "(x509.* ids)");
 }
 
-void ValidationOptions::add_revocation(CLI::App& command) {
+void ValidationOptions::add_crl(CLI::App& command) {
     command
         .add_option("--crl", crl_files,
                     "CRL file (PEM with one or more X509 CRL blocks, or DER); repeatable, one "
@@ -60,6 +60,10 @@ void ValidationOptions::add_revocation(CLI::App& command) {
         ->allow_extra_args(false)
         ->take_all()
         ->type_name("FILE");
+}
+
+void ValidationOptions::add_revocation(CLI::App& command) {
+    add_crl(command);
     command
         .add_option("--revocation", revocation,
                     "With --crl: what a certificate no given CRL is authoritative for means: "
@@ -92,6 +96,17 @@ CrlSet ValidationOptions::load_crls(const CryptoBackend& backend) const {
 
 RevocationMode ValidationOptions::revocation_mode() const {
     return parse_revocation_mode(revocation).value_or(RevocationMode::best_effort);
+}
+
+std::unique_ptr<RevocationInputs> ValidationOptions::revocation_inputs(
+    const CryptoBackend& backend, const CertificatePool& pool) const {
+    if (crl_files.empty())
+        return nullptr;
+    auto inputs = std::make_unique<RevocationInputs>();
+    inputs->crls = load_crls(backend);
+    inputs->issuers = pool;
+    inputs->checker.emplace(backend, inputs->crls, inputs->issuers, revocation_mode());
+    return inputs;
 }
 
 }  // namespace dpslint::cli

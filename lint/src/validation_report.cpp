@@ -10,9 +10,13 @@ nlohmann::json policies_json(const PolicyOutcome& policies) {
 }
 
 nlohmann::json revocation_json(const PathValidation& validation) {
+    return revocation_json(validation.revocation, validation.path.certificates);
+}
+
+nlohmann::json revocation_json(const std::vector<CertificateRevocation>& statuses,
+                               const std::vector<CertificatePtr>& path) {
     nlohmann::json out = nlohmann::json::array();
-    const auto& path = validation.path.certificates;
-    for (const auto& r : validation.revocation) {
+    for (const auto& r : statuses) {
         nlohmann::json j{{"position", r.path_position},
                          {"subject", path.at(r.path_position)->subject().text()},
                          {"status", std::string(to_string(r.state))}};
@@ -42,9 +46,12 @@ std::string policies_text(const std::vector<std::string>& policies) {
 }
 
 std::string revocation_text(const PathValidation& validation) {
+    return revocation_text(validation.revocation, validation.path.certificates.size());
+}
+
+std::string revocation_text(const std::vector<CertificateRevocation>& statuses, std::size_t size) {
     std::string out;
-    const std::size_t size = validation.path.certificates.size();
-    for (const auto& r : validation.revocation) {
+    for (const auto& r : statuses) {
         if (!out.empty())
             out += ", ";
         out += path_role(r.path_position, size) + " " + std::string(to_string(r.state));

@@ -29,7 +29,8 @@ const std::string regenerate_command = "scripts/update-lint-golden.sh";
 // Run from the repository root with relative paths, so locations hold no machine-specific path.
 // device-1.pem is there for the rules that need device certificates
 // (individual.blocklist-no-effect, individual.overrides-group); the config lowers the ca.limit
-// and enrollment.limit quotas so that a small fixture exceeds them.
+// and enrollment.limit quotas so that a small fixture exceeds them; the CRL revokes the CA of
+// group g-ca-revoked (ca.revoked needs --crl).
 const std::vector<std::string> golden_arguments{"lint",
                                                 "--snapshot",
                                                 "testdata/lint/broken-snapshot",
@@ -37,6 +38,9 @@ const std::vector<std::string> golden_arguments{"lint",
                                                 "testdata/lint/broken-snapshot.config.json",
                                                 "--at",
                                                 "2026-12-01T00:00:00Z",
+                                                "--crl",
+                                                "testdata/rules/revocation/"
+                                                "root-revokes-intermediate.crl.pem",
                                                 "--format",
                                                 "json",
                                                 "testdata/demo/devices/device-1.pem"};

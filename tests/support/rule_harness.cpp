@@ -3,7 +3,9 @@
 #include <stdexcept>
 
 #include "dpslint/certificate_file.hpp"
+#include "dpslint/crl.hpp"
 #include "dpslint/lint/linter.hpp"
+#include "dpslint/revocation.hpp"
 
 #include "dpslint_rules/registry.hpp"
 #include "support/testdata.hpp"
@@ -21,6 +23,10 @@ std::vector<CertificatePtr> certificates(std::string_view relative) {
 
 CertificatePtr certificate(std::string_view relative) {
     return certificates(relative).front();
+}
+
+Snapshot testdata_snapshot(std::string_view relative) {
+    return load_snapshot(testdata(relative), backend());
 }
 
 Snapshot empty_snapshot() {
@@ -180,6 +186,13 @@ std::vector<std::string> RuleResult::ids() const {
 RuleResult run_rule(std::string_view id, const Snapshot* snapshot,
                     const std::vector<std::string>& devices, const nlohmann::json& options,
                     TimePoint at) {
+    return run_rule_with_crls(id, snapshot, devices, {}, options, at);
+}
+
+RuleResult run_rule_with_crls(std::string_view id, const Snapshot* snapshot,
+                              const std::vector<std::string>& devices,
+                              const std::vector<std::string>& crl_files,
+                              const nlohmann::json& options, TimePoint at) {
     const lint::Rule* rule = rules::find_rule(id);
     if (rule == nullptr)
         throw std::runtime_error("no rule " + std::string(id));
@@ -190,6 +203,18 @@ RuleResult run_rule(std::string_view id, const Snapshot* snapshot,
     const lint::Linter linter({rule}, config, {}, at);
 
     lint::LintContext context(at, backend(), snapshot);
+    // As --crl does: CRL issuers from the snapshot's CA certificates.
+    CrlSet crls;
+    CertificatePool issuers;
+    for (const auto& file : crl_files)
+        load_crl_file(testdata(file), backend(), crls);
+    if (snapshot != nullptr) {
+        for (const auto& c : snapshot->uploaded_ca_certificates())
+            issuers.add_untrusted(c);
+    }
+    const RevocationChecker checker(backend(), crls, issuers);
+    if (!crl_files.empty())
+        context.check_revocation_with(&checker);
     for (const auto& file : devices) {
         const auto certs = certificates(file);
         Device device{file, certs.front(), {certs.begin() + 1, certs.end()}};

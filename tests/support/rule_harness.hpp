@@ -59,4 +59,15 @@ RuleResult run_rule(std::string_view id, const Snapshot* snapshot,
                     const nlohmann::json& options = nlohmann::json::object(),
                     TimePoint at = make_time(2026, 12, 1));
 
+// As run_rule, with revocation checking (--crl) against these testdata CRL files; their issuers
+// are looked up among the snapshot's CA certificates.
+RuleResult run_rule_with_crls(std::string_view id, const Snapshot* snapshot,
+                              const std::vector<std::string>& devices,
+                              const std::vector<std::string>& crl_files,
+                              const nlohmann::json& options = nlohmann::json::object(),
+                              TimePoint at = make_time(2026, 12, 1));
+
+// A committed snapshot under testdata ("demo/revocation/snapshot"), loaded as --snapshot does.
+Snapshot testdata_snapshot(std::string_view testdata_relative);
+
 }  // namespace dpslint::test

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -31,6 +32,13 @@ struct RevocationCheck {
     std::vector<Finding> findings;  // chain.revoked, chain.crl-expired, chain.crl-bad-signature,
                                     // chain.revocation-unknown (require mode)
 };
+
+// "revoked on 2026-11-15T00:00:00Z (reason keyCompromise) by FILE, CRL 1 (line 1)" for a revoked
+// certificate's status.
+std::string describe_revocation(const CertificateRevocation& revocation);
+
+// Revoked when any certificate is, else unknown when any is or there are none, else good.
+RevocationState overall_state(const std::vector<CertificateRevocation>& certificates) noexcept;
 
 // RFC 5280 §6.3 revocation checking against a fixed set of CRLs: distribution points and the
 // issuingDistributionPoint scope (user/CA-only, onlySomeReasons, indirect CRLs and their

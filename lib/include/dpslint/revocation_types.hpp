@@ -36,6 +36,7 @@ enum class RevocationState {
 };
 
 std::string_view to_string(RevocationState state) noexcept;
+std::optional<RevocationState> parse_revocation_state(std::string_view text) noexcept;
 
 // The revocation status of one certificate of a path.
 struct CertificateRevocation {

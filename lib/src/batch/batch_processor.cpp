@@ -132,6 +132,8 @@ void BatchProcessor::check_device(FileRecord& record, const Device& device, std:
         out.reason =
             v.valid() ? "path validates" : (v.findings.empty() ? "" : v.findings.front().message);
         findings = v.findings;
+        if (context_.revocation_checker() != nullptr && v.chosen)
+            device_context.revocation = RevocationCheck{v.chosen->revocation, {}};
     } else {
         device_context = context_.make_device_context(device, index);
         const auto& a = *device_context.attestation;
@@ -140,6 +142,11 @@ void BatchProcessor::check_device(FileRecord& record, const Device& device, std:
         out.reason_code = a.reason_code;
         out.enrollment = a.enrollment;
         findings = a.findings;
+    }
+    if (context_.revocation_checker() != nullptr) {
+        out.revocation = device_context.revocation
+                             ? overall_state(device_context.revocation->certificates)
+                             : RevocationState::unknown;
     }
     times.decide += Clock::now() - start;
 

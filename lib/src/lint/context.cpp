@@ -4,6 +4,7 @@
 
 #include "dpslint/certificate_pool.hpp"
 #include "dpslint/identifiers.hpp"
+#include "dpslint/path_validator.hpp"
 
 namespace dpslint::lint {
 
@@ -153,6 +154,8 @@ void LintContext::index_snapshot() {
         groups_.push_back(std::move(view));
     }
 
+    index_ca_certificates();
+
     if (snapshot_->certificates) {
         for (const auto& record : *snapshot_->certificates) {
             CaRecordView view{&record, {}};
@@ -166,6 +169,51 @@ void LintContext::index_snapshot() {
             ca_records_.push_back(std::move(view));
         }
     }
+}
+
+void LintContext::index_ca_certificates() {
+    const auto add = [&](const CertificatePtr& certificate, Location location) {
+        const bool seen = std::any_of(ca_certificates_.begin(), ca_certificates_.end(),
+                                      [&](const CaCertificateView& v) {
+                                          return v.certificate->sha256() == certificate->sha256();
+                                      });
+        if (seen)
+            return;
+        location.subject = certificate->subject().text();
+        location.sha256 = certificate->sha256();
+        location.sha1 = certificate->sha1();
+        ca_certificates_.push_back({certificate, std::move(location)});
+    };
+    if (snapshot_->certificates) {
+        for (const auto& record : *snapshot_->certificates) {
+            if (record.certificate)
+                add(record.certificate, CaRecordView{&record, {}}.location());
+        }
+    }
+    for (const auto& file : snapshot_->ca_files) {
+        Location location;
+        location.file = file.path;
+        add(file.certificate, std::move(location));
+    }
+    for (const auto& group : groups_) {
+        for (const auto& ca : group.cas) {
+            if (ca.by_reference || !ca.certificate)
+                continue;
+            Location location = group.location();
+            location.file = ca.source.file;
+            location.json_pointer = ca.source.pointer;
+            add(ca.certificate, std::move(location));
+        }
+    }
+}
+
+RevocationCheck LintContext::check_revocation(const std::vector<CertificatePtr>& path) const {
+    if (revocation_ == nullptr)
+        return {};
+    ValidationPolicy policy;
+    policy.at = at_;
+    policy.algorithms = AttestationOptions::lenient_algorithms();
+    return revocation_->check(path, policy);
 }
 
 const GroupView* LintContext::group(std::string_view id) const {
@@ -235,6 +283,12 @@ DeviceContext LintContext::make_device_context(Device device, std::size_t certif
     d.context = this;
     if (simulator_)
         d.attestation = simulator_->decide(d.device);
+    if (revocation_ != nullptr && d.attestation) {
+        std::vector<CertificatePtr> path;
+        for (const auto& link : d.attestation->chain)
+            path.push_back(link.certificate);
+        d.revocation = check_revocation(path);
+    }
     return d;
 }
 

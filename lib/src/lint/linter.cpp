@@ -75,6 +75,10 @@ bool target_matches(const std::string& target, const Location& l) {
            || target == l.file;
 }
 
+CertificateUnderLint device_certificate(const DeviceContext& device) {
+    return {device.leaf(), device.location(), "device certificate"};
+}
+
 Finding config_finding(std::string id, Severity severity, std::string message,
                        const Suppression& s) {
     Finding f;
@@ -156,10 +160,15 @@ std::vector<Finding> Linter::check_device(const LintContext& context,
                                           const DeviceContext& device) const {
     std::vector<Finding> out;
     for (const auto& a : active_) {
-        if (a.rule->scope() != Scope::device || !a.rule->applies(context))
+        if (!a.rule->applies(context))
             continue;
         FindingSink sink(a.rule->metadata(), a.severity, out);
-        static_cast<const DeviceRule*>(a.rule)->check(device, a.options, sink);
+        if (a.rule->scope() == Scope::device) {
+            static_cast<const DeviceRule*>(a.rule)->check(device, a.options, sink);
+        } else if (a.rule->scope() == Scope::certificate) {
+            static_cast<const CertificateRule*>(a.rule)->check(device_certificate(device),
+                                                               a.options, sink);
+        }
     }
     return out;
 }
@@ -243,6 +252,14 @@ LintReport Linter::run(const LintContext& context) const {
                     static_cast<const DeviceRule*>(a.rule)->check(device, a.options, sink);
                 }
                 break;
+            case Scope::certificate: {
+                const auto* rule = static_cast<const CertificateRule*>(a.rule);
+                for (const auto& device : context.devices())
+                    rule->check(device_certificate(device), a.options, sink);
+                for (const auto& ca : context.ca_certificates())
+                    rule->check({*ca.certificate, ca.location, "CA certificate"}, a.options, sink);
+                break;
+            }
             case Scope::batch: {
                 auto aggregator = static_cast<const BatchRule*>(a.rule)->start(a.options);
                 std::vector<DeviceSummary> summaries;

@@ -10,6 +10,8 @@ std::string_view to_string(Scope scope) noexcept {
             return "snapshot";
         case Scope::device:
             return "device";
+        case Scope::certificate:
+            return "certificate";
         case Scope::batch:
             break;
     }
@@ -32,6 +34,8 @@ std::string_view to_string(Target target) noexcept {
             return "initial-twin";
         case Target::device_certificate:
             return "device-certificate";
+        case Target::certificate:
+            return "certificate";
         case Target::batch:
             break;
     }

@@ -291,6 +291,15 @@ private:
     std::set<std::string> in_progress_;
 };
 
+std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items)
+        out += (out.empty() ? "" : "; ") + item;
+    return out;
+}
+
+}  // namespace
+
 std::string describe_revocation(const CertificateRevocation& r) {
     std::string out = "revoked";
     if (r.revocation_date)
@@ -300,14 +309,17 @@ std::string describe_revocation(const CertificateRevocation& r) {
     return out;
 }
 
-std::string join(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& item : items)
-        out += (out.empty() ? "" : "; ") + item;
+RevocationState overall_state(const std::vector<CertificateRevocation>& certificates) noexcept {
+    // Nothing checked (no issuer known) tells nothing.
+    RevocationState out = certificates.empty() ? RevocationState::unknown : RevocationState::good;
+    for (const auto& c : certificates) {
+        if (c.state == RevocationState::revoked)
+            return RevocationState::revoked;
+        if (c.state == RevocationState::unknown)
+            out = RevocationState::unknown;
+    }
     return out;
 }
-
-}  // namespace
 
 RevocationChecker::RevocationChecker(const CryptoBackend& backend, const CrlSet& crls,
                                      const CertificatePool& pool, RevocationMode mode)

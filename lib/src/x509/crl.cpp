@@ -52,6 +52,15 @@ std::string_view to_string(RevocationState state) noexcept {
     return "unknown";
 }
 
+std::optional<RevocationState> parse_revocation_state(std::string_view text) noexcept {
+    for (const auto state :
+         {RevocationState::good, RevocationState::revoked, RevocationState::unknown}) {
+        if (text == to_string(state))
+            return state;
+    }
+    return std::nullopt;
+}
+
 bool is_recognized_crl_extension(const std::string& oid) {
     static constexpr std::array<std::string_view, 7> known{
         "2.5.29.35",          // authorityKeyIdentifier

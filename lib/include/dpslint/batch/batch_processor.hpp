@@ -27,6 +27,9 @@ struct DeviceRecord {
     std::optional<EnrollmentRef> enrollment;
     std::vector<Finding> findings;  // decision findings and device rules, after suppressions
     std::size_t suppressed = 0;
+    // With CRLs (--crl): revoked when any certificate of the device's chain is (the DPS decision
+    // does not change: DPS does not check revocation), else unknown or good.
+    std::optional<RevocationState> revocation;
 };
 
 // One input file: rejected with one reason, or its device certificates.

@@ -12,6 +12,7 @@
 #include "dpslint/certificate.hpp"
 #include "dpslint/export.hpp"
 #include "dpslint/finding.hpp"
+#include "dpslint/revocation.hpp"
 #include "dpslint/signature_cache.hpp"
 #include "dpslint/snapshot.hpp"
 #include "dpslint/verifier.hpp"
@@ -47,6 +48,9 @@ struct DeviceContext {
     std::size_t certificate_index = 0;
     std::optional<AttestationResult> attestation;  // when a snapshot is given
     std::optional<LeafVerification> verification;  // when trust anchors are given (batch --trust)
+    // With CRLs (--crl): the status of each certificate of the chain DPS walks (snapshot) or of
+    // the validated path (trust anchors), leaf first, the last certificate excepted.
+    std::optional<RevocationCheck> revocation;
     const LintContext* context = nullptr;
 
     const Certificate& leaf() const noexcept { return *device.leaf; }
@@ -70,6 +74,13 @@ struct GroupView {
     std::vector<GroupCa> cas;  // primary first
 
     Location location() const;  // file + JSON pointer + enrollment id
+};
+
+// A CA certificate of the snapshot and where it is: its certificates.json record when it has one,
+// else its ca/ file, else the enrollment group that carries it inline.
+struct CaCertificateView {
+    CertificatePtr certificate;
+    Location location;
 };
 
 struct CaRecordView {
@@ -99,6 +110,11 @@ public:
     const AttestationSimulator* simulator() const noexcept { return simulator_.get(); }
 
     const std::vector<GroupView>& groups() const noexcept { return groups_; }
+    // Every distinct CA certificate of the snapshot, records first, then ca/ files, then inline
+    // group certificates.
+    const std::vector<CaCertificateView>& ca_certificates() const noexcept {
+        return ca_certificates_;
+    }
     const std::vector<CaRecordView>& ca_records() const noexcept { return ca_records_; }
     const GroupView* group(std::string_view id) const;
     const CaRecordView* ca_record(std::string_view name) const;
@@ -108,6 +124,14 @@ public:
     // group certificates), checked by signature; null when unknown or self-signed.
     CertificatePtr issuer_of(const Certificate& certificate) const;
     bool is_self_signed(const Certificate& certificate) const;
+
+    // CRLs given to this run (--crl): null without. Not owned; must outlive the context.
+    void check_revocation_with(const RevocationChecker* checker) noexcept { revocation_ = checker; }
+    const RevocationChecker* revocation_checker() const noexcept { return revocation_; }
+    // The status of each certificate of `path` (leaf first; the last one is not checked) at the
+    // context's time, CRL issuers' paths under the lenient algorithm policy DPS is modelled with.
+    // Empty without CRLs.
+    RevocationCheck check_revocation(const std::vector<CertificatePtr>& path) const;
 
     // Devices given to this run (empty for a streaming batch, which checks one at a time).
     const std::vector<DeviceContext>& devices() const noexcept { return devices_; }
@@ -122,6 +146,7 @@ public:
 
 private:
     void index_snapshot();
+    void index_ca_certificates();
 
     TimePoint at_;
     const CryptoBackend& backend_;
@@ -130,6 +155,8 @@ private:
     std::unique_ptr<AttestationSimulator> simulator_;
     std::vector<GroupView> groups_;
     std::vector<CaRecordView> ca_records_;
+    std::vector<CaCertificateView> ca_certificates_;
+    const RevocationChecker* revocation_ = nullptr;
     std::vector<CertificatePtr> snapshot_cas_;  // ca/ files and inline group certificates
     std::vector<DeviceContext> devices_;
     std::unordered_map<std::string, std::vector<std::size_t>> devices_by_registration_id_;

@@ -19,8 +19,9 @@
 DPSLINT_API_BEGIN
 namespace dpslint::lint {
 
-// What a rule runs over: once per snapshot, once per device certificate, or across a batch.
-enum class Scope { snapshot, device, batch };
+// What a rule runs over: once per snapshot, once per device certificate, across a batch, or once
+// per certificate (each device certificate and each CA certificate of the snapshot).
+enum class Scope { snapshot, device, batch, certificate };
 std::string_view to_string(Scope scope) noexcept;
 
 // What a rule inspects, for docs and filtering.
@@ -33,6 +34,7 @@ enum class Target {
     initial_twin,
     device_certificate,
     batch,
+    certificate,  // device and CA certificates alike
 };
 std::string_view to_string(Target target) noexcept;
 
@@ -61,7 +63,7 @@ struct RuleOption {
 // Everything about a rule that is not code: stable id (part of the contract), default severity,
 // where the requirement comes from and how to fix a finding.
 struct RuleMetadata {
-    std::string id;  // "enrollment.ca-is-root"; ^[a-z]+(\.[a-z0-9-]+)+$
+    std::string id;  // "enrollment.ca-is-root"; ^[a-z][a-z0-9]*(\.[a-z0-9-]+)+$
     std::string title;
     Severity severity = Severity::warning;
     std::string category;  // the id's first component
@@ -161,6 +163,27 @@ public:
     Scope scope() const final { return Scope::device; }
     bool applies(const LintContext& context) const override { return context.has_devices(); }
     virtual void check(const DeviceContext& device, const RuleOptions& options,
+                       FindingSink& sink) const = 0;
+};
+
+// One certificate a CertificateRule looks at: a device certificate or a CA certificate of the
+// snapshot, with where it is and what it is, for messages ("device certificate", "CA certificate").
+struct CertificateUnderLint {
+    const Certificate& certificate;
+    Location location;
+    std::string_view role;
+};
+
+// Runs once per device certificate and once per CA certificate of the snapshot (certificates.json
+// records with a body, ca/ files, inline group certificates); must be thread-safe. A streaming
+// batch checks the device certificates only (it runs no snapshot rules).
+class CertificateRule : public Rule {
+public:
+    Scope scope() const final { return Scope::certificate; }
+    bool applies(const LintContext& context) const override {
+        return context.has_devices() || !context.ca_certificates().empty();
+    }
+    virtual void check(const CertificateUnderLint& certificate, const RuleOptions& options,
                        FindingSink& sink) const = 0;
 };
 

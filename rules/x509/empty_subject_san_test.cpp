@@ -1,0 +1,26 @@
+#include <catch2/catch.hpp>
+
+#include "support/profile_rule_checks.hpp"
+
+using namespace dpslint::test;
+
+namespace {
+const std::string id = "x509.empty-subject-san";
+}  // namespace
+
+TEST_CASE(
+    "x509.empty-subject-san fires on the device certificate "
+    "leaf-empty-subject-san-not-critical.pem",
+    "[rule][x509.empty-subject-san]") {
+    check_profile_rule_on_device(id, "limbo/profile/leaf-empty-subject-san-not-critical.pem");
+}
+
+TEST_CASE("x509.empty-subject-san is silent on conforming device and CA certificates",
+          "[rule][x509.empty-subject-san]") {
+    check_profile_rule_silent(id);
+}
+
+TEST_CASE("x509.empty-subject-san does not apply without certificates",
+          "[rule][x509.empty-subject-san]") {
+    check_profile_rule_needs_certificates(id);
+}

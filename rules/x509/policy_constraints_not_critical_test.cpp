@@ -1,0 +1,26 @@
+#include <catch2/catch.hpp>
+
+#include "support/profile_rule_checks.hpp"
+
+using namespace dpslint::test;
+
+namespace {
+const std::string id = "x509.policy-constraints-not-critical";
+}  // namespace
+
+TEST_CASE(
+    "x509.policy-constraints-not-critical fires on the snapshot CA certificate "
+    "intermediate-pc-not-critical.pem",
+    "[rule][x509.policy-constraints-not-critical]") {
+    check_profile_rule_on_ca(id, "limbo/profile/intermediate-pc-not-critical.pem");
+}
+
+TEST_CASE("x509.policy-constraints-not-critical is silent on conforming device and CA certificates",
+          "[rule][x509.policy-constraints-not-critical]") {
+    check_profile_rule_silent(id);
+}
+
+TEST_CASE("x509.policy-constraints-not-critical does not apply without certificates",
+          "[rule][x509.policy-constraints-not-critical]") {
+    check_profile_rule_needs_certificates(id);
+}
