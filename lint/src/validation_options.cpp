@@ -17,11 +17,15 @@ void ValidationOptions::add_purpose(CLI::App& command) {
                     "What the leaf must be good for, by extendedKeyUsage: client (TLS client, "
                     "DPS devices), server (TLS server, e.g. an IoT Edge gateway), any, or a "
                     "KeyPurposeId OID")
-        ->check([](const std::string& value) -> std::string {
-            if (parse_purpose(value) || is_dotted_oid(value))
-                return {};
-            return "expected client, server, any or a dotted OID: '" + value + "'";
-        })
+        // Described as the three names, so that the man page and the completions offer them;
+        // a dotted OID is accepted too, as the help text says.
+        ->check(CLI::Validator(
+            [](std::string& value) -> std::string {
+                if (parse_purpose(value) || is_dotted_oid(value))
+                    return {};
+                return "expected client, server, any or a dotted OID: '" + value + "'";
+            },
+            "{client,server,any}", "purpose"))
         ->capture_default_str();
 }
 

@@ -173,7 +173,7 @@ TEST_CASE("bash completion: commands, options, choices and rule ids", "[cli][doc
     CHECK(complete({"dpslint", "--ver"}) == std::set<std::string>{"--version"});
     CHECK(complete({"dpslint", "verify", "--pur"}) == std::set<std::string>{"--purpose"});
     CHECK(complete({"dpslint", "verify", "--purpose", ""})
-          == std::set<std::string>{"client", "any"});
+          == std::set<std::string>{"client", "server", "any"});
     // --format=VALUE: bash splits the word at '='.
     CHECK(complete({"dpslint", "rules", "--format", "=", ""})
           == std::set<std::string>{"text", "json", "markdown"});

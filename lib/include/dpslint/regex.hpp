@@ -6,10 +6,13 @@
 #include <string>
 #include <string_view>
 
+#include "dpslint/export.hpp"
+
 namespace re2 {
 class RE2;
 }
 
+DPSLINT_API_BEGIN
 namespace dpslint {
 
 // A regular expression from a configuration file, matched against certificate fields. Both are
@@ -43,3 +46,4 @@ private:
 };
 
 }  // namespace dpslint
+DPSLINT_API_END
