@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Writes testdata/demo/snapshot/: the DPS instance of the enrollment-group walkthrough
-# (../shared/seed) as `scripts/export-snapshot.sh` would export it, list/show style. Thumbprints
+# (Microsoft Learn: "Tutorial: Provision multiple X.509 devices using enrollment groups") as
+# `scripts/export-snapshot.sh` would export it, list/show style. Thumbprints
 # are read from the committed demo CA and device certificates, so run this after
 # scripts/gen-testdata.sh re-issues them.
 #

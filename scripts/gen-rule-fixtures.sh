@@ -351,7 +351,7 @@ grep -q 'Serial Number: (Negative)' "$OUT/serial-negative.txt" \
 grep -A1 'Serial Number' "$OUT/serial-zero.txt" | grep -q '0 (0x0)' \
     || die "serial-zero does not have serial 0"
 
-# --- size: RSA-4096 all the way (device TLS buffers are often ~4 KB, dps.md §3.4) ------------
+# --- size: RSA-4096 all the way (device TLS buffers are often ~4 KB) ------------
 self_sign rsa-root "$OUT/ca/rsa-root" "$DN/CN=dpslint Rule Test RSA Root CA" rsa4096 \
     "$ROOT_START" "$ROOT_END" root_ca 3000 sha256
 issue_ca rsa-root rsa-int-1 "$OUT/ca/rsa-intermediate-1" "$DN/CN=dpslint Rule Test RSA Intermediate CA 1" \
