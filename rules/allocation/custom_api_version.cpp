@@ -52,7 +52,7 @@ public:
         const Snapshot& snapshot = *context.snapshot();
         for (const auto& entry : all_enrollments(snapshot)) {
             const EnrollmentSettings& settings = *entry.settings;
-            if (effective_policy(snapshot, settings).policy != AllocationPolicy::custom
+            if (effective_allocation_policy(snapshot, settings).policy != AllocationPolicy::custom
                 || !settings.custom_allocation || settings.custom_allocation->api_version.empty())
                 continue;  // a missing definition is allocation.custom-definition-missing
             const std::string& version = settings.custom_allocation->api_version;

@@ -15,7 +15,7 @@ public:
         const Snapshot& snapshot = *context.snapshot();
         for (const auto& entry : all_enrollments(snapshot)) {
             const EnrollmentSettings& settings = *entry.settings;
-            if (effective_policy(snapshot, settings).policy != AllocationPolicy::custom)
+            if (effective_allocation_policy(snapshot, settings).policy != AllocationPolicy::custom)
                 continue;
             if (!settings.custom_allocation) {
                 sink.report(entry.describe()

@@ -72,7 +72,7 @@ public:
         const Snapshot& snapshot = *context.snapshot();
         for (const auto& entry : all_enrollments(snapshot)) {
             const EnrollmentSettings& settings = *entry.settings;
-            if (effective_policy(snapshot, settings).policy != AllocationPolicy::custom
+            if (effective_allocation_policy(snapshot, settings).policy != AllocationPolicy::custom
                 || !settings.custom_allocation || settings.custom_allocation->webhook_url.empty())
                 continue;
             const std::string& url = settings.custom_allocation->webhook_url;

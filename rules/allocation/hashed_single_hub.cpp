@@ -18,7 +18,8 @@ public:
     void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
         const Snapshot& snapshot = *context.snapshot();
         for (const auto& entry : all_enrollments(snapshot)) {
-            const EffectivePolicy effective = effective_policy(snapshot, *entry.settings);
+            const EffectivePolicy effective =
+                effective_allocation_policy(snapshot, *entry.settings);
             if (effective.policy != AllocationPolicy::hashed)
                 continue;
             const auto hubs = eligible_hubs(*snapshot.known_linked_hubs(), *entry.settings);

@@ -23,7 +23,7 @@ public:
         std::size_t relying = 0;
         std::vector<std::string> without_hub;
         for (const auto& entry : all_enrollments(snapshot)) {
-            if (!effective_policy(snapshot, *entry.settings).from_service)
+            if (!effective_allocation_policy(snapshot, *entry.settings).from_service)
                 continue;
             ++relying;
             if (named_hubs(*entry.settings).empty())

@@ -14,7 +14,8 @@ public:
     void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
         const Snapshot& snapshot = *context.snapshot();
         for (const auto& entry : all_enrollments(snapshot)) {
-            const EffectivePolicy effective = effective_policy(snapshot, *entry.settings);
+            const EffectivePolicy effective =
+                effective_allocation_policy(snapshot, *entry.settings);
             if (effective.policy != AllocationPolicy::static_hub)
                 continue;
             const std::string why =

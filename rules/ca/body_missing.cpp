@@ -18,7 +18,7 @@ public:
                 details = "subject '" + record.subject + "', ";
             details += record.thumbprint.empty()
                            ? std::string("no thumbprint")
-                           : "SHA-1 " + ca::normalize_thumbprint(record.thumbprint);
+                           : "SHA-1 " + normalize_thumbprint(record.thumbprint);
             sink.report("CA record '" + record.name + "' (" + details
                             + ") has no matching CA file in ca/, so its chain (roll-up to a "
                               "verified CA, issuer of other CAs), key (ca.weak-key), signature "

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "dpslint/identifiers.hpp"
+#include "dpslint/thumbprint.hpp"
 
 #include "rule_support.hpp"
 
@@ -22,21 +23,6 @@ public:
         return context.snapshot() != nullptr && context.snapshot()->certificates.has_value();
     }
 };
-
-// A thumbprint as DPS compares it: upper-case hex, ':' and ' ' separators dropped.
-inline std::string normalize_thumbprint(std::string_view thumbprint) {
-    std::string out;
-    for (const char c : thumbprint) {
-        if (c != ':' && c != ' ')
-            out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    }
-    return out;
-}
-
-inline bool same_thumbprint(std::string_view a, std::string_view b) {
-    const std::string x = normalize_thumbprint(a);
-    return !x.empty() && x == normalize_thumbprint(b);
-}
 
 // Every certificates.json record with this SHA-1 thumbprint, export order.
 inline std::vector<const CaRecord*> records_with_sha1(const Snapshot& snapshot,
@@ -63,25 +49,10 @@ inline const CaRecord* verified_record_with_sha1(const Snapshot& snapshot, std::
 // The certificates above `certificate` among the snapshot's CA certificates (ca/ files and inline
 // group certificates), nearest first, found by signature through `issuer_of`. Stops at a
 // self-signed root, at an unknown issuer, or when a certificate repeats (a cross-signing loop).
-inline std::vector<CertificatePtr> certificates_above(const LintContext& context,
-                                                      const Certificate& certificate) {
-    std::vector<CertificatePtr> out;
-    std::set<std::string> seen{certificate.sha256()};
-    const Certificate* current = &certificate;
-    while (out.size() < 16) {
-        CertificatePtr issuer = context.issuer_of(*current);
-        if (!issuer || !seen.insert(issuer->sha256()).second)
-            break;
-        out.push_back(issuer);
-        current = out.back().get();
-    }
-    return out;
-}
-
 // The nearest verified record above `certificate`, or null (none, or the chain is unknown).
 inline const CaRecord* verified_record_above(const LintContext& context,
                                              const Certificate& certificate) {
-    for (const auto& above : certificates_above(context, certificate)) {
+    for (const auto& above : context.issuers_above(certificate)) {
         if (const CaRecord* record = verified_record_with_sha1(*context.snapshot(), above->sha1()))
             return record;
     }

@@ -16,13 +16,13 @@ public:
         const auto& views = context.ca_records();
         for (std::size_t i = 0; i < views.size(); ++i) {
             const CaRecord& record = *views[i].record;
-            const std::string thumbprint = ca::normalize_thumbprint(record.thumbprint);
+            const std::string thumbprint = normalize_thumbprint(record.thumbprint);
             if (thumbprint.empty())
                 continue;
             // Report each later record against the first one with the same certificate.
             const CaRecord* first = nullptr;
             for (std::size_t j = 0; j < i && first == nullptr; ++j) {
-                if (ca::normalize_thumbprint(views[j].record->thumbprint) == thumbprint)
+                if (normalize_thumbprint(views[j].record->thumbprint) == thumbprint)
                     first = views[j].record;
             }
             if (first == nullptr)

@@ -24,7 +24,7 @@ public:
                 continue;
             // Its issuer must be among the snapshot's CA certificates for its CRL to be checked.
             std::vector<CertificatePtr> path{ca.certificate};
-            for (auto& above : ca::certificates_above(context, *ca.certificate))
+            for (auto& above : context.issuers_above(*ca.certificate))
                 path.push_back(std::move(above));
             const RevocationCheck check = context.check_revocation(path);
             if (check.certificates.empty()

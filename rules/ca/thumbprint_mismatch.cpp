@@ -34,7 +34,7 @@ public:
 
             // (b) The exported thumbprint is not a SHA-1 thumbprint (separators such as
             // "AB:CD:..." are tolerated: the value is still the SHA-1).
-            const std::string normalized = ca::normalize_thumbprint(record.thumbprint);
+            const std::string normalized = normalize_thumbprint(record.thumbprint);
             if (!is_hex40(normalized)) {
                 std::string why;
                 if (record.thumbprint.empty())

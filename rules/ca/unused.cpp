@@ -54,9 +54,9 @@ public:
                 // as info only).
                 std::string issuer_name;
                 if (ca.certificate) {
-                    const auto issuers = ca::certificates_above(context, *ca.certificate);
+                    const auto issuers = context.issuers_above(*ca.certificate);
                     for (const auto& issuer : issuers)
-                        above.insert(ca::normalize_thumbprint(issuer->sha1()));
+                        above.insert(normalize_thumbprint(issuer->sha1()));
                     const Certificate& top = issuers.empty() ? *ca.certificate : *issuers.back();
                     if (!top.is_self_issued())
                         issuer_name = top.issuer().text();
@@ -71,9 +71,8 @@ public:
                 for (const CaRecord* record : records_named(context, issuer_name)) {
                     named_above.insert(record);
                     if (record->certificate) {
-                        for (const auto& issuer :
-                             ca::certificates_above(context, *record->certificate))
-                            above.insert(ca::normalize_thumbprint(issuer->sha1()));
+                        for (const auto& issuer : context.issuers_above(*record->certificate))
+                            above.insert(normalize_thumbprint(issuer->sha1()));
                     }
                 }
             }
@@ -83,7 +82,7 @@ public:
             const CaRecord& record = *view.record;
             if (!view.used_by.empty())
                 continue;
-            const std::string thumbprint = ca::normalize_thumbprint(record.thumbprint);
+            const std::string thumbprint = normalize_thumbprint(record.thumbprint);
             if ((!thumbprint.empty() && above.count(thumbprint) != 0)
                 || named_above.count(&record) != 0)
                 continue;

@@ -29,8 +29,8 @@ public:
             for (const auto& ca : group.cas) {
                 if (!ca.certificate)
                     continue;
-                for (const auto& above : ca::certificates_above(context, *ca.certificate)) {
-                    auto& groups = below[ca::normalize_thumbprint(above->sha1())];
+                for (const auto& above : context.issuers_above(*ca.certificate)) {
+                    auto& groups = below[normalize_thumbprint(above->sha1())];
                     if (std::find(groups.begin(), groups.end(), group.group) == groups.end())
                         groups.push_back(group.group);
                 }
@@ -50,7 +50,7 @@ public:
             const std::string label = ca::record_label(record) + " is not verified";
 
             if (enabled.empty()) {
-                const auto it = below.find(ca::normalize_thumbprint(record.thumbprint));
+                const auto it = below.find(normalize_thumbprint(record.thumbprint));
                 if (it != below.end()) {
                     sink.report_as(
                         Severity::notice,

@@ -40,7 +40,7 @@ public:
                     continue;
                 std::string above;
                 if (ca.certificate) {
-                    const auto issuers = enrollment_support::ancestors(context, *ca.certificate);
+                    const auto issuers = context.issuers_above(*ca.certificate);
                     const bool rolls_up =
                         std::any_of(issuers.begin(), issuers.end(), [&](const CertificatePtr& c) {
                             const CaRecord* r = snapshot.find_certificate_by_sha1(c->sha1());

@@ -22,8 +22,7 @@ public:
                     cas.push_back(enrollment_support::ca_name(ca));
                     if (!ca.certificate)
                         continue;
-                    for (const auto& issuer :
-                         enrollment_support::ancestors(context, *ca.certificate)) {
+                    for (const auto& issuer : context.issuers_above(*ca.certificate)) {
                         for (const lint::GroupView* g : context.groups_using(*issuer)) {
                             const std::string name = "'" + g->group->id + "'";
                             if (g != &group && g->group->settings.enabled

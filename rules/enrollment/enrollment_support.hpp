@@ -1,7 +1,7 @@
 #pragma once
 
 // Helpers shared by the enrollment.* and individual.* rules: naming a group's CA, locating it,
-// walking up the snapshot's CA certificates, and finding the group DPS would stop at.
+// and the chain above a device (the issuer walk and the deciding group are LintContext's).
 
 #include <algorithm>
 #include <string>
@@ -12,9 +12,6 @@
 #include "rule_support.hpp"
 
 namespace dpslint::rules::enrollment_support {
-
-// DPS walks at most a handful of certificates; more is a loop or a mistake (as in chain_walk).
-inline constexpr std::size_t max_chain_length = 10;
 
 // Only X.509 groups are entries on a certificate (DPS ignores x509 data of other types).
 inline bool is_x509(const lint::GroupView& group) {
@@ -47,45 +44,6 @@ inline Location ca_location(const lint::GroupView& group, const lint::GroupCa& c
         location.sha1 = ca.sha1;
     }
     return location;
-}
-
-// The issuers of `certificate` among the snapshot's CA certificates, nearest first, up to the
-// root; stops at loops.
-inline std::vector<CertificatePtr> ancestors(const LintContext& context,
-                                             const Certificate& certificate) {
-    std::vector<CertificatePtr> out;
-    const Certificate* current = &certificate;
-    while (out.size() < max_chain_length) {
-        CertificatePtr issuer = context.issuer_of(*current);
-        if (!issuer || issuer->sha256() == certificate.sha256())
-            break;
-        const bool seen = std::any_of(out.begin(), out.end(), [&](const CertificatePtr& c) {
-            return c->sha256() == issuer->sha256();
-        });
-        if (seen)
-            break;
-        out.push_back(issuer);
-        current = out.back().get();
-    }
-    return out;
-}
-
-// The first group DPS finds walking `chain` upwards (chain[0] is the certificate the walk starts
-// above: a device certificate), with the certificate it matched on; null when none. DPS takes the
-// first entry found, enabled or not.
-struct DecidingGroup {
-    const lint::GroupView* group = nullptr;
-    CertificatePtr certificate;
-};
-
-inline DecidingGroup deciding_group(const LintContext& context,
-                                    const std::vector<CertificatePtr>& above) {
-    for (const auto& certificate : above) {
-        const auto groups = context.groups_using(*certificate);
-        if (!groups.empty())
-            return DecidingGroup{groups.front(), certificate};
-    }
-    return {};
 }
 
 inline std::vector<CertificatePtr> chain_above_leaf(const AttestationResult& attestation) {

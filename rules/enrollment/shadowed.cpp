@@ -1,6 +1,8 @@
 #include <set>
 #include <tuple>
 
+#include "dpslint/thumbprint.hpp"
+
 #include "enrollment/enrollment_support.hpp"
 
 namespace dpslint::rules {
@@ -10,7 +12,7 @@ namespace {
 const lint::GroupCa* slot_on(const lint::GroupView& group, const Certificate& certificate) {
     for (const auto& ca : group.cas) {
         if (ca.certificate ? ca.certificate->sha256() == certificate.sha256()
-                           : !ca.sha1.empty() && iequals(ca.sha1, certificate.sha1()))
+                           : same_thumbprint(ca.sha1, certificate.sha1()))
             return &ca;
     }
     return nullptr;
@@ -28,8 +30,7 @@ public:
             for (const auto& lower_ca : lower.cas) {
                 if (!lower_ca.certificate)
                     continue;
-                for (const auto& above :
-                     enrollment_support::ancestors(context, *lower_ca.certificate)) {
+                for (const auto& above : context.issuers_above(*lower_ca.certificate)) {
                     for (const lint::GroupView* upper : context.groups_using(*above)) {
                         if (upper == &lower)
                             continue;

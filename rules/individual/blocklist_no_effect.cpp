@@ -36,8 +36,8 @@ public:
             for (const DeviceContext* device : devices) {
                 if (!device->attestation)
                     continue;
-                const auto decider = enrollment_support::deciding_group(
-                    context, enrollment_support::chain_above_leaf(*device->attestation));
+                const auto decider = context.deciding_group(
+                    enrollment_support::chain_above_leaf(*device->attestation));
                 std::string reason;
                 if (decider.group == nullptr) {
                     reason = "no enrollment group uses any certificate of its chain";

@@ -1,5 +1,8 @@
 #include <set>
 
+#include "dpslint/allocation.hpp"
+#include "dpslint/enrollment_matching.hpp"
+
 #include "enrollment/enrollment_support.hpp"
 
 namespace dpslint::rules {
@@ -48,32 +51,6 @@ std::string describe_hubs(const std::vector<std::string>& hubs) {
     return enrollment_support::join_and(quoted);
 }
 
-AllocationPolicy effective_policy(const EnrollmentSettings& settings, const Snapshot& snapshot) {
-    if (settings.allocation_policy)
-        return *settings.allocation_policy;
-    if (!settings.iot_hub_host_name.empty())
-        return AllocationPolicy::static_hub;
-    return snapshot.default_allocation_policy();
-}
-
-// Whether the enrollment's client certificates admit `leaf` (a device with the registration ID
-// but another certificate is rejected by the individual enrollment, not taken from the group).
-bool holds(const IndividualEnrollment& enrollment, const Certificate& leaf) {
-    const auto& x509 = enrollment.settings.attestation.x509;
-    if (!x509)
-        return false;
-    for (const auto* entry : {&x509->client_primary, &x509->client_secondary}) {
-        if (!*entry)
-            continue;
-        const std::string sha256 = (*entry)->sha256();
-        const std::string sha1 = (*entry)->sha1();
-        if (!sha256.empty() ? iequals(sha256, leaf.sha256())
-                            : !sha1.empty() && iequals(sha1, leaf.sha1()))
-            return true;
-    }
-    return false;
-}
-
 class OverridesGroup final : public lint::SnapshotRule {
 public:
     const RuleMetadata& metadata() const override { return metadata_; }
@@ -100,8 +77,8 @@ public:
                     differences.push_back("IoT hubs (" + describe_hubs(my_hubs) + " instead of "
                                           + describe_hubs(their_hubs) + ")");
                 }
-                const auto my_policy = effective_policy(mine, snapshot);
-                const auto their_policy = effective_policy(theirs, snapshot);
+                const auto my_policy = effective_allocation_policy(snapshot, mine).policy;
+                const auto their_policy = effective_allocation_policy(snapshot, theirs).policy;
                 if (my_policy != their_policy) {
                     differences.push_back("allocation policy (" + std::string(to_string(my_policy))
                                           + " instead of " + std::string(to_string(their_policy))
@@ -127,16 +104,16 @@ private:
     static std::vector<const lint::GroupView*> groups_for(const LintContext& context,
                                                           const IndividualEnrollment& enrollment) {
         std::vector<const lint::GroupView*> out;
-        const auto add = [&](const enrollment_support::DecidingGroup& decider) {
+        const auto add = [&](const lint::LintContext::DecidingGroup& decider) {
             if (decider.group != nullptr && decider.group->group->settings.enabled
                 && std::find(out.begin(), out.end(), decider.group) == out.end())
                 out.push_back(decider.group);
         };
         const auto devices = context.devices_with_registration_id(enrollment.registration_id);
         for (const DeviceContext* device : devices) {
-            if (device->attestation && holds(enrollment, device->leaf())) {
-                add(enrollment_support::deciding_group(
-                    context, enrollment_support::chain_above_leaf(*device->attestation)));
+            if (device->attestation && matches_client_certificate(enrollment, device->leaf())) {
+                add(context.deciding_group(
+                    enrollment_support::chain_above_leaf(*device->attestation)));
             }
         }
         if (!devices.empty())
@@ -146,8 +123,7 @@ private:
             return out;
         for (const auto* entry : {&x509->client_primary, &x509->client_secondary}) {
             if (*entry && (*entry)->certificate) {
-                add(enrollment_support::deciding_group(
-                    context, enrollment_support::ancestors(context, *(*entry)->certificate)));
+                add(context.deciding_group(context.issuers_above(*(*entry)->certificate)));
             }
         }
         return out;

@@ -50,6 +50,10 @@ struct Device {
 };
 
 // A certificate of the chain DPS walks, leaf first, and where it came from.
+// DPS walks at most a handful of certificates up from the device; a longer chain is a loop or a
+// mistake. The simulator's chain walk and the lint context's issuer walk both stop here.
+inline constexpr std::size_t max_chain_length = 10;
+
 struct ChainLink {
     CertificatePtr certificate;
     bool presented = false;  // sent by the device (leaf included) rather than only uploaded

@@ -1,14 +1,13 @@
 #include <algorithm>
 
+#include "dpslint/allocation.hpp"
 #include "dpslint/attestation.hpp"
 #include "dpslint/chain_checks.hpp"
 #include "dpslint/citations.hpp"
+#include "dpslint/enrollment_matching.hpp"
 #include "dpslint/identifiers.hpp"
 #include "dpslint/output_text.hpp"
 #include "dpslint/path_validator.hpp"
-
-#include "enrollment_matching.hpp"
-#include "hub_allocation.hpp"
 
 namespace dpslint {
 
@@ -61,8 +60,7 @@ public:
     void run() {
         if (!check_registration_id())
             return;
-        if (const IndividualEnrollment* ie =
-                detail::find_individual(snapshot_, result_.registration_id)) {
+        if (const IndividualEnrollment* ie = find_individual(snapshot_, result_.registration_id)) {
             decide_individual(*ie);
             return;
         }
@@ -158,7 +156,7 @@ private:
                    "individual enrollment " + quote_input(ie.registration_id) + " is not X.509");
             return;
         }
-        if (!detail::matches_client_certificate(ie, *device_.leaf)) {
+        if (!matches_client_certificate(ie, *device_.leaf)) {
             add("attestation.individual-thumbprint-mismatch", Severity::error,
                 "the device certificate (SHA-1 " + device_.leaf->sha1()
                     + ") matches neither client certificate of individual enrollment "
@@ -180,12 +178,12 @@ private:
 
     void decide_group() {
         auto& chain = result_.chain;
-        std::size_t group_index = 0;
-        std::vector<const EnrollmentGroup*> groups;
-        for (std::size_t i = 1; i < chain.size() && groups.empty(); ++i) {
-            groups = detail::groups_using(snapshot_, *chain[i].certificate);
-            group_index = i;
-        }
+        std::vector<CertificatePtr> above;
+        for (std::size_t i = 1; i < chain.size(); ++i)
+            above.push_back(chain[i].certificate);
+        auto found = first_groups_using(snapshot_, above);
+        const std::size_t group_index = found.index + 1;
+        const std::vector<const EnrollmentGroup*> groups = std::move(found.groups);
         if (groups.empty()) {
             const std::string none = "no individual enrollment has registration ID "
                                      + quote_input(result_.registration_id) + " and ";
@@ -292,7 +290,7 @@ private:
     void provision(const EnrollmentSettings& settings, const std::string& device_id,
                    const EnrollmentRef& ref) {
         result_.device_id = device_id;
-        detail::Allocation allocation = detail::allocate(snapshot_, settings);
+        Allocation allocation = allocate(snapshot_, settings);
         result_.allocation_policy = allocation.policy;
         result_.allocation_policy_from_service = allocation.policy_from_service;
         result_.hubs = std::move(allocation.hubs);

@@ -9,9 +9,6 @@ namespace dpslint {
 
 namespace {
 
-// DPS walks at most a handful of certificates; a longer chain is a loop or a mistake.
-constexpr std::size_t max_chain_length = 10;
-
 bool contains(const std::vector<ChainLink>& links, const Certificate& c) {
     return std::any_of(links.begin(), links.end(),
                        [&](const ChainLink& l) { return l.certificate->sha256() == c.sha256(); });

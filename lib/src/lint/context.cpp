@@ -3,26 +3,12 @@
 #include <algorithm>
 
 #include "dpslint/certificate_pool.hpp"
+#include "dpslint/enrollment_matching.hpp"
 #include "dpslint/identifiers.hpp"
 #include "dpslint/path_validator.hpp"
+#include "dpslint/thumbprint.hpp"
 
 namespace dpslint::lint {
-
-namespace {
-
-std::string upper(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c; });
-    return s;
-}
-
-bool same_certificate(const GroupCa& ca, const Certificate& c) {
-    if (ca.certificate)
-        return ca.certificate->sha256() == c.sha256();
-    return !ca.sha1.empty() && iequals(ca.sha1, c.sha1());
-}
-
-}  // namespace
 
 DeviceSummary DeviceSummary::of(const std::string& file, std::size_t index, const Certificate& c) {
     DeviceSummary s;
@@ -80,7 +66,7 @@ Location CaRecordView::location() const {
     l.file = record->source.file;
     l.json_pointer = record->source.pointer;
     l.ca_name = record->name;
-    l.sha1 = upper(record->thumbprint);
+    l.sha1 = normalize_thumbprint(record->thumbprint);
     if (record->certificate) {
         l.subject = record->certificate->subject().text();
         l.sha256 = record->certificate->sha256();
@@ -119,7 +105,7 @@ void LintContext::index_snapshot() {
                 ca.record = snapshot_->find_certificate(*name);
                 if (ca.record != nullptr) {
                     ca.certificate = ca.record->certificate;
-                    ca.sha1 = upper(ca.record->thumbprint);
+                    ca.sha1 = normalize_thumbprint(ca.record->thumbprint);
                 }
                 ca.source = SourceRef{group.settings.source.file,
                                       base + "/caReferences/" + std::string(slot)};
@@ -131,7 +117,7 @@ void LintContext::index_snapshot() {
                     return;
                 GroupCa ca;
                 ca.slot = slot;
-                ca.sha1 = upper(entry->sha1());
+                ca.sha1 = normalize_thumbprint(entry->sha1());
                 ca.certificate = entry->certificate;
                 if (!ca.certificate && !ca.sha1.empty()) {
                     for (const auto& file : snapshot_->ca_files) {
@@ -231,12 +217,8 @@ const CaRecordView* LintContext::ca_record(std::string_view name) const {
 std::vector<const GroupView*> LintContext::groups_using(const Certificate& certificate) const {
     std::vector<const GroupView*> out;
     for (const auto& g : groups_) {
-        if (g.group->settings.attestation.type != AttestationType::x509)
-            continue;
-        if (std::any_of(g.cas.begin(), g.cas.end(),
-                        [&](const GroupCa& ca) { return same_certificate(ca, certificate); })) {
+        if (group_uses_certificate(*snapshot_, *g.group, certificate))
             out.push_back(&g);
-        }
     }
     return out;
 }
@@ -254,6 +236,36 @@ CertificatePtr LintContext::issuer_of(const Certificate& certificate) const {
             return candidate;
     }
     return nullptr;
+}
+
+std::vector<CertificatePtr> LintContext::issuers_above(const Certificate& certificate) const {
+    std::vector<CertificatePtr> out;
+    const Certificate* current = &certificate;
+    while (out.size() < max_chain_length) {
+        CertificatePtr issuer = issuer_of(*current);
+        if (!issuer || issuer->sha256() == certificate.sha256())
+            break;
+        const bool seen = std::any_of(out.begin(), out.end(), [&](const CertificatePtr& c) {
+            return c->sha256() == issuer->sha256();
+        });
+        if (seen)
+            break;
+        out.push_back(std::move(issuer));
+        current = out.back().get();
+    }
+    return out;
+}
+
+LintContext::DecidingGroup LintContext::deciding_group(
+    const std::vector<CertificatePtr>& above) const {
+    if (snapshot_ == nullptr)
+        return {};
+    const GroupsFound found = first_groups_using(*snapshot_, above);
+    if (found.groups.empty())
+        return {};
+    // groups_ mirrors snapshot_->groups one to one, in order.
+    const auto index = static_cast<std::size_t>(found.groups.front() - snapshot_->groups.data());
+    return DecidingGroup{&groups_[index], above[found.index]};
 }
 
 bool LintContext::is_self_signed(const Certificate& certificate) const {

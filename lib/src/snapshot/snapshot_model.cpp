@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "dpslint/snapshot.hpp"
+#include "dpslint/thumbprint.hpp"
 
 #include "snapshot/snapshot_parts.hpp"
 
@@ -13,17 +14,17 @@ using snapshot_detail::iequals;
 
 std::string X509CertificateWithInfo::sha1() const {
     if (certificate)
-        return ascii_upper(certificate->sha1());
+        return normalize_thumbprint(certificate->sha1());
     if (info)
-        return ascii_upper(info->sha1_thumbprint);
+        return normalize_thumbprint(info->sha1_thumbprint);
     return {};
 }
 
 std::string X509CertificateWithInfo::sha256() const {
     if (certificate)
-        return ascii_upper(certificate->sha256());
+        return normalize_thumbprint(certificate->sha256());
     if (info)
-        return ascii_upper(info->sha256_thumbprint);
+        return normalize_thumbprint(info->sha256_thumbprint);
     return {};
 }
 
@@ -62,7 +63,7 @@ const CaRecord* Snapshot::find_certificate_by_sha1(std::string_view sha1) const 
     if (!certificates)
         return nullptr;
     for (const auto& record : *certificates) {
-        if (snapshot_detail::same_thumbprint(record.thumbprint, sha1))
+        if (same_thumbprint(record.thumbprint, sha1))
             return &record;
     }
     return nullptr;

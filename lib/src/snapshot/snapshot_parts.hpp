@@ -14,6 +14,7 @@
 #include "dpslint/finding.hpp"
 #include "dpslint/json_input.hpp"
 #include "dpslint/snapshot.hpp"
+#include "dpslint/thumbprint.hpp"
 
 namespace dpslint::snapshot_detail {
 
@@ -88,6 +89,5 @@ std::string ascii_lower(std::string_view text);
 std::string ascii_upper(std::string_view text);
 bool iequals(std::string_view a, std::string_view b) noexcept;
 // Hex thumbprints compared case-insensitively, ignoring ':' and space separators.
-bool same_thumbprint(std::string_view a, std::string_view b);
 
 }  // namespace dpslint::snapshot_detail

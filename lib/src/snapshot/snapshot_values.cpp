@@ -35,19 +35,6 @@ bool iequals(std::string_view a, std::string_view b) noexcept {
               });
 }
 
-bool same_thumbprint(std::string_view a, std::string_view b) {
-    const auto normalize = [](std::string_view t) {
-        std::string out;
-        for (const char c : t) {
-            if (c != ':' && c != ' ')
-                out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        }
-        return out;
-    };
-    const std::string x = normalize(a);
-    return !x.empty() && x == normalize(b);
-}
-
 SourceRef source_of(const JsonCursor& cursor) {
     return SourceRef{cursor.file(), cursor.pointer()};
 }

@@ -124,6 +124,18 @@ public:
     // group certificates), checked by signature; null when unknown or self-signed.
     CertificatePtr issuer_of(const Certificate& certificate) const;
     bool is_self_signed(const Certificate& certificate) const;
+    // The issuers of `certificate` among the snapshot's CA certificates, nearest first, up to the
+    // root, at most max_chain_length; stops at loops. The one issuer walk every rule uses.
+    std::vector<CertificatePtr> issuers_above(const Certificate& certificate) const;
+
+    // The group DPS stops at walking `above` upwards (nearest first, as issuers_above or an
+    // attestation chain without its leaf), with the certificate it matched on; null when none.
+    // The simulator's own matcher, so lint and simulate name the same group.
+    struct DecidingGroup {
+        const GroupView* group = nullptr;
+        CertificatePtr certificate;
+    };
+    DecidingGroup deciding_group(const std::vector<CertificatePtr>& above) const;
 
     // CRLs given to this run (--crl): null without. Not owned; must outlive the context.
     void check_revocation_with(const RevocationChecker* checker) noexcept { revocation_ = checker; }
