@@ -277,6 +277,35 @@ CrlFields extract_crl_fields(X509_CRL* crl, ByteView der) {
     return f;
 }
 
+// The checks shared by certificates and CRLs, in X509_verify's order: differing signature fields
+// fail before any cryptography; then the issuer key; then `verify` (1 = valid), whose OpenSSL
+// errors say whether the algorithm is unsupported or the signature wrong.
+template <typename Verify>
+SignatureCheck check_signed(bool algorithms_match, const char* signed_part,
+                            const OpensslCertificate& issuer, Verify verify) {
+    if (!algorithms_match) {
+        return {SignatureStatus::invalid,
+                std::string("signature does not verify: signatureAlgorithm differs from the ")
+                    + signed_part + " signature field"};
+    }
+    std::string key_error;
+    EVP_PKEY* key = issuer.public_key(key_error);
+    if (key == nullptr) {
+        return {
+            SignatureStatus::unsupported,
+            "issuer public key unusable" + (key_error.empty() ? std::string{} : ": " + key_error)};
+    }
+    const ErrorScope errors;
+    if (verify(key) == 1)
+        return {SignatureStatus::valid, {}};
+    const auto failure = openssl::take_errors();
+    if (failure.unsupported)
+        return {SignatureStatus::unsupported, "OpenSSL cannot check it: " + failure.text};
+    if (failure.specific)
+        return {SignatureStatus::invalid, "signature does not verify: " + failure.text};
+    return {SignatureStatus::invalid, "signature does not verify"};
+}
+
 class OpensslBackend final : public CryptoBackend {
 public:
     std::string_view name() const noexcept override { return "openssl"; }
@@ -304,31 +333,8 @@ public:
             return {SignatureStatus::unsupported,
                     "certificate was not parsed by the openssl backend"};
         }
-        // As X509_verify: differing signature fields fail before any cryptography.
-        if (!subject_native->algorithms_match()) {
-            return {SignatureStatus::invalid,
-                    "signature does not verify: signatureAlgorithm differs from the "
-                    "TBSCertificate signature field"};
-        }
-        std::string key_error;
-        EVP_PKEY* key = issuer_native->public_key(key_error);
-        if (key == nullptr) {
-            return {SignatureStatus::unsupported,
-                    "issuer public key unusable"
-                        + (key_error.empty() ? std::string{} : ": " + key_error)};
-        }
-        const ErrorScope errors;
-        const int result = subject_native->verify(key);
-        if (result == 1)
-            return {SignatureStatus::valid, {}};
-        const auto failure = openssl::take_errors();
-        if (failure.unsupported) {
-            return {SignatureStatus::unsupported, "OpenSSL cannot check it: " + failure.text};
-        }
-        if (failure.specific) {
-            return {SignatureStatus::invalid, "signature does not verify: " + failure.text};
-        }
-        return {SignatureStatus::invalid, "signature does not verify"};
+        return check_signed(subject_native->algorithms_match(), "TBSCertificate", *issuer_native,
+                            [&](EVP_PKEY* key) { return subject_native->verify(key); });
     }
 
     CrlPtr parse_crl(ByteView der) const override {
@@ -367,27 +373,8 @@ public:
             return {SignatureStatus::unsupported,
                     "CRL or issuer not parsed by the openssl backend"};
         }
-        if (!crl_native->algorithms_match()) {
-            return {SignatureStatus::invalid,
-                    "signature does not verify: signatureAlgorithm differs from the tbsCertList "
-                    "signature field"};
-        }
-        std::string key_error;
-        EVP_PKEY* key = issuer_native->public_key(key_error);
-        if (key == nullptr) {
-            return {SignatureStatus::unsupported,
-                    "issuer public key unusable"
-                        + (key_error.empty() ? std::string{} : ": " + key_error)};
-        }
-        const ErrorScope errors;
-        if (X509_CRL_verify(crl_native->get(), key) == 1)
-            return {SignatureStatus::valid, {}};
-        const auto failure = openssl::take_errors();
-        if (failure.unsupported)
-            return {SignatureStatus::unsupported, "OpenSSL cannot check it: " + failure.text};
-        if (failure.specific)
-            return {SignatureStatus::invalid, "signature does not verify: " + failure.text};
-        return {SignatureStatus::invalid, "signature does not verify"};
+        return check_signed(crl_native->algorithms_match(), "tbsCertList", *issuer_native,
+                            [&](EVP_PKEY* key) { return X509_CRL_verify(crl_native->get(), key); });
     }
 
     PublicKeyInfo describe_public_key(ByteView spki_der) const override {
