@@ -18,6 +18,8 @@ using dpslint::test::run_dpslint;
 using dpslint::test::source_dir;
 using dpslint::test::testdata;
 
+namespace azure_material_cli_test {
+
 namespace {
 
 const std::string certgen = testdata("certgen").string();
@@ -284,3 +286,5 @@ TEST_CASE("lint: batch-wide findings belong to the run, not to one of its device
     REQUIRE(heading != std::string::npos);
     CHECK(text.out.find("batch.mixed-issuers", heading) != std::string::npos);
 }
+
+}  // namespace azure_material_cli_test

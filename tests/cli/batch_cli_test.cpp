@@ -16,6 +16,8 @@ using dpslint::test::run_dpslint;
 using dpslint::test::testdata;
 namespace fs = std::filesystem;
 
+namespace batch_cli_test {
+
 namespace {
 
 // A scratch directory removed at the end of the test.
@@ -217,3 +219,5 @@ TEST_CASE("batch: usage errors exit 2", "[cli][batch]") {
               .exit_code
           == 2);
 }
+
+}  // namespace batch_cli_test

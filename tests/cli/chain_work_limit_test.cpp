@@ -17,6 +17,8 @@
 
 using namespace dpslint::test;
 
+namespace chain_work_limit_test {
+
 namespace {
 
 constexpr const char* at = "2030-06-01T00:00:00Z";
@@ -104,3 +106,5 @@ TEST_CASE("chain work limit: verify on one device presenting 1,000 same-name CAs
         CHECK(limited == !genuine);
     }
 }
+
+}  // namespace chain_work_limit_test

@@ -18,6 +18,8 @@
 using dpslint::test::run_dpslint;
 using dpslint::test::run_process;
 
+namespace docs_cli_test {
+
 namespace {
 
 std::string read_text(const std::string& path) {
@@ -204,3 +206,5 @@ TEST_CASE("zsh completion is valid zsh", "[cli][docs]") {
     INFO(r.err);
     CHECK(r.exit_code == 0);
 }
+
+}  // namespace docs_cli_test

@@ -24,6 +24,8 @@
 namespace fs = std::filesystem;
 using namespace dpslint;
 
+namespace export_snapshot_test {
+
 namespace {
 
 // A fresh directory under the system temp dir, removed with everything in it afterwards.
@@ -324,3 +326,5 @@ TEST_CASE("export-snapshot.sh usage errors and help", "[export]") {
     CHECK(run.out.find("The Azure CLI cannot export CA certificate bodies") != std::string::npos);
     CHECK(run.out.find("--ca-dir DIR") != std::string::npos);
 }
+
+}  // namespace export_snapshot_test

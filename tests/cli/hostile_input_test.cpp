@@ -28,6 +28,8 @@ using dpslint::test::testdata;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
+namespace hostile_input_test {
+
 namespace {
 
 #if defined(DPSLINT_SANITIZED) || defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
@@ -653,3 +655,5 @@ TEST_CASE("hostile 8: numeric command-line options out of range are usage errors
         CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
     }
 }
+
+}  // namespace hostile_input_test

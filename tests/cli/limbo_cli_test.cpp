@@ -11,6 +11,8 @@ using dpslint::test::ProcessResult;
 using dpslint::test::run_dpslint;
 using dpslint::test::testdata;
 
+namespace limbo_cli_test {
+
 namespace {
 
 const std::string limbo = testdata("limbo").string();
@@ -212,3 +214,5 @@ TEST_CASE("limbo: the plain chain passes --strict", "[cli][limbo][strict]") {
         CHECK(r.exit_code == 0);
     }
 }
+
+}  // namespace limbo_cli_test

@@ -15,6 +15,8 @@
 using dpslint::test::run_dpslint;
 using dpslint::test::testdata;
 
+namespace lint_cli_test {
+
 namespace {
 
 const std::string demo = testdata("demo").string();
@@ -146,3 +148,5 @@ TEST_CASE("rules and explain describe every rule", "[cli][rules]") {
     CHECK(example.exit_code == 0);
     CHECK_NOTHROW(nlohmann::json::parse(example.out));
 }
+
+}  // namespace lint_cli_test

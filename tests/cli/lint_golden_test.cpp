@@ -21,6 +21,8 @@
 using dpslint::test::run_dpslint;
 using dpslint::test::source_dir;
 
+namespace lint_golden_test {
+
 namespace {
 
 const std::string golden_file = "testdata/lint/broken-snapshot.golden.json";
@@ -203,3 +205,5 @@ TEST_CASE("lint: the demo snapshot and devices, text and stable JSON", "[cli][li
     CHECK_FALSE(first.out.empty());
     CHECK(first.out == second.out);
 }
+
+}  // namespace lint_golden_test

@@ -18,6 +18,8 @@ using dpslint::test::run_dpslint_json;
 using dpslint::test::testdata;
 namespace fs = std::filesystem;
 
+namespace option_order_cli_test {
+
 namespace {
 
 // Leaf, intermediate and root of a PKI unrelated to testdata/pki (Azure iotedge certGen style).
@@ -179,3 +181,5 @@ TEST_CASE("batch-merge: --enable before the reports takes one pattern", "[cli][o
     CHECK(doc["reports"].size() == 2);
     CHECK(doc["summary"]["filesSeen"] == 2);
 }
+
+}  // namespace option_order_cli_test

@@ -17,6 +17,8 @@
 using namespace dpslint;
 using namespace dpslint::test;
 
+namespace regex_hostile_test {
+
 namespace {
 
 constexpr const char* at = "2026-12-01T00:00:00Z";
@@ -139,3 +141,5 @@ TEST_CASE("cn-pattern: a syntax error is one line with the JSON pointer", "[cli]
                  + ":/options/device.cn-pattern/pattern: invalid regular expression: missing "
                    "closing )\n");
 }
+
+}  // namespace regex_hostile_test

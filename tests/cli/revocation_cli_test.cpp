@@ -16,6 +16,8 @@ using dpslint::test::run_dpslint;
 using dpslint::test::ScratchDir;
 using dpslint::test::testdata;
 
+namespace revocation_cli_test {
+
 namespace {
 
 const std::string demo = testdata("demo").string();
@@ -245,3 +247,5 @@ TEST_CASE("lint and batch apply the x509.* rules to device certificates", "[cli]
         command({"batch", "--format", "json", "--quiet", "--fail-on", "never"}, {leaf}), 0);
     CHECK(batch["summary"]["findingsByRule"]["x509.serial-not-positive"]["count"] == 1);
 }
+
+}  // namespace revocation_cli_test

@@ -8,6 +8,8 @@
 using dpslint::test::run_dpslint;
 using dpslint::test::testdata;
 
+namespace simulate_cli_test {
+
 namespace {
 
 const std::string demo = testdata("demo").string();
@@ -119,3 +121,5 @@ TEST_CASE("simulate: an unreadable device file is reported and the rest still de
     CHECK(doc["devices"][1]["error"] == "devices/missing.pem: cannot read: no such file");
     CHECK(doc["summary"]["unreadable"] == 1);
 }
+
+}  // namespace simulate_cli_test

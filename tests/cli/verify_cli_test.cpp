@@ -8,6 +8,8 @@
 using dpslint::test::run_dpslint;
 using dpslint::test::testdata;
 
+namespace verify_cli_test {
+
 namespace {
 
 const std::string pki = testdata("pki").string();
@@ -177,3 +179,5 @@ TEST_CASE("help and version exit 0", "[cli]") {
     CHECK_THAT(help.out, Catch::Contains("--trust"));
     CHECK(run_dpslint({"--version"}).exit_code == 0);
 }
+
+}  // namespace verify_cli_test

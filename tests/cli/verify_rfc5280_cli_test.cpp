@@ -10,6 +10,8 @@ using dpslint::test::ProcessResult;
 using dpslint::test::run_dpslint;
 using dpslint::test::testdata;
 
+namespace verify_rfc5280_cli_test {
+
 namespace {
 
 const std::string root = testdata("").string();
@@ -226,3 +228,5 @@ TEST_CASE("verify --purpose: client, server, any or an OID; intermediates' EKU c
     CHECK(bad.exit_code == 2);
     CHECK_THAT(bad.err, Catch::Contains("expected client, server, any or a dotted OID"));
 }
+
+}  // namespace verify_rfc5280_cli_test

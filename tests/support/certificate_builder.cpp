@@ -9,6 +9,8 @@
 #include <openssl/pem.h>
 #include <openssl/x509v3.h>
 
+#include "support/testdata.hpp"
+
 namespace dpslint::test {
 
 Bytes to_der(const X509* x509) {
@@ -35,6 +37,15 @@ Bytes hex(std::string_view text) {
     Bytes out;
     REQUIRE(from_hex(text, out));
     return out;
+}
+
+X509Ptr read_pem(std::string_view relative) {
+    const auto path = testdata(relative);
+    const BioPtr bio(BIO_new_file(path.string().c_str(), "r"));
+    REQUIRE(bio);
+    X509Ptr x509(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
+    REQUIRE(x509);
+    return x509;
 }
 
 EVP_PKEY* shared_p256() {

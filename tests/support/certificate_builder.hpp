@@ -30,6 +30,8 @@ Bytes to_der(const X509* x509);
 // The PEM text of a DER certificate.
 std::string to_pem(const Bytes& der);
 Bytes hex(std::string_view text);
+// The first certificate of a PEM file under testdata/, decoded by OpenSSL's PEM reader.
+X509Ptr read_pem(std::string_view relative);
 
 // One P-256 and one RSA-2048 key for the whole test run.
 EVP_PKEY* shared_p256();

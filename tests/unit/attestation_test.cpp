@@ -10,6 +10,8 @@
 using namespace dpslint;
 using namespace dpslint::test;
 
+namespace attestation_test {
+
 namespace {
 
 const TimePoint at = make_time(2030, 6, 1);
@@ -267,3 +269,5 @@ TEST_CASE("rule 5: allocation outcome of a provisioned device", "[attestation]")
                                           "attestation.no-eligible-hub"});
     }
 }
+
+}  // namespace attestation_test

@@ -14,6 +14,8 @@
 
 using namespace dpslint;
 
+namespace backend_parity_test {
+
 namespace {
 
 std::vector<Bytes> certificate_ders(const std::filesystem::path& path) {
@@ -113,3 +115,5 @@ TEST_CASE("OpenSSL and Botan decode every committed CRL identically", "[backend]
     }
     CHECK(compared >= 170);
 }
+
+}  // namespace backend_parity_test

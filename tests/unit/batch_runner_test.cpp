@@ -13,6 +13,8 @@
 
 using namespace dpslint::batch;
 
+namespace batch_runner_test {
+
 namespace {
 
 BatchRunner::Source count_to(std::uint64_t n) {
@@ -120,3 +122,5 @@ TEST_CASE("a shard takes every N-th input and still delivers in order", "[batch]
     for (std::size_t i = 0; i < seen.size(); ++i)
         CHECK(seen[i] == 3 * i + 1);
 }
+
+}  // namespace batch_runner_test

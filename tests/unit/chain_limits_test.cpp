@@ -17,6 +17,8 @@
 using namespace dpslint;
 using namespace dpslint::test;
 
+namespace chain_limits_test {
+
 namespace {
 
 const TimePoint at = make_time(2030, 6, 1);
@@ -155,3 +157,5 @@ TEST_CASE("chain limits: the DPS chain walk stops choosing after max_signature_c
     REQUIRE(walked.size() >= 2);
     CHECK(walked[1].certificate->sha256() == pki.genuine->sha256());
 }
+
+}  // namespace chain_limits_test

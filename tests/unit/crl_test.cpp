@@ -14,6 +14,8 @@
 using namespace dpslint;
 using dpslint::test::testdata;
 
+namespace crl_test {
+
 namespace {
 
 CrlPtr pkits_crl(const CryptoBackend& backend, const std::string& name) {
@@ -147,3 +149,5 @@ TEST_CASE("CRL numbers compare as integers", "[crl]") {
     CHECK(compare_hex_magnitudes("0100", "FF") > 0);
     CHECK(compare_hex_magnitudes("0A", "0A") == 0);
 }
+
+}  // namespace crl_test

@@ -4,6 +4,8 @@
 
 using namespace dpslint;
 
+namespace distinguished_name_test {
+
 namespace {
 DistinguishedName dn(std::vector<std::pair<std::string, std::string>> avas) {
     std::vector<DistinguishedName::Rdn> rdns;
@@ -45,3 +47,5 @@ TEST_CASE("RFC 4514 text writes bytes that are not UTF-8 and line-breaking chara
     // Matching is unaffected: it works on the values, not on the shown text.
     CHECK(dn({{"2.5.4.3", "a\nb"}}).common_names() == std::vector<std::string>{"a\nb"});
 }
+
+}  // namespace distinguished_name_test

@@ -10,6 +10,8 @@
 
 using namespace dpslint;
 
+namespace input_file_test {
+
 namespace {
 
 std::string read_error(const std::filesystem::path& path, std::uint64_t limit = 100) {
@@ -87,3 +89,5 @@ TEST_CASE("InputLines yields lines with their offsets and bounds their length",
     REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
     CHECK_THROWS_AS(InputLines(fifo, 10, "test line"), InputError);
 }
+
+}  // namespace input_file_test

@@ -9,6 +9,8 @@
 using namespace dpslint;
 using nlohmann::json;
 
+namespace json_input_test {
+
 namespace {
 
 std::string parse_error(std::string_view text) {
@@ -174,3 +176,5 @@ TEST_CASE("error messages quote input values on one line", "[snapshot][json][hos
     CHECK(long_error.size() < 4096);
     CHECK_THAT(long_error, Catch::Contains("duplicate key"));
 }
+
+}  // namespace json_input_test

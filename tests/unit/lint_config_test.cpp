@@ -11,6 +11,8 @@
 using namespace dpslint;
 using namespace dpslint::lint;
 
+namespace lint_config_test {
+
 namespace {
 
 LintConfig parse(const std::string& text) {
@@ -132,3 +134,5 @@ TEST_CASE("suppressions: targeted, expiring, and reported when stale", "[config]
     CHECK(count(other_target.findings, "enrollment.ca-is-root") == 1);
     CHECK(count(other_target.findings, "config.suppression-unused") == 1);
 }
+
+}  // namespace lint_config_test

@@ -21,6 +21,8 @@
 using namespace dpslint;
 using namespace dpslint::test;
 
+namespace lint_simulate_agreement_test {
+
 namespace {
 
 const TimePoint at = make_time(2026, 12, 1);
@@ -168,3 +170,5 @@ TEST_CASE("thumbprints compare in any export spelling", "[agreement]") {
     CHECK_FALSE(same_thumbprint("", ""));
     CHECK_FALSE(same_thumbprint("abcdef", "abcdee"));
 }
+
+}  // namespace lint_simulate_agreement_test

@@ -11,6 +11,8 @@
 
 using namespace dpslint;
 
+namespace policy_graph_test {
+
 namespace {
 
 DistinguishedName dn(const std::string& cn) {
@@ -137,3 +139,5 @@ TEST_CASE("policy processing: a hostile chain stays linear in certificates x pol
     CHECK(result.largest_graph <= depth * (k + 2 * k * k));
     CHECK(elapsed < std::chrono::seconds(2));  // generous: it takes milliseconds
 }
+
+}  // namespace policy_graph_test

@@ -14,6 +14,8 @@
 using namespace dpslint;
 using dpslint::test::testdata;
 
+namespace profile_test {
+
 namespace {
 
 std::vector<std::string> ids_of(const std::string& limbo_file) {
@@ -71,3 +73,5 @@ TEST_CASE("check tables are sorted, unique and cite an RFC", "[profile]") {
         CHECK(find_profile_check(c.id) == &c);
     }
 }
+
+}  // namespace profile_test

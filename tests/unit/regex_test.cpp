@@ -6,6 +6,8 @@
 
 using namespace dpslint;
 
+namespace regex_test {
+
 namespace {
 
 std::unique_ptr<const Regex> compile(const std::string& pattern) {
@@ -74,3 +76,5 @@ TEST_CASE("regex: syntax errors say what is wrong without quoting the pattern", 
     CHECK(compile_error("a{2000}") == "bad repetition count (at most 1000)");
     CHECK(compile_error("\xff") == "invalid UTF-8");
 }
+
+}  // namespace regex_test

@@ -16,6 +16,8 @@
 
 using namespace dpslint;
 
+namespace rule_registry_test {
+
 namespace {
 
 // The minimum catalogue promised to users (issues: lint engine, factory batches).
@@ -282,3 +284,5 @@ TEST_CASE("a rule whose severity depends on the case says what decides it", "[re
         CHECK_FALSE(rules::find_rule(id)->metadata().context_severities.empty());
     }
 }
+
+}  // namespace rule_registry_test

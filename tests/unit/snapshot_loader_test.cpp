@@ -14,6 +14,8 @@ using namespace dpslint;
 using dpslint::test::testdata;
 using nlohmann::json;
 
+namespace snapshot_loader_test {
+
 namespace {
 
 // SHA-1 / SHA-256 thumbprints of the certificates the fixtures under testdata/snapshots embed
@@ -786,3 +788,5 @@ TEST_CASE("a record's own certificate body is used like a ca/ file, thumbprint-c
     CHECK(std::none_of(s.missing_parts.begin(), s.missing_parts.end(),
                        [](const std::string& l) { return l.rfind("ca/", 0) == 0; }));
 }
+
+}  // namespace snapshot_loader_test
