@@ -16,10 +16,6 @@ SourceRange at(const JsonSourceMap& map, const std::string& pointer) {
     return map.find(pointer).value_or(SourceRange{});
 }
 
-}  // namespace json_source_map_test
-
-using json_source_map_test::at;
-
 TEST_CASE("JsonSourceMap gives the line and column where each pointer's value starts and ends",
           "[json][positions]") {
     const std::string text =
@@ -117,3 +113,5 @@ TEST_CASE("JsonSourceMap never throws on text that is not JSON and stays shallow
     limit += std::string(dpslint::max_json_depth, ']');
     CHECK(JsonSourceMap::build(limit).size() == dpslint::max_json_depth);
 }
+
+}  // namespace json_source_map_test
