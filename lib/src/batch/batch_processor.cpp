@@ -50,30 +50,31 @@ BatchProcessor::BatchProcessor(const CryptoBackend& backend, const lint::LintCon
       verifier_(verifier),
       settings_(std::move(settings)) {}
 
-FileRecord BatchProcessor::process(const InputItem& item, StageTimes& times) const {
-    FileRecord record;
+bool read_input_devices(const InputItem& item, const CryptoBackend& backend,
+                        const BatchSettings& settings, FileRecord& record, InputDevices& out,
+                        StageTimes& times) {
     record.sequence = item.sequence;
     record.path = item.path;
     if (!item.problem.empty()) {
         reject(record, "input.unreadable", item.path + ": " + item.problem);
-        return record;
+        return false;
     }
 
     auto start = Clock::now();
     Bytes bytes;
-    const bool read = read_input(item.path, settings_.max_file_bytes, bytes, record);
+    const bool read = read_input(item.path, settings.max_file_bytes, bytes, record);
     times.read += Clock::now() - start;
     if (!read)
-        return record;
+        return false;
 
     start = Clock::now();
     CertificateFile file;
     try {
-        file = parse_certificate_file(item.path, bytes, backend_);
+        file = parse_certificate_file(item.path, bytes, backend);
     } catch (const InputError& e) {
         times.parse += Clock::now() - start;
         reject(record, "input.not-a-certificate", e.what());
-        return record;
+        return false;
     }
     times.parse += Clock::now() - start;
     for (const auto& key : file.private_keys)
@@ -97,19 +98,29 @@ FileRecord BatchProcessor::process(const InputItem& item, StageTimes& times) con
                           ? std::string("only private key blocks, no certificate")
                           : "only CA certificates (" + std::to_string(cas.size())
                                 + "), no device certificate"));
-        return record;
+        return false;
     }
-    cas.insert(cas.end(), settings_.presented.begin(), settings_.presented.end());
+    cas.insert(cas.end(), settings.presented.begin(), settings.presented.end());
+    for (const auto index : leaves) {
+        out.devices.push_back(Device{item.path, file.certificates[index], cas});
+        out.indexes.push_back(index);
+    }
+    return true;
+}
+
+FileRecord BatchProcessor::process(const InputItem& item, StageTimes& times) const {
+    FileRecord record;
+    InputDevices input;
+    if (!read_input_devices(item, backend_, settings_, record, input, times))
+        return record;
     // Every device of the file presents the same certificates: pool them once, not per device.
     CertificatePool presented;
     if (verifier_ != nullptr) {
-        for (const auto& c : cas)
+        for (const auto& c : input.devices.front().presented)
             presented.add_untrusted(c);
     }
-    for (const auto index : leaves) {
-        check_device(record, Device{item.path, file.certificates[index], cas}, index, presented,
-                     times);
-    }
+    for (std::size_t i = 0; i < input.devices.size(); ++i)
+        check_device(record, input.devices[i], input.indexes[i], presented, times);
     return record;
 }
 

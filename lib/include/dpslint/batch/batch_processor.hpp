@@ -61,6 +61,19 @@ struct BatchSettings {
     std::vector<CertificatePtr> presented;  // sent by every device besides its own file's CAs
 };
 
+// The device certificates of one input file, each presenting the file's CA certificates and
+// BatchSettings::presented: what `batch` checks and `diff` decides twice.
+struct InputDevices {
+    std::vector<Device> devices;
+    std::vector<std::size_t> indexes;  // each device's position in its file
+};
+
+// Reads and parses `item`. False, with `record` rejected (input.unreadable, input.too-large,
+// input.not-a-certificate, input.no-device-certificate), when it holds no device to check.
+bool read_input_devices(const InputItem& item, const CryptoBackend& backend,
+                        const BatchSettings& settings, FileRecord& record, InputDevices& out,
+                        StageTimes& times);
+
 // Checks one input file. Stateless apart from the shared, thread-safe signature cache, so any
 // number of threads may call `process` at once.
 class BatchProcessor {

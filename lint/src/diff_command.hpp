@@ -1,0 +1,36 @@
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "common_options.hpp"
+#include "lint_options.hpp"
+
+namespace dpslint::cli {
+
+// `dpslint diff`: what a change of the DPS configuration does, entity by entity and to every
+// device given: the plan before a deployment.
+class DiffCommand {
+public:
+    explicit DiffCommand(CLI::App& app);
+
+    bool selected() const { return command_->parsed(); }
+    int run(std::ostream& out, std::ostream& err) const;
+
+private:
+    CLI::App* command_;
+    CommonOptions common_;
+    LintOptions lint_;
+    std::string before_;
+    std::string after_;
+    std::vector<std::string> presented_;
+    std::vector<std::string> devices_from_;
+    std::vector<std::string> expect_loss_;
+    unsigned jobs_ = 0;
+    std::vector<std::string> devices_;
+};
+
+}  // namespace dpslint::cli
