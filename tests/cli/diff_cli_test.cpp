@@ -12,6 +12,8 @@ using dpslint::test::run_dpslint;
 using dpslint::test::ScratchDir;
 using dpslint::test::testdata;
 
+namespace diff_cli_test {
+
 namespace {
 
 const std::string demo = testdata("demo").string();
@@ -269,3 +271,5 @@ TEST_CASE("diff: text output names every device and the counts", "[cli][diff]") 
           != std::string::npos);
     CHECK(r.out.find("error   diff.devices-lose-provisioning") != std::string::npos);
 }
+
+}  // namespace diff_cli_test

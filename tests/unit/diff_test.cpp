@@ -14,6 +14,8 @@
 
 #include "support/testdata.hpp"
 
+namespace diff_test {
+
 using namespace dpslint;
 using namespace dpslint::diff;
 
@@ -235,3 +237,5 @@ TEST_CASE("diff rules: stable ids, sorted, with citations a user can open", "[di
                                       "diff.devices-lose-provisioning", "diff.expected-loss",
                                       "diff.group-moved-to-root"});
 }
+
+}  // namespace diff_test
