@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <iosfwd>
 
 #include <CLI/CLI.hpp>
@@ -27,6 +28,8 @@ struct Commands {
     ExplainCommand explain;
     BatchCommand batch;
     BatchMergeCommand batch_merge;
+
+    std::array<const Command*, 7> all() const;
 };
 
 // The dpslint command line before its commands are added: name, description, --version, one

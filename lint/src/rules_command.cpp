@@ -26,7 +26,8 @@ RulesCommand::RulesCommand(CLI::App& app) {
                        "Print a complete .dpslint.json with every option and its default");
 }
 
-int RulesCommand::run(std::ostream& out, std::ostream&) const {
+int RulesCommand::run(const CommandStreams& io) const {
+    std::ostream& out = io.out;
     const auto& rules = rules::registry();
     if (example_config_) {
         write_json(out, lint::example_config(rules));
@@ -66,7 +67,8 @@ ExplainCommand::ExplainCommand(CLI::App& app) {
         ->type_name("RULE_ID");
 }
 
-int ExplainCommand::run(std::ostream& out, std::ostream& err) const {
+int ExplainCommand::run(const CommandStreams& io) const {
+    std::ostream& out = io.out;
     if (const auto* rule = rules::find_rule(id_)) {
         out << explain_text(*rule);
         return exit_ok;
@@ -89,9 +91,9 @@ int ExplainCommand::run(std::ostream& out, std::ostream& err) const {
             suggestions += (suggestions.empty() ? "" : ", ") + rule->metadata().id;
         }
     }
-    print_error(err, "no rule or check " + quote_input(id_)
-                         + (suggestions.empty() ? std::string(" (see `dpslint rules`)")
-                                                : "; rules in that category: " + suggestions));
+    print_error(io.err, "no rule or check " + quote_input(id_)
+                            + (suggestions.empty() ? std::string(" (see `dpslint rules`)")
+                                                   : "; rules in that category: " + suggestions));
     return exit_usage;
 }
 
