@@ -180,38 +180,14 @@ int BatchCommand::run(const CommandStreams& io) const {
     const batch::BatchProcessor processor(backend, context, linter, verifier ? &*verifier : nullptr,
                                           loaded.batch_settings);
 
-    const batch::Shard shard = shard_.empty() ? batch::Shard{} : *parse_shard(shard_);
-    const bool reads_stdin = std::find(inputs_.begin(), inputs_.end(), "-") != inputs_.end();
-    const bool show_progress = !quiet_ && stderr_is_terminal() && !reads_stdin;
-    ProgressBar progress(io.err, show_progress, show_progress ? count_inputs(inputs_, shard) : 0);
-    std::optional<ReportWriter> writer;
-    if (report_file.is_open())
-        writer.emplace(report_file,
-                       report_format_ == "csv" ? ReportFormat::csv : ReportFormat::jsonl);
-
     batch::BatchSession session(linter, &context);
     BatchRefinder refinder(inputs_, processor);
     BatchOutcome outcome;
-    std::uint64_t done = 0;
-    batch::InputWalker walker(inputs_, &io.in);
-    const batch::BatchRunner runner(
-        processor, jobs_ == 0 ? std::max(1u, std::thread::hardware_concurrency()) : jobs_, shard,
-        read_ahead_);
-    const batch::StageTimes times = runner.run(walker, [&](batch::FileRecord&& record) {
+    const batch::StageTimes times = stream(processor, io, report_file, [&](const auto& record) {
         outcome.tally.add(record);
-        if (writer)
-            writer->write(record);
         refinder.remember(record);
         session.observe(record);
-        progress.update(++done);
     });
-    progress.finish();
-    if (report_file.is_open()) {
-        report_file.flush();
-        if (!report_file)
-            throw InputError(report_, "", "write failed");
-    }
-
     outcome.batch_report = session.finish(std::cref(refinder), loaded.input_findings);
     outcome.command = "batch";
     outcome.header = header(loaded);
@@ -221,6 +197,38 @@ int BatchCommand::run(const CommandStreams& io) const {
         outcome.timings = times;
     render(common_.output_format(), batch_reporter, outcome, io.out);
     return outcome.failed() ? exit_findings : exit_ok;
+}
+
+batch::StageTimes BatchCommand::stream(const batch::BatchProcessor& processor,
+                                       const CommandStreams& io, std::ofstream& report_file,
+                                       const RecordSink& sink) const {
+    const batch::Shard shard = shard_.empty() ? batch::Shard{} : *parse_shard(shard_);
+    const bool reads_stdin = std::find(inputs_.begin(), inputs_.end(), "-") != inputs_.end();
+    const bool show_progress = !quiet_ && stderr_is_terminal() && !reads_stdin;
+    ProgressBar progress(io.err, show_progress, show_progress ? count_inputs(inputs_, shard) : 0);
+    std::optional<ReportWriter> writer;
+    if (report_file.is_open())
+        writer.emplace(report_file,
+                       report_format_ == "csv" ? ReportFormat::csv : ReportFormat::jsonl);
+
+    std::uint64_t done = 0;
+    batch::InputWalker walker(inputs_, &io.in);
+    const batch::BatchRunner runner(
+        processor, jobs_ == 0 ? std::max(1u, std::thread::hardware_concurrency()) : jobs_, shard,
+        read_ahead_);
+    const batch::StageTimes times = runner.run(walker, [&](batch::FileRecord&& record) {
+        if (writer)
+            writer->write(record);
+        sink(record);
+        progress.update(++done);
+    });
+    progress.finish();
+    if (report_file.is_open()) {
+        report_file.flush();
+        if (!report_file)
+            throw InputError(report_, "", "write failed");
+    }
+    return times;
 }
 
 nlohmann::json BatchCommand::header(const Loaded& loaded) const {

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstdint>
+#include <fstream>
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -27,7 +29,13 @@ public:
 
 private:
     struct Loaded;
+    using RecordSink = std::function<void(const batch::FileRecord&)>;
+
     Loaded load() const;
+    // Checks every taken input on the pool; each record goes to the --report file, then `sink`,
+    // in walk order. Throws InputError when the report cannot be written.
+    batch::StageTimes stream(const batch::BatchProcessor& processor, const CommandStreams& io,
+                             std::ofstream& report_file, const RecordSink& sink) const;
     std::string inputs_text(const Loaded& loaded, std::uint64_t files_seen) const;
     nlohmann::json header(const Loaded& loaded) const;
 
