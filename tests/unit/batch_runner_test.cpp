@@ -14,6 +14,8 @@
 
 using namespace dpslint::batch;
 
+namespace batch_runner_test {
+
 namespace {
 
 BatchRunner::Source count_to(std::uint64_t n) {
@@ -112,16 +114,6 @@ TEST_CASE("an exception on the delivering thread stops the pool and propagates",
     CHECK_THROWS_WITH(runner.run(failing_walk, [](FileRecord&&) {}), "walk failed");
 }
 
-TEST_CASE("a shard takes every N-th input and still delivers in order", "[batch]") {
-    const BatchRunner runner([](const InputItem& item, StageTimes&) { return slow_record(item); },
-                             3, Shard{2, 3});
-    std::vector<std::uint64_t> seen;
-    runner.run(count_to(100), [&](FileRecord&& r) { seen.push_back(r.sequence); });
-    REQUIRE(seen.size() == 33);
-    for (std::size_t i = 0; i < seen.size(); ++i)
-        CHECK(seen[i] == 3 * i + 1);
-}
-
 TEST_CASE("the batch pool with no input, one input and many", "[batch]") {
     for (const unsigned jobs : {1u, 4u}) {
         const BatchRunner runner(
@@ -164,3 +156,15 @@ TEST_CASE("the batch pool reads ahead of delivery only a bounded number of input
     CHECK(most_ahead <= (4 * jobs + 1) * 32);
     CHECK(most_ahead > 0);
 }
+
+TEST_CASE("a shard takes every N-th input and still delivers in order", "[batch]") {
+    const BatchRunner runner([](const InputItem& item, StageTimes&) { return slow_record(item); },
+                             3, Shard{2, 3});
+    std::vector<std::uint64_t> seen;
+    runner.run(count_to(100), [&](FileRecord&& r) { seen.push_back(r.sequence); });
+    REQUIRE(seen.size() == 33);
+    for (std::size_t i = 0; i < seen.size(); ++i)
+        CHECK(seen[i] == 3 * i + 1);
+}
+
+}  // namespace batch_runner_test

@@ -12,6 +12,8 @@
 using namespace dpslint;
 using namespace dpslint::batch;
 
+namespace batch_session_test {
+
 namespace {
 
 // Only the batch rules named, everything else off.
@@ -150,3 +152,5 @@ TEST_CASE("a batch session without a context lists only the batch rules as run",
     CHECK(report.findings[0].id == "input.unreadable");
     CHECK_THROWS_AS(session.finish({}, {}), std::logic_error);
 }
+
+}  // namespace batch_session_test
