@@ -1,5 +1,6 @@
 #include "app.hpp"
 
+#include <array>
 #include <exception>
 #include <istream>
 #include <ostream>
@@ -8,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "dpslint/backend.hpp"
+#include "dpslint/error.hpp"
 #include "dpslint/version.hpp"
 
 #include "build_commit.hpp"
@@ -28,12 +30,19 @@ std::string version_text() {
     return text;
 }
 
-template <typename Command>
-bool dispatch(const Command& command, std::ostream& out, std::ostream& err, int& status) {
-    if (!command.selected())
-        return false;
-    status = command.run(out, err);
-    return true;
+// Runs the selected command. Whatever keeps it from producing its report is reported here, once,
+// as one line and exit status 2.
+int run_command(const Command& command, const CommandStreams& io) {
+    try {
+        return command.run(io);
+    } catch (const InputError& e) {
+        print_error(io.err, e.what());
+    } catch (const UsageError& e) {
+        print_error(io.err, e.what());
+    } catch (const std::exception& e) {
+        print_error(io.err, std::string("internal error: ") + e.what());
+    }
+    return exit_usage;
 }
 }  // namespace
 
@@ -47,6 +56,10 @@ Commands::Commands(CLI::App& app)
       batch_merge(app),
       diff(app) {
     one_value_per_occurrence(app);
+}
+
+std::array<const Command*, 8> Commands::all() const {
+    return {&verify, &simulate, &lint, &rules, &explain, &batch, &batch_merge, &diff};
 }
 
 void configure_app(CLI::App& app) {
@@ -69,7 +82,6 @@ int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream
     CLI::App app;
     configure_app(app);
     const Commands commands(app);
-    const auto& [verify, simulate, lint, rules, explain, batch, batch_merge, diff] = commands;
 
     try {
         app.parse(argc, argv);
@@ -89,19 +101,9 @@ int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream
         return exit_usage;
     }
 
-    int status = exit_usage;
-    try {
-        if (dispatch(verify, out, err, status) || dispatch(simulate, out, err, status)
-            || dispatch(lint, out, err, status) || dispatch(rules, out, err, status)
-            || dispatch(explain, out, err, status) || dispatch(batch_merge, out, err, status)
-            || dispatch(diff, out, err, status)) {
-            return status;
-        }
-        if (batch.selected())
-            return batch.run(in, out, err);
-    } catch (const std::exception& e) {
-        print_error(err, std::string("internal error: ") + e.what());
-        return exit_usage;
+    for (const Command* command : commands.all()) {
+        if (command->selected())
+            return run_command(*command, CommandStreams{in, out, err});
     }
     print_error(err, "no command given");
     return exit_usage;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <iosfwd>
 
 #include <CLI/CLI.hpp>
@@ -29,6 +30,8 @@ struct Commands {
     BatchCommand batch;
     BatchMergeCommand batch_merge;
     DiffCommand diff;
+
+    std::array<const Command*, 8> all() const;
 };
 
 // The dpslint command line before its commands are added: name, description, --version, one

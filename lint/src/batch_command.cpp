@@ -2,14 +2,16 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <istream>
 #include <ostream>
-#include <set>
 #include <thread>
 
 #include "dpslint/batch/batch_runner.hpp"
+#include "dpslint/batch/batch_session.hpp"
 #include "dpslint/error.hpp"
 
+#include "batch_refind.hpp"
 #include "batch_report.hpp"
 #include "batch_summary_output.hpp"
 #include "certificate_inputs.hpp"
@@ -17,8 +19,9 @@
 #include "error_line.hpp"
 #include "exit_codes.hpp"
 #include "input_summary.hpp"
-#include "json_output.hpp"
+#include "policies.hpp"
 #include "progress.hpp"
+#include "render.hpp"
 
 namespace dpslint::cli {
 
@@ -42,11 +45,13 @@ std::optional<batch::Shard> parse_shard(const std::string& text) {
     }
 }
 
-// Device numbers are dense (0, 1, 2 ... in input order); a device is found again from its file's
-// walk position and its index in the file.
-constexpr std::uint64_t index_bits = 16;
-std::uint64_t pack(std::uint64_t file_sequence, std::size_t index) {
-    return (file_sequence << index_bits) | std::min<std::uint64_t>(index, (1u << index_bits) - 1);
+std::uint64_t count_inputs(const std::vector<std::string>& inputs, const batch::Shard& shard) {
+    std::uint64_t total = 0;
+    batch::InputWalker counter(inputs);
+    batch::InputItem item;
+    while (counter.next(item))
+        total += shard.takes(item.sequence);
+    return total;
 }
 
 }  // namespace
@@ -112,216 +117,169 @@ BatchCommand::BatchCommand(CLI::App& app) {
         ->type_name("INPUT");
 }
 
-int BatchCommand::run(std::istream& in, std::ostream& out, std::ostream& err) const {
-    if (snapshot_.empty() && trust_.empty()) {
-        print_error(err, "batch needs --snapshot PATH or --trust FILE");
-        return exit_usage;
-    }
-    const auto& rules = rules::registry();
-    const auto backend = common_.make_crypto_backend();
-    const TimePoint at = common_.evaluation_time();
-    const batch::Shard shard = shard_.empty() ? batch::Shard{} : *parse_shard(shard_);
-
+struct BatchCommand::Loaded {
+    std::unique_ptr<CryptoBackend> backend;
+    AttestationOptions attestation;
     LintOptions::Resolved settings;
     Snapshot snapshot;
-    CertificatePool pool;
+    CertificatePool pool;  // --trust and --untrusted
     batch::BatchSettings batch_settings;
-    batch_settings.max_file_bytes = max_file_size_;
     std::vector<Finding> input_findings;
     std::unique_ptr<RevocationInputs> revocation;
-    try {
-        settings = lint_.resolve(rules);
-        if (!snapshot_.empty()) {
-            snapshot = load_snapshot(snapshot_, *backend);
-            input_findings = snapshot.load_findings;
-        } else {
-            load_into_pool(trust_, true, *backend, pool, input_findings);
-            load_into_pool(untrusted_, false, *backend, pool, input_findings);
-        }
-        batch_settings.presented = read_certificates(presented_, *backend, input_findings);
-        // With --trust the CRL issuers' own paths end at the same anchors as the devices'.
-        revocation = validation_.revocation_inputs(
-            *backend, snapshot_.empty() ? pool : crl_issuers(snapshot, batch_settings.presented));
-    } catch (const InputError& e) {
-        print_error(err, e.what());
+};
+
+BatchCommand::Loaded BatchCommand::load() const {
+    Loaded l;
+    l.backend = common_.make_crypto_backend();
+    l.attestation = attestation_options(common_.evaluation_time());
+    l.settings = lint_.resolve(rules::registry());
+    l.batch_settings.max_file_bytes = max_file_size_;
+    if (!snapshot_.empty()) {
+        l.snapshot = load_snapshot(snapshot_, *l.backend);
+        l.input_findings = l.snapshot.load_findings;
+    } else {
+        load_into_pool(trust_, true, *l.backend, l.pool, l.input_findings);
+        load_into_pool(untrusted_, false, *l.backend, l.pool, l.input_findings);
+    }
+    l.batch_settings.presented = read_certificates(presented_, *l.backend, l.input_findings);
+    // With --trust the CRL issuers' own paths end at the same anchors as the devices'.
+    l.revocation = validation_.revocation_inputs(
+        *l.backend,
+        snapshot_.empty() ? l.pool : crl_issuers(l.snapshot, l.batch_settings.presented));
+    return l;
+}
+
+int BatchCommand::run(const CommandStreams& io) const {
+    if (snapshot_.empty() && trust_.empty()) {
+        print_error(io.err, "batch needs --snapshot PATH or --trust FILE");
         return exit_usage;
     }
-
+    const Loaded loaded = load();
+    const auto& backend = *loaded.backend;
     std::ofstream report_file;
     if (!report_.empty()) {
         report_file.open(report_, std::ios::binary | std::ios::trunc);
-        if (!report_file) {
-            print_error(err, report_ + ": cannot write the report");
-            return exit_usage;
-        }
+        if (!report_file)
+            throw InputError(report_, "", "cannot write the report");
     }
 
-    lint::LintContext context(at, *backend, snapshot_.empty() ? nullptr : &snapshot);
+    lint::LintContext context(loaded.attestation, backend,
+                              snapshot_.empty() ? nullptr : &loaded.snapshot);
     context.expect_streamed_devices();
-    if (revocation)
-        context.check_revocation_with(&*revocation->checker);
-    const lint::Linter linter(rules, settings.config, settings.toggles, at);
+    const RevocationChecker* revocation =
+        loaded.revocation ? &*loaded.revocation->checker : nullptr;
+    context.check_revocation_with(revocation);
+    const lint::Linter linter(rules::registry(), loaded.settings.config, loaded.settings.toggles,
+                              loaded.attestation.at);
     std::optional<Verifier> verifier;
     if (!trust_.empty()) {
-        ValidationPolicy policy;
-        policy.at = at;
-        // As in `simulate`: the verdict models what works; EKU and algorithm hygiene are the
-        // device.* rules' job, so they are not reported twice.
-        policy.purpose = Purpose::any;
-        policy.algorithms = AttestationOptions::lenient_algorithms();
-        if (revocation)
-            policy.revocation = &*revocation->checker;
-        verifier.emplace(*backend, pool, policy, ChainBuildOptions{}, &context.signature_cache());
+        verifier.emplace(backend, loaded.pool,
+                         streamed_trust_policy(loaded.attestation, revocation), ChainBuildOptions{},
+                         &context.signature_cache());
     }
-    const batch::BatchProcessor processor(*backend, context, linter,
-                                          verifier ? &*verifier : nullptr, batch_settings);
-    auto aggregators = linter.start_batch(context);
+    const batch::BatchProcessor processor(backend, context, linter, verifier ? &*verifier : nullptr,
+                                          loaded.batch_settings);
 
-    // Paths read from standard input cannot be walked twice; keep them for late lookups.
+    batch::BatchSession session(linter, &context);
+    BatchRefinder refinder(inputs_, processor);
+    BatchOutcome outcome;
+    const batch::StageTimes times = stream(processor, io, report_file, [&](const auto& record) {
+        outcome.tally.add(record);
+        refinder.remember(record);
+        session.observe(record);
+    });
+    outcome.batch_report = session.finish(std::cref(refinder), loaded.input_findings);
+    outcome.command = "batch";
+    outcome.header = header(loaded);
+    outcome.inputs = inputs_text(loaded, outcome.tally.files_seen);
+    outcome.fail_on = loaded.settings.fail_on;
+    if (timings_)
+        outcome.timings = times;
+    render(common_.output_format(), batch_reporter, outcome, io.out);
+    return outcome.failed() ? exit_findings : exit_ok;
+}
+
+batch::StageTimes BatchCommand::stream(const batch::BatchProcessor& processor,
+                                       const CommandStreams& io, std::ofstream& report_file,
+                                       const RecordSink& sink) const {
+    const batch::Shard shard = shard_.empty() ? batch::Shard{} : *parse_shard(shard_);
     const bool reads_stdin = std::find(inputs_.begin(), inputs_.end(), "-") != inputs_.end();
-    std::vector<std::pair<std::uint64_t, std::string>> stdin_paths;
-
-    const bool show_progress = !quiet_ && stderr_is_terminal();
-    std::uint64_t total = 0;
-    if (show_progress && !reads_stdin) {
-        batch::InputWalker counter(inputs_);
-        batch::InputItem item;
-        while (counter.next(item))
-            total += shard.takes(item.sequence);
-    }
-    ProgressBar progress(err, show_progress && !reads_stdin, total);
-
+    const bool show_progress = !quiet_ && stderr_is_terminal() && !reads_stdin;
+    ProgressBar progress(io.err, show_progress, show_progress ? count_inputs(inputs_, shard) : 0);
     std::optional<ReportWriter> writer;
-    if (report_file.is_open()) {
+    if (report_file.is_open())
         writer.emplace(report_file,
                        report_format_ == "csv" ? ReportFormat::csv : ReportFormat::jsonl);
-    }
-    BatchTally tally;
-    std::vector<std::uint64_t> device_index;
-    std::uint64_t done = 0;
 
-    batch::InputWalker walker(inputs_, &in);
+    std::uint64_t done = 0;
+    batch::InputWalker walker(inputs_, &io.in);
     const batch::BatchRunner runner(
         processor, jobs_ == 0 ? std::max(1u, std::thread::hardware_concurrency()) : jobs_, shard,
         read_ahead_);
     const batch::StageTimes times = runner.run(walker, [&](batch::FileRecord&& record) {
-        tally.add(record);
         if (writer)
             writer->write(record);
-        if (reads_stdin)
-            stdin_paths.emplace_back(record.sequence, record.path);
-        if (!record.private_key_lines.empty()) {
-            for (auto& [active, aggregator] : aggregators) {
-                aggregator->observe_private_keys(record.sequence, record.path,
-                                                 record.private_key_lines);
-            }
-        }
-        for (const auto& device : record.devices) {
-            const std::uint64_t number = device_index.size();
-            device_index.push_back(pack(record.sequence, device.summary.certificate_index));
-            for (auto& [active, aggregator] : aggregators)
-                aggregator->observe(number, device.summary);
-        }
+        sink(record);
         progress.update(++done);
     });
     progress.finish();
     if (report_file.is_open()) {
         report_file.flush();
-        if (!report_file) {
-            print_error(err, report_ + ": write failed");
-            return exit_usage;
-        }
+        if (!report_file)
+            throw InputError(report_, "", "write failed");
     }
+    return times;
+}
 
-    // Late lookups for batch findings: walk the inputs again to the few files that matter.
-    const lint::SummaryLookup lookup = [&](const std::vector<std::uint64_t>& numbers) {
-        std::map<std::uint64_t, std::vector<std::size_t>> wanted;  // file sequence -> positions
-        for (std::size_t i = 0; i < numbers.size(); ++i) {
-            if (numbers[i] < device_index.size())
-                wanted[device_index[numbers[i]] >> index_bits].push_back(i);
-        }
-        std::vector<lint::DeviceSummary> found(numbers.size());
-        const auto resolve = [&](std::uint64_t sequence, const std::string& path) {
-            const auto it = wanted.find(sequence);
-            if (it == wanted.end())
-                return;
-            for (const auto position : it->second) {
-                const auto index = device_index[numbers[position]] & ((1u << index_bits) - 1);
-                if (auto s = processor.summary_of(path, index))
-                    found[position] = *s;
-            }
-        };
-        if (reads_stdin) {
-            for (const auto& [sequence, path] : stdin_paths)
-                resolve(sequence, path);
-            return found;
-        }
-        batch::InputWalker again(inputs_);
-        batch::InputItem item;
-        while (!wanted.empty() && again.next(item)) {
-            resolve(item.sequence, item.path);
-        }
-        return found;
-    };
-
-    lint::LintReport batch_report =
-        linter.finish_batch(aggregators, lookup, std::move(input_findings));
-    for (const auto& a : linter.active_rules()) {
-        if (a.rule->scope() == lint::Scope::snapshot)
-            continue;
-        (a.rule->applies(context) ? batch_report.rules_run : batch_report.rules_not_applicable)
-            .push_back(a.rule->metadata().id);
-    }
-
-    BatchOutcome outcome;
-    outcome.command = "batch";
-    outcome.header = {
-        {"at", format_rfc3339(at)},
-        {"backend", std::string(backend->name())},
+nlohmann::json BatchCommand::header(const Loaded& loaded) const {
+    nlohmann::json header = {
+        {"at", format_rfc3339(loaded.attestation.at)},
+        {"backend", std::string(loaded.backend->name())},
         {"mode", snapshot_.empty() ? "trust" : "snapshot"},
         {"shard", shard_.empty() ? nlohmann::json(nullptr) : nlohmann::json(shard_)},
-        {"config", settings.config.file.empty() ? nlohmann::json(nullptr)
-                                                : nlohmann::json(settings.config.file)},
+        {"config", loaded.settings.config.file.empty()
+                       ? nlohmann::json(nullptr)
+                       : nlohmann::json(loaded.settings.config.file)},
         {"report", report_.empty()
                        ? nlohmann::json(nullptr)
                        : nlohmann::json{{"path", report_}, {"format", report_format_}}}};
-    const std::string checked = std::to_string(tally.files_seen) + " input file(s) from "
-                                + std::to_string(inputs_.size()) + " INPUT argument(s) checked; "
-                                + std::to_string(batch_settings.presented.size())
-                                + " certificate(s) from " + std::to_string(presented_.size())
-                                + " --presented file(s) added to every chain; trust: ";
     if (snapshot_.empty()) {
-        const std::size_t anchors = pool.trust_anchors().size();
-        outcome.header["trust"] = {{"trustFiles", trust_.size()},
-                                   {"trustAnchors", anchors},
-                                   {"untrustedFiles", untrusted_.size()},
-                                   {"untrustedCertificates", pool.size() - anchors}};
-        outcome.inputs = checked + std::to_string(anchors) + " trust anchor(s) from "
-                         + std::to_string(trust_.size()) + " --trust file(s), "
-                         + std::to_string(pool.size() - anchors) + " untrusted certificate(s) from "
-                         + std::to_string(untrusted_.size()) + " --untrusted file(s)";
+        const std::size_t anchors = loaded.pool.trust_anchors().size();
+        header["trust"] = {{"trustFiles", trust_.size()},
+                           {"trustAnchors", anchors},
+                           {"untrustedFiles", untrusted_.size()},
+                           {"untrustedCertificates", loaded.pool.size() - anchors}};
     } else {
-        outcome.header["trust"] = trust_json(snapshot);
-        outcome.inputs = checked + trust_text(snapshot);
+        header["trust"] = trust_json(loaded.snapshot);
     }
-    if (revocation) {
-        outcome.header["revocation"] = {{"crlFiles", validation_.crl_files.size()},
-                                        {"crls", revocation->crls.all().size()}};
-        outcome.inputs += "; revocation: " + std::to_string(revocation->crls.all().size())
-                          + " CRL(s) from " + std::to_string(validation_.crl_files.size())
-                          + " --crl file(s)";
+    if (loaded.revocation) {
+        header["revocation"] = {{"crlFiles", validation_.crl_files.size()},
+                                {"crls", loaded.revocation->crls.all().size()}};
     }
-    outcome.tally = std::move(tally);
-    outcome.batch_report = std::move(batch_report);
-    outcome.fail_on = settings.fail_on;
-    if (timings_)
-        outcome.timings = times;
-    if (common_.output_format() == OutputFormat::json) {
-        write_json(out, batch_outcome_json(outcome));
+    return header;
+}
+
+// Says what was taken as what, so a wrong split of the arguments shows.
+std::string BatchCommand::inputs_text(const Loaded& loaded, std::uint64_t files_seen) const {
+    std::string text = std::to_string(files_seen) + " input file(s) from "
+                       + std::to_string(inputs_.size()) + " INPUT argument(s) checked; "
+                       + std::to_string(loaded.batch_settings.presented.size())
+                       + " certificate(s) from " + std::to_string(presented_.size())
+                       + " --presented file(s) added to every chain; trust: ";
+    if (snapshot_.empty()) {
+        const std::size_t anchors = loaded.pool.trust_anchors().size();
+        text += std::to_string(anchors) + " trust anchor(s) from " + std::to_string(trust_.size())
+                + " --trust file(s), " + std::to_string(loaded.pool.size() - anchors)
+                + " untrusted certificate(s) from " + std::to_string(untrusted_.size())
+                + " --untrusted file(s)";
     } else {
-        print_batch_outcome_text(outcome, out, TextStyle::for_stdout());
+        text += trust_text(loaded.snapshot);
     }
-    return outcome.failed() ? exit_findings : exit_ok;
+    if (loaded.revocation) {
+        text += "; revocation: " + std::to_string(loaded.revocation->crls.all().size())
+                + " CRL(s) from " + std::to_string(validation_.crl_files.size()) + " --crl file(s)";
+    }
+    return text;
 }
 
 }  // namespace dpslint::cli

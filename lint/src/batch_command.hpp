@@ -1,15 +1,19 @@
 #pragma once
 
 #include <cstdint>
+#include <fstream>
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include "dpslint/batch/batch_runner.hpp"
 #include "dpslint/input_file.hpp"
 
+#include "command.hpp"
 #include "common_options.hpp"
 #include "lint_options.hpp"
 #include "validation_options.hpp"
@@ -17,15 +21,24 @@
 namespace dpslint::cli {
 
 // `dpslint batch`: a factory batch of device certificates, streamed through a thread pool.
-class BatchCommand {
+class BatchCommand : public Command {
 public:
     explicit BatchCommand(CLI::App& app);
 
-    bool selected() const { return command_->parsed(); }
-    int run(std::istream& in, std::ostream& out, std::ostream& err) const;
+    int run(const CommandStreams& io) const override;
 
 private:
-    CLI::App* command_;
+    struct Loaded;
+    using RecordSink = std::function<void(const batch::FileRecord&)>;
+
+    Loaded load() const;
+    // Checks every taken input on the pool; each record goes to the --report file, then `sink`,
+    // in walk order. Throws InputError when the report cannot be written.
+    batch::StageTimes stream(const batch::BatchProcessor& processor, const CommandStreams& io,
+                             std::ofstream& report_file, const RecordSink& sink) const;
+    std::string inputs_text(const Loaded& loaded, std::uint64_t files_seen) const;
+    nlohmann::json header(const Loaded& loaded) const;
+
     CommonOptions common_;
     LintOptions lint_;
     ValidationOptions validation_;  // --crl only

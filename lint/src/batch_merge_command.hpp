@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "command.hpp"
 #include "common_options.hpp"
 #include "lint_options.hpp"
 
@@ -13,15 +14,15 @@ namespace dpslint::cli {
 
 // `dpslint batch-merge`: joins the JSON Lines reports of `batch --shard K/N` runs into the report
 // one unsharded run would have written, and runs the cross-batch rules over the whole.
-class BatchMergeCommand {
+class BatchMergeCommand : public Command {
 public:
     explicit BatchMergeCommand(CLI::App& app);
 
-    bool selected() const { return command_->parsed(); }
-    int run(std::ostream& out, std::ostream& err) const;
+    int run(const CommandStreams& io) const override;
 
 private:
-    CLI::App* command_;
+    int merge(const CommandStreams& io) const;
+
     CommonOptions common_;
     LintOptions lint_;
     std::vector<std::string> reports_;

@@ -11,6 +11,7 @@
 #include "dpslint/lint/linter.hpp"
 
 #include "batch_report.hpp"
+#include "render.hpp"
 #include "text_style.hpp"
 
 namespace dpslint::cli {
@@ -32,5 +33,8 @@ struct BatchOutcome {
 nlohmann::json batch_outcome_json(const BatchOutcome& outcome);
 void print_batch_outcome_text(const BatchOutcome& outcome, std::ostream& out,
                               const TextStyle& style);
+
+inline constexpr Reporter<BatchOutcome> batch_reporter{batch_outcome_json,
+                                                       print_batch_outcome_text};
 
 }  // namespace dpslint::cli

@@ -165,7 +165,9 @@ DiffCommand::DiffCommand(CLI::App& app) {
         ->type_name("DEVICE_FILE");
 }
 
-int DiffCommand::run(std::ostream& out, std::ostream& err) const {
+int DiffCommand::run(const CommandStreams& io) const {
+    std::ostream& out = io.out;
+    std::ostream& err = io.err;
     const auto rules = rules_with_diff();
     const auto backend = common_.make_crypto_backend();
     const TimePoint at = common_.evaluation_time();
@@ -175,16 +177,11 @@ int DiffCommand::run(std::ostream& out, std::ostream& err) const {
     Snapshot after;
     batch::BatchSettings batch_settings;
     std::vector<Finding> ignored_input_findings;
-    try {
-        settings = lint_.resolve(rules);
-        before = load_snapshot(before_, *backend);
-        after = load_snapshot(after_, *backend);
-        batch_settings.presented = read_certificates(presented_, *backend, ignored_input_findings);
-        check_reports(devices_from_);
-    } catch (const InputError& e) {
-        print_error(err, e.what());
-        return exit_usage;
-    }
+    settings = lint_.resolve(rules);
+    before = load_snapshot(before_, *backend);
+    after = load_snapshot(after_, *backend);
+    batch_settings.presented = read_certificates(presented_, *backend, ignored_input_findings);
+    check_reports(devices_from_);
 
     const lint::Linter linter(rules, settings.config, settings.toggles, at);
     lint::LintContext before_context(at, *backend, &before);

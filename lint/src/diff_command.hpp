@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "command.hpp"
 #include "common_options.hpp"
 #include "lint_options.hpp"
 
@@ -13,15 +14,13 @@ namespace dpslint::cli {
 
 // `dpslint diff`: what a change of the DPS configuration does, entity by entity and to every
 // device given: the plan before a deployment.
-class DiffCommand {
+class DiffCommand : public Command {
 public:
     explicit DiffCommand(CLI::App& app);
 
-    bool selected() const { return command_->parsed(); }
-    int run(std::ostream& out, std::ostream& err) const;
+    int run(const CommandStreams& io) const override;
 
 private:
-    CLI::App* command_;
     CommonOptions common_;
     LintOptions lint_;
     std::string before_;

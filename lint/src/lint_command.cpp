@@ -2,17 +2,16 @@
 
 #include <ostream>
 
-#include "dpslint/error.hpp"
 #include "dpslint/lint/context.hpp"
 
 #include "certificate_inputs.hpp"
 #include "device_files.hpp"
 #include "dpslint_rules/registry.hpp"
-#include "error_line.hpp"
 #include "exit_codes.hpp"
 #include "input_summary.hpp"
-#include "json_output.hpp"
 #include "lint_report_output.hpp"
+#include "policies.hpp"
+#include "render.hpp"
 
 namespace dpslint::cli {
 
@@ -39,34 +38,24 @@ LintCommand::LintCommand(CLI::App& app) {
         ->type_name("DEVICE_FILE");
 }
 
-int LintCommand::run(std::ostream& out, std::ostream& err) const {
+int LintCommand::run(const CommandStreams& io) const {
     const auto& rules = rules::registry();
     const auto backend = common_.make_crypto_backend();
     const TimePoint at = common_.evaluation_time();
-
-    LintOptions::Resolved settings;
-    Snapshot snapshot;
-    std::vector<CertificatePtr> presented;
-    std::vector<Finding> input_findings;
-    std::unique_ptr<RevocationInputs> revocation;
-    try {
-        settings = lint_.resolve(rules);
-        snapshot = load_snapshot(snapshot_, *backend);
-        input_findings = snapshot.load_findings;
-        presented = read_certificates(presented_, *backend, input_findings);
-        revocation = validation_.revocation_inputs(*backend, crl_issuers(snapshot, presented));
-    } catch (const InputError& e) {
-        print_error(err, e.what());
-        return exit_usage;
-    }
+    const LintOptions::Resolved settings = lint_.resolve(rules);
+    const Snapshot snapshot = load_snapshot(snapshot_, *backend);
+    std::vector<Finding> input_findings = snapshot.load_findings;
+    const auto presented = read_certificates(presented_, *backend, input_findings);
+    const auto revocation =
+        validation_.revocation_inputs(*backend, crl_issuers(snapshot, presented));
 
     // As verify and simulate do: an unreadable device file is reported (stderr and an
     // input.unreadable finding), the others are still linted, and the exit status is 2.
-    lint::LintContext context(at, *backend, &snapshot);
+    lint::LintContext context(attestation_options(at), *backend, &snapshot);
     if (revocation)
         context.check_revocation_with(&*revocation->checker);
     bool bad_input = false;
-    for (auto& file : read_device_files(devices_, presented, *backend, err)) {
+    for (auto& file : read_device_files(devices_, presented, *backend, io.err)) {
         if (!file.error.empty()) {
             bad_input = true;
             input_findings.push_back(unreadable_finding(file.path, file.error));
@@ -78,14 +67,25 @@ int LintCommand::run(std::ostream& out, std::ostream& err) const {
     }
 
     const lint::Linter linter(rules, settings.config, settings.toggles, at);
-    lint::LintReport report = linter.run(context);
-    report.findings.insert(report.findings.end(), input_findings.begin(), input_findings.end());
-    sort_findings(report.findings);
+    LintResult result{linter.run(context), {}};
+    result.report.findings.insert(result.report.findings.end(), input_findings.begin(),
+                                  input_findings.end());
+    sort_findings(result.report.findings);
+    result.info = run_info(settings, *backend, snapshot, presented.size(), revocation.get());
+    result.info.at = at;
 
+    render(common_.output_format(), lint_reporter, result, io.out);
+    if (bad_input)
+        return exit_usage;
+    return lint::fails(result.report.findings, settings.fail_on) ? exit_findings : exit_ok;
+}
+
+LintRunInfo LintCommand::run_info(const LintOptions::Resolved& settings,
+                                  const CryptoBackend& backend, const Snapshot& snapshot,
+                                  std::size_t presented, const RevocationInputs* revocation) const {
     LintRunInfo info;
     info.command = "lint";
-    info.at = at;
-    info.backend = std::string(backend->name());
+    info.backend = std::string(backend.name());
     info.config_file = settings.config.file;
     info.fail_on = settings.fail_on;
     info.extra["snapshot"] = {{"origin", snapshot.origin},
@@ -94,27 +94,20 @@ int LintCommand::run(std::ostream& out, std::ostream& err) const {
     info.extra["devices"] = devices_.size();
     info.extra["inputs"] = {{"devices", devices_.size()},
                             {"presentedFiles", presented_.size()},
-                            {"presentedCertificates", presented.size()},
+                            {"presentedCertificates", presented},
                             {"trust", trust_json(snapshot)}};
     info.inputs = std::to_string(devices_.size()) + " device file(s) checked; "
-                  + std::to_string(presented.size()) + " certificate(s) from "
+                  + std::to_string(presented) + " certificate(s) from "
                   + std::to_string(presented_.size())
                   + " --presented file(s) added to every chain; trust: " + trust_text(snapshot);
-    if (revocation) {
+    if (revocation != nullptr) {
         info.extra["inputs"]["crlFiles"] = validation_.crl_files.size();
         info.extra["inputs"]["crls"] = revocation->crls.all().size();
         info.inputs += "; revocation: " + std::to_string(revocation->crls.all().size())
                        + " CRL(s) from " + std::to_string(validation_.crl_files.size())
                        + " --crl file(s)";
     }
-    if (common_.output_format() == OutputFormat::json) {
-        write_json(out, lint_report_json(report, info));
-    } else {
-        print_lint_report_text(report, info, out, TextStyle::for_stdout());
-    }
-    if (bad_input)
-        return exit_usage;
-    return lint::fails(report.findings, settings.fail_on) ? exit_findings : exit_ok;
+    return info;
 }
 
 }  // namespace dpslint::cli

@@ -6,22 +6,26 @@
 
 #include <CLI/CLI.hpp>
 
+#include "command.hpp"
 #include "common_options.hpp"
 #include "lint_options.hpp"
+#include "lint_report_output.hpp"
 #include "validation_options.hpp"
 
 namespace dpslint::cli {
 
 // `dpslint lint`: audit an exported DPS snapshot, and device certificates, with the rule catalogue.
-class LintCommand {
+class LintCommand : public Command {
 public:
     explicit LintCommand(CLI::App& app);
 
-    bool selected() const { return command_->parsed(); }
-    int run(std::ostream& out, std::ostream& err) const;
+    int run(const CommandStreams& io) const override;
 
 private:
-    CLI::App* command_;
+    LintRunInfo run_info(const LintOptions::Resolved& settings, const CryptoBackend& backend,
+                         const Snapshot& snapshot, std::size_t presented,
+                         const RevocationInputs* revocation) const;
+
     CommonOptions common_;
     LintOptions lint_;
     ValidationOptions validation_;  // --crl only

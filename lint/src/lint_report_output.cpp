@@ -67,7 +67,8 @@ std::string where(const Location& l) {
 
 }  // namespace
 
-nlohmann::json lint_report_json(const lint::LintReport& report, const LintRunInfo& info) {
+nlohmann::json lint_result_json(const LintResult& result) {
+    const auto& [report, info] = result;
     const Counts c = count(report.findings);
     nlohmann::json doc = info.extra;
     doc["command"] = info.command;
@@ -92,8 +93,8 @@ nlohmann::json lint_report_json(const lint::LintReport& report, const LintRunInf
     return doc;
 }
 
-void print_lint_report_text(const lint::LintReport& report, const LintRunInfo& info,
-                            std::ostream& out, const TextStyle& style) {
+void print_lint_result_text(const LintResult& result, std::ostream& out, const TextStyle& style) {
+    const auto& [report, info] = result;
     for (const auto& line : report.not_checked)
         out << "not checked: " << one_line(line) << '\n';
     if (!report.not_checked.empty())

@@ -7,12 +7,13 @@
 #include "dpslint/lint/config.hpp"
 #include "dpslint/lint/linter.hpp"
 
+#include "render.hpp"
 #include "text_style.hpp"
 
 namespace dpslint::cli {
 
 struct LintRunInfo {
-    std::string command;  // "lint" | "batch-merge" ...
+    std::string command;  // "lint"
     TimePoint at{};
     std::string backend;
     std::string config_file;  // empty: defaults
@@ -21,11 +22,18 @@ struct LintRunInfo {
     std::string inputs;  // "3 device file(s) checked; ...": printed before the summary line
 };
 
-nlohmann::json lint_report_json(const lint::LintReport& report, const LintRunInfo& info);
+// What `lint` found, for its reporter.
+struct LintResult {
+    lint::LintReport report;
+    LintRunInfo info;
+};
+
+nlohmann::json lint_result_json(const LintResult& result);
 
 // Findings grouped by what they are about (enrollment, CA record, device, file), then a summary
 // line with counts.
-void print_lint_report_text(const lint::LintReport& report, const LintRunInfo& info,
-                            std::ostream& out, const TextStyle& style);
+void print_lint_result_text(const LintResult& result, std::ostream& out, const TextStyle& style);
+
+inline constexpr Reporter<LintResult> lint_reporter{lint_result_json, print_lint_result_text};
 
 }  // namespace dpslint::cli

@@ -13,7 +13,9 @@
 #include "error_line.hpp"
 #include "exit_codes.hpp"
 #include "json_output.hpp"
+#include "render.hpp"
 #include "rule_docs.hpp"
+#include "rules_output.hpp"
 
 namespace dpslint::cli {
 
@@ -26,35 +28,19 @@ RulesCommand::RulesCommand(CLI::App& app) {
                        "Print a complete .dpslint.json with every option and its default");
 }
 
-int RulesCommand::run(std::ostream& out, std::ostream&) const {
+int RulesCommand::run(const CommandStreams& io) const {
+    std::ostream& out = io.out;
     const auto& rules = rules::registry();
     if (example_config_) {
         write_json(out, lint::example_config(rules));
         return exit_ok;
     }
-    if (format_ == "json") {
-        nlohmann::json list = nlohmann::json::array();
-        for (const auto* r : rules)
-            list.push_back(rule_json(*r));
-        write_json(out, nlohmann::json{{"rules", list}});
-    } else if (format_ == "markdown") {
+    // Markdown is the generated docs/rules.md, not a report format.
+    if (format_ == "markdown") {
         out << rules_markdown(rules);
     } else {
-        for (const auto* r : rules) {
-            const auto& m = r->metadata();
-            std::string id = m.id;
-            id.resize(std::max<std::size_t>(id.size() + 1, 40), ' ');
-            std::string severity(m.context_severities.empty() ? to_string(m.severity)
-                                                              : std::string_view("varies"));
-            severity.resize(8, ' ');
-            out << id << severity << m.title << (m.enabled_by_default ? "" : " (off by default)")
-                << '\n';
-            if (!m.context_severities.empty()) {
-                out << std::string(id.size() + severity.size(), ' ') << lint::severities_text(m)
-                    << " by case: " << m.severity_context << '\n';
-            }
-        }
-        out << rules.size() << " rules; `dpslint explain <id>` for details\n";
+        render(format_ == "json" ? OutputFormat::json : OutputFormat::text, rules_reporter,
+               RuleListing{&rules}, out);
     }
     return exit_ok;
 }
@@ -66,7 +52,8 @@ ExplainCommand::ExplainCommand(CLI::App& app) {
         ->type_name("RULE_ID");
 }
 
-int ExplainCommand::run(std::ostream& out, std::ostream& err) const {
+int ExplainCommand::run(const CommandStreams& io) const {
+    std::ostream& out = io.out;
     if (const auto* rule = rules::find_rule(id_)) {
         out << explain_text(*rule);
         return exit_ok;
@@ -89,9 +76,9 @@ int ExplainCommand::run(std::ostream& out, std::ostream& err) const {
             suggestions += (suggestions.empty() ? "" : ", ") + rule->metadata().id;
         }
     }
-    print_error(err, "no rule or check " + quote_input(id_)
-                         + (suggestions.empty() ? std::string(" (see `dpslint rules`)")
-                                                : "; rules in that category: " + suggestions));
+    print_error(io.err, "no rule or check " + quote_input(id_)
+                            + (suggestions.empty() ? std::string(" (see `dpslint rules`)")
+                                                   : "; rules in that category: " + suggestions));
     return exit_usage;
 }
 

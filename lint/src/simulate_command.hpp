@@ -6,21 +6,20 @@
 
 #include <CLI/CLI.hpp>
 
+#include "command.hpp"
 #include "common_options.hpp"
 #include "validation_options.hpp"
 
 namespace dpslint::cli {
 
 // `dpslint simulate`: what DPS would decide for each device, from an exported snapshot.
-class SimulateCommand {
+class SimulateCommand : public Command {
 public:
     explicit SimulateCommand(CLI::App& app);
 
-    bool selected() const { return command_->parsed(); }
-    int run(std::ostream& out, std::ostream& err) const;
+    int run(const CommandStreams& io) const override;
 
 private:
-    CLI::App* command_;
     CommonOptions common_;
     ValidationOptions validation_;  // --crl only
     std::string snapshot_;

@@ -6,21 +6,20 @@
 
 #include <CLI/CLI.hpp>
 
+#include "command.hpp"
 #include "common_options.hpp"
 #include "validation_options.hpp"
 
 namespace dpslint::cli {
 
 // `dpslint verify`: RFC 5280 path validation of device certificates against trust anchors.
-class VerifyCommand {
+class VerifyCommand : public Command {
 public:
     explicit VerifyCommand(CLI::App& app);
 
-    bool selected() const { return command_->parsed(); }
-    int run(std::ostream& out, std::ostream& err) const;
+    int run(const CommandStreams& io) const override;
 
 private:
-    CLI::App* command_;
     CommonOptions common_;
     std::vector<std::string> trust_;
     std::vector<std::string> untrusted_;

@@ -2,6 +2,7 @@
 // exceptions, with a synthetic source and work function (no files, no certificates).
 #include "dpslint/batch/batch_runner.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <new>
 #include <stdexcept>
@@ -111,6 +112,49 @@ TEST_CASE("an exception on the delivering thread stops the pool and propagates",
         return true;
     };
     CHECK_THROWS_WITH(runner.run(failing_walk, [](FileRecord&&) {}), "walk failed");
+}
+
+TEST_CASE("the batch pool with no input, one input and many", "[batch]") {
+    for (const unsigned jobs : {1u, 4u}) {
+        const BatchRunner runner(
+            [](const InputItem& item, StageTimes&) { return slow_record(item); }, jobs);
+        for (const std::uint64_t n : {0u, 1u, 33u}) {
+            std::vector<std::uint64_t> seen;
+            runner.run(count_to(n), [&](FileRecord&& r) { seen.push_back(r.sequence); });
+            REQUIRE(seen.size() == n);
+            for (std::uint64_t i = 0; i < n; ++i)
+                CHECK(seen[i] == i);
+        }
+    }
+}
+
+TEST_CASE("the batch pool reads ahead of delivery only a bounded number of inputs",
+          "[batch][hostile]") {
+    // A slow consumer (a report on a slow disk) must not let the walk run ahead and hold a
+    // million records in memory: at most a few chunks per worker are in flight.
+    constexpr unsigned jobs = 2;
+    const BatchRunner runner([](const InputItem& item, StageTimes&) { return slow_record(item); },
+                             jobs);
+    std::uint64_t pulled = 0;
+    const auto source = count_to(20'000);
+    std::uint64_t delivered = 0;
+    std::uint64_t most_ahead = 0;
+    runner.run(
+        [&](InputItem& item) {
+            const bool more = source(item);
+            pulled += more;
+            return more;
+        },
+        [&](FileRecord&&) {
+            ++delivered;
+            most_ahead = std::max(most_ahead, pulled - delivered);
+            if (delivered % 1000 == 0)
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        });
+    CHECK(delivered == 20'000);
+    // 4 chunks of 32 inputs per worker, plus the chunk being filled.
+    CHECK(most_ahead <= (4 * jobs + 1) * 32);
+    CHECK(most_ahead > 0);
 }
 
 TEST_CASE("a shard takes every N-th input and still delivers in order", "[batch]") {

@@ -74,13 +74,27 @@ Location CaRecordView::location() const {
     return l;
 }
 
+namespace {
+AttestationOptions attestation_at(TimePoint at) {
+    AttestationOptions options;
+    options.at = at;
+    return options;
+}
+}  // namespace
+
 LintContext::LintContext(TimePoint at, const CryptoBackend& backend, const Snapshot* snapshot)
-    : at_(at), backend_(backend), snapshot_(snapshot), cache_(std::make_unique<SignatureCache>()) {
+    : LintContext(attestation_at(at), backend, snapshot) {}
+
+LintContext::LintContext(const AttestationOptions& options, const CryptoBackend& backend,
+                         const Snapshot* snapshot)
+    : at_(options.at),
+      options_(options),
+      backend_(backend),
+      snapshot_(snapshot),
+      cache_(std::make_unique<SignatureCache>()) {
     if (snapshot_ != nullptr) {
-        AttestationOptions options;
-        options.at = at_;
         simulator_ =
-            std::make_unique<AttestationSimulator>(*snapshot_, backend_, options, cache_.get());
+            std::make_unique<AttestationSimulator>(*snapshot_, backend_, options_, cache_.get());
         index_snapshot();
     }
 }
@@ -198,7 +212,7 @@ RevocationCheck LintContext::check_revocation(const std::vector<CertificatePtr>&
         return {};
     ValidationPolicy policy;
     policy.at = at_;
-    policy.algorithms = AttestationOptions::lenient_algorithms();
+    policy.algorithms = options_.algorithms;
     return revocation_->check(path, policy);
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "dpslint/batch/batch_session.hpp"
 #include "dpslint/identifiers.hpp"
 
 namespace dpslint::lint {
@@ -186,29 +187,8 @@ std::vector<std::string> Linter::restated_decisions(
     return out;
 }
 
-Linter::BatchAggregators Linter::start_batch(const LintContext& context) const {
-    BatchAggregators out;
-    for (const auto& a : active_) {
-        if (a.rule->scope() != Scope::batch || !a.rule->applies(context))
-            continue;
-        out.emplace_back(&a, static_cast<const BatchRule*>(a.rule)->start(a.options));
-    }
-    return out;
-}
-
-LintReport Linter::finish_batch(BatchAggregators& aggregators, const SummaryLookup& lookup,
-                                std::vector<Finding> extra) const {
-    for (auto& [active, aggregator] : aggregators) {
-        FindingSink sink(active->rule->metadata(), active->severity, extra);
-        aggregator->finish(sink, lookup);
-    }
-    LintReport report;
-    finalize(std::move(extra), report);
-    complete(report);
-    return report;
-}
-
-void Linter::complete(LintReport& report) const {
+void Linter::conclude(std::vector<Finding> findings, LintReport& report) const {
+    finalize(std::move(findings), report);
     report.rules_disabled = disabled_;
     auto status = suppressions_->status_findings();
     report.findings.insert(report.findings.end(), status.begin(), status.end());
@@ -260,27 +240,29 @@ LintReport Linter::run(const LintContext& context) const {
                     rule->check({*ca.certificate, ca.location, "CA certificate"}, a.options, sink);
                 break;
             }
-            case Scope::batch: {
-                auto aggregator = static_cast<const BatchRule*>(a.rule)->start(a.options);
-                std::vector<DeviceSummary> summaries;
-                for (const auto& device : context.devices()) {
-                    summaries.push_back(DeviceSummary::of(device.device.file,
-                                                          device.certificate_index, device.leaf()));
-                    aggregator->observe(summaries.size() - 1, summaries.back());
-                }
-                aggregator->finish(sink, [&](const std::vector<std::uint64_t>& sequence_numbers) {
-                    std::vector<DeviceSummary> found;
-                    for (const auto n : sequence_numbers) {
-                        found.push_back(n < summaries.size() ? summaries[n] : DeviceSummary{});
-                    }
-                    return found;
-                });
-                break;
-            }
+            case Scope::batch:
+                break;  // below, all batch rules in one session
         }
     }
-    finalize(std::move(findings), report);
-    complete(report);
+    // Each device is one file of its own here: a snapshot's devices.json entry or one
+    // DEVICE_FILE. The summaries are all at hand, so late lookups need no re-reading.
+    batch::BatchSession session(*this, &context);
+    std::vector<DeviceSummary> summaries;
+    for (const auto& device : context.devices()) {
+        summaries.push_back(
+            DeviceSummary::of(device.device.file, device.certificate_index, device.leaf()));
+        session.observe_device(summaries.size() - 1, summaries.back());
+    }
+    auto batch_findings =
+        session.finish_findings([&](const std::vector<batch::DevicePlace>& places) {
+            std::vector<DeviceSummary> found;
+            for (const auto& p : places)
+                found.push_back(summaries[p.number]);
+            return found;
+        });
+    findings.insert(findings.end(), std::make_move_iterator(batch_findings.begin()),
+                    std::make_move_iterator(batch_findings.end()));
+    conclude(std::move(findings), report);
     return report;
 }
 

@@ -96,7 +96,11 @@ struct CaRecordView {
 // afterwards its const members may be used from many threads.
 class LintContext {
 public:
+    // Decides devices with the default AttestationOptions at `at`.
     LintContext(TimePoint at, const CryptoBackend& backend, const Snapshot* snapshot);
+    // Decides devices, and checks CRL issuers' paths, with `options` (options.at is the time).
+    LintContext(const AttestationOptions& options, const CryptoBackend& backend,
+                const Snapshot* snapshot);
     LintContext(const LintContext&) = delete;
     LintContext& operator=(const LintContext&) = delete;
 
@@ -141,7 +145,8 @@ public:
     void check_revocation_with(const RevocationChecker* checker) noexcept { revocation_ = checker; }
     const RevocationChecker* revocation_checker() const noexcept { return revocation_; }
     // The status of each certificate of `path` (leaf first; the last one is not checked) at the
-    // context's time, CRL issuers' paths under the lenient algorithm policy DPS is modelled with.
+    // context's time, CRL issuers' paths under the attestation options' algorithm policy (by
+    // default the lenient one DPS is modelled with).
     // Empty without CRLs.
     RevocationCheck check_revocation(const std::vector<CertificatePtr>& path) const;
 
@@ -161,6 +166,7 @@ private:
     void index_ca_certificates();
 
     TimePoint at_;
+    AttestationOptions options_;
     const CryptoBackend& backend_;
     const Snapshot* snapshot_;
     std::unique_ptr<SignatureCache> cache_;

@@ -53,7 +53,7 @@ struct LintReport {
 };
 
 // Runs the configured rules over a context. The pieces batch processing needs (per-device checks,
-// aggregators, finalising) are public so a streaming run reports exactly like `lint`.
+// finalising) are public so a streaming run reports exactly like `lint`.
 // `registry` is usually dpslint::rules::registry() (dpslint_rules/registry.hpp, library
 // dpslint::rules); its rules must outlive the Linter. run() and check_device() are const and
 // thread-safe; findings come back sorted, and problems of the input are findings, not exceptions.
@@ -73,21 +73,15 @@ public:
     // The attestation decision ids that `rule_findings` (from check_device) restate; a report
     // that also lists the decision findings drops these so that one cause counts once.
     std::vector<std::string> restated_decisions(const std::vector<Finding>& rule_findings) const;
-    using BatchAggregators =
-        std::vector<std::pair<const ActiveRule*, std::unique_ptr<BatchAggregator>>>;
-    BatchAggregators start_batch(const LintContext& context) const;
-    // Ends a streaming batch: every aggregator reports, `extra` findings join them, suppressions
-    // apply and their status is reported. rules_run is left to the caller.
-    LintReport finish_batch(BatchAggregators& aggregators, const SummaryLookup& lookup,
-                            std::vector<Finding> extra) const;
     // Splits into active and suppressed, then sorts both.
     void finalize(std::vector<Finding> findings, LintReport& report) const;
+    // Ends a report: finalize(findings), then the suppressions' status findings and the disabled
+    // rules, everything sorted. A streaming batch ends its report here too
+    // (dpslint/batch/batch_session.hpp).
+    void conclude(std::vector<Finding> findings, LintReport& report) const;
     const SuppressionSet& suppressions() const noexcept { return *suppressions_; }
 
 private:
-    // Adds the suppressions' status findings and the disabled rules, then sorts.
-    void complete(LintReport& report) const;
-
     std::vector<ActiveRule> active_;
     std::vector<std::string> disabled_;
     std::unique_ptr<SuppressionSet> suppressions_;
