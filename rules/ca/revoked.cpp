@@ -8,7 +8,6 @@ class Revoked final : public lint::SnapshotRule {
 public:
     const RuleMetadata& metadata() const override { return metadata_; }
 
-    // Needs CRLs (--crl); a CA certificate's status is unknown without them.
     void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
         for (const auto& ca : context.ca_certificates()) {
             std::vector<const lint::GroupView*> enabled;
@@ -45,6 +44,7 @@ private:
         .title = "Uploaded CA certificate is revoked by its issuer's CRL",
         .severity = Severity::error,
         .inspects = Target::ca_record,
+        // Needs CRLs (--crl); a CA certificate's status is unknown without them.
         .needs = {InputPart::revocation},
         .rationale =
             "DPS never checks certificate revocation: an enrollment group on a CA certificate that "

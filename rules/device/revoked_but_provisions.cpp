@@ -10,7 +10,6 @@ class RevokedButProvisions final : public lint::DeviceRule {
 public:
     const RuleMetadata& metadata() const override { return metadata_; }
 
-    // Needs a DPS decision and CRLs (--crl); without either there is nothing to compare.
     void check(const DeviceContext& device, const RuleOptions&, FindingSink& sink) const override {
         if (!device.attestation || !device.revocation
             || device.attestation->decision != Decision::provisioned)
@@ -55,6 +54,7 @@ private:
         .title = "Device certificate is revoked by a CRL but DPS would provision it",
         .severity = Severity::error,
         .inspects = Target::device_certificate,
+        // Needs a DPS decision and CRLs (--crl); without either there is nothing to compare.
         .needs = {InputPart::snapshot, InputPart::revocation},
         .rationale =
             "DPS never checks certificate revocation: a device whose certificate (or a CA "

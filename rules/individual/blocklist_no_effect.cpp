@@ -8,7 +8,6 @@ class BlocklistNoEffect final : public lint::SnapshotRule {
 public:
     const RuleMetadata& metadata() const override { return metadata_; }
 
-    // Needs the device certificates in memory (not a streamed batch) to know what a block blocks.
     void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
         for (const auto& enrollment : *context.snapshot()->individuals) {
             if (enrollment.settings.enabled)
@@ -65,6 +64,7 @@ private:
             "Disabled individual enrollment blocks no given device that would otherwise provision",
         .severity = Severity::warning,
         .inspects = Target::individual_enrollment,
+        // Needs the device certificates in memory (not a streamed batch) to know what a block blocks.
         .needs = {InputPart::individual_enrollments, InputPart::devices},
         .rationale =
             "The documented way to block one device of a group is a disabled individual enrollment "
