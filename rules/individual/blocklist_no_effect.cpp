@@ -64,7 +64,8 @@ private:
             "Disabled individual enrollment blocks no given device that would otherwise provision",
         .severity = Severity::warning,
         .inspects = Target::individual_enrollment,
-        // Needs the device certificates in memory (not a streamed batch) to know what a block blocks.
+        // Needs the device certificates in memory (not a streamed batch) to know what a block
+        // blocks.
         .needs = {InputPart::individual_enrollments, InputPart::devices},
         .rationale =
             "The documented way to block one device of a group is a disabled individual enrollment "
