@@ -13,7 +13,9 @@ namespace dpslint::rules {
 
 using lint::DeviceContext;
 using lint::FindingSink;
+using lint::InputPart;
 using lint::LintContext;
+using lint::OptionType;
 using lint::RuleMetadata;
 using lint::RuleOption;
 using lint::RuleOptions;

@@ -11,15 +11,17 @@ namespace dpslint::cli {
 namespace {
 
 std::string option_default(const lint::RuleOption& o) {
-    if (o.default_value.is_string())
-        return "\"" + o.default_value.get<std::string>() + "\"";
-    return o.default_value.dump();
+    const nlohmann::json& value = o.default_value.json();
+    if (value.is_string())
+        return "\"" + value.get<std::string>() + "\"";
+    return value.dump();
 }
 
 // "integer from 0 to 36500, default 30": type, range and default, as docs and explain show them.
 std::string option_kind(const lint::RuleOption& o) {
     const std::string range = lint::option_range_text(o);
-    return o.type + (range.empty() ? "" : " " + range) + ", default " + option_default(o);
+    return std::string(to_string(o.type)) + (range.empty() ? "" : " " + range) + ", default "
+           + option_default(o);
 }
 
 std::string anchor(const std::string& id) {
@@ -54,12 +56,12 @@ nlohmann::json rule_json(const lint::Rule& rule) {
     nlohmann::json options = nlohmann::json::array();
     for (const auto& o : m.options) {
         nlohmann::json option{{"name", o.name},
-                              {"type", o.type},
-                              {"default", o.default_value},
+                              {"type", to_string(o.type)},
+                              {"default", o.default_value.json()},
                               {"description", o.description}};
         const auto bound = [&](double v) {
-            return o.type == "integer" ? nlohmann::json(static_cast<long long>(v))
-                                       : nlohmann::json(v);
+            return o.type == lint::OptionType::integer ? nlohmann::json(static_cast<long long>(v))
+                                                       : nlohmann::json(v);
         };
         if (o.minimum)
             option["minimum"] = bound(*o.minimum);

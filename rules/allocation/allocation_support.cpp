@@ -5,7 +5,7 @@
 
 #include "dpslint/identifiers.hpp"
 
-namespace dpslint::rules::allocation_detail {
+namespace dpslint::rules::allocation {
 
 Location EnrollmentEntry::location() const {
     Location l;
@@ -52,17 +52,4 @@ std::string normalized_location(std::string_view location) {
     return out;
 }
 
-std::string join_list(const std::vector<std::string>& names, std::size_t shown) {
-    std::string out;
-    const std::size_t n = std::min(names.size(), shown);
-    for (std::size_t i = 0; i < n; ++i) {
-        if (i > 0)
-            out += (i + 1 == n && names.size() <= shown) ? " and " : ", ";
-        out += names[i];
-    }
-    if (names.size() > shown)
-        out += " and " + std::to_string(names.size() - shown) + " more";
-    return out;
-}
-
-}  // namespace dpslint::rules::allocation_detail
+}  // namespace dpslint::rules::allocation

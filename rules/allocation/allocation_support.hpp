@@ -11,7 +11,9 @@
 #include "dpslint/finding.hpp"
 #include "dpslint/snapshot.hpp"
 
-namespace dpslint::rules::allocation_detail {
+#include "text.hpp"
+
+namespace dpslint::rules::allocation {
 
 // One enrollment group or individual enrollment.
 struct EnrollmentEntry {
@@ -32,7 +34,4 @@ std::vector<EnrollmentEntry> all_enrollments(const Snapshot& snapshot);
 // "eastus" for "East US": ARM locations compared without case and spaces.
 std::string normalized_location(std::string_view location);
 
-// "a, b and 3 more" (at most `shown` items).
-std::string join_list(const std::vector<std::string>& names, std::size_t shown = 5);
-
-}  // namespace dpslint::rules::allocation_detail
+}  // namespace dpslint::rules::allocation

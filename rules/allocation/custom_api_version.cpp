@@ -4,11 +4,9 @@
 #include "allocation/allocation_support.hpp"
 #include "rule_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::allocation {
 
 namespace {
-
-using namespace allocation_detail;
 
 // The oldest API version DPS sends custom allocation requests in (2021-10-01 service spec).
 constexpr std::array<int, 3> minimum_date{2018, 9, 1};
@@ -71,23 +69,34 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "allocation.custom-api-version", "Custom allocation apiVersion is invalid or too old",
-        Severity::error, Target::enrollment_group,
-        "customAllocationDefinition.apiVersion is the DPS API version of the allocation request "
-        "sent to the webhook; the service API specifies a minimum of 2018-09-01-preview. A value "
-        "that is not a date-form API version, or an older one, is not a version DPS can call the "
-        "webhook with.",
-        std::string(citation::dps_service_api),
-        "Set apiVersion to the version the webhook is written against, for example 2021-10-01 "
-        "(2018-09-01-preview or later).",
-        {}, "customAllocationDefinition.apiVersion '2017-11-15'");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "allocation.custom-api-version",
+        .title = "Custom allocation apiVersion is invalid or too old",
+        .severity = Severity::error,
+        .inspects = Target::enrollment_group,
+        .rationale = "customAllocationDefinition.apiVersion is the DPS API version of the "
+                     "allocation request "
+                     "sent to the webhook; the service API specifies a minimum of "
+                     "2018-09-01-preview. A value "
+                     "that is not a date-form API version, or an older one, is not a version DPS "
+                     "can call the "
+                     "webhook with.",
+        .citation = std::string(citation::dps_service_api),
+        .fix =
+            "Set apiVersion to the version the webhook is written against, for example 2021-10-01 "
+            "(2018-09-01-preview or later).",
+        .example = "customAllocationDefinition.apiVersion '2017-11-15'",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::allocation
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_allocation_custom_api_version() {
-    return std::make_unique<CustomApiVersion>();
+    return std::make_unique<allocation::CustomApiVersion>();
 }
 
 }  // namespace dpslint::rules

@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::allocation::custom_api_version_test {
+
 using namespace dpslint::test;
 
 namespace {
@@ -46,3 +47,5 @@ TEST_CASE("allocation.custom-api-version is silent for the minimum and later ver
         CHECK(r.findings.empty());
     }
 }
+
+}  // namespace dpslint::rules::allocation::custom_api_version_test

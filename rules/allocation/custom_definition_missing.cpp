@@ -1,11 +1,9 @@
 #include "allocation/allocation_support.hpp"
 #include "rule_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::allocation {
 
 namespace {
-
-using namespace allocation_detail;
 
 class CustomDefinitionMissing final : public lint::SnapshotRule {
 public:
@@ -39,24 +37,33 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "allocation.custom-definition-missing",
-        "Custom allocation without a complete webhook definition", Severity::error,
-        Target::enrollment_group,
-        "With allocationPolicy custom DPS calls the webhook in customAllocationDefinition to "
-        "pick the hub; webhookUrl and apiVersion are both required, and the service rejects the "
-        "enrollment with 400004 'A CustomAllocationDefinition is required when the allocation "
-        "policy is set to Custom'.",
-        std::string(citation::dps_custom_allocation),
-        "Add customAllocationDefinition with the webhook's URL (including its function key) and "
-        "an apiVersion such as 2021-10-01, or choose a built-in allocation policy.",
-        {}, "allocationPolicy 'custom' and no customAllocationDefinition");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "allocation.custom-definition-missing",
+        .title = "Custom allocation without a complete webhook definition",
+        .severity = Severity::error,
+        .inspects = Target::enrollment_group,
+        .rationale =
+            "With allocationPolicy custom DPS calls the webhook in customAllocationDefinition to "
+            "pick the hub; webhookUrl and apiVersion are both required, and the service rejects "
+            "the "
+            "enrollment with 400004 'A CustomAllocationDefinition is required when the allocation "
+            "policy is set to Custom'.",
+        .citation = std::string(citation::dps_custom_allocation),
+        .fix = "Add customAllocationDefinition with the webhook's URL (including its function key) "
+               "and "
+               "an apiVersion such as 2021-10-01, or choose a built-in allocation policy.",
+        .example = "allocationPolicy 'custom' and no customAllocationDefinition",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::allocation
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_allocation_custom_definition_missing() {
-    return std::make_unique<CustomDefinitionMissing>();
+    return std::make_unique<allocation::CustomDefinitionMissing>();
 }
 
 }  // namespace dpslint::rules

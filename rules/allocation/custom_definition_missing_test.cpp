@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::allocation::custom_definition_missing_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("allocation.custom-definition-missing fires for custom without a definition",
@@ -38,3 +39,5 @@ TEST_CASE("allocation.custom-definition-missing is silent for a complete definit
     CHECK(r.applicable);
     CHECK(r.findings.empty());
 }
+
+}  // namespace dpslint::rules::allocation::custom_definition_missing_test

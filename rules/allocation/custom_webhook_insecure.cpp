@@ -3,11 +3,9 @@
 #include "allocation/allocation_support.hpp"
 #include "rule_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::allocation {
 
 namespace {
-
-using namespace allocation_detail;
 
 struct UrlParts {
     std::string scheme;
@@ -100,26 +98,35 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "allocation.custom-webhook-insecure",
-        "Custom allocation webhook without HTTPS or without a function key", Severity::warning,
-        Target::enrollment_group,
-        "DPS posts each registration's allocation request (registration ID, certificate info, "
-        "payload, linked hubs) to webhookUrl. An explicit HTTPS requirement was not found in the "
-        "DPS documentation, so plain http is a hygiene finding, not a provisioning failure. An "
-        "Azure Function with function-level authorization needs its key embedded in the URL "
-        "(?code=...); without it DPS gets 401 and enrollment creation fails. Exports mask the "
-        "query as ?****, which counts as a key.",
-        std::string(citation::dps_custom_allocation),
-        "Use the https:// URL of the function and append its function key as ?code=<key> (copy "
-        "the 'Get function URL' value from the portal).",
-        {}, "webhookUrl 'https://alloc.azurewebsites.net/api/HttpTrigger1' (no code=)");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "allocation.custom-webhook-insecure",
+        .title = "Custom allocation webhook without HTTPS or without a function key",
+        .severity = Severity::warning,
+        .inspects = Target::enrollment_group,
+        .rationale =
+            "DPS posts each registration's allocation request (registration ID, certificate info, "
+            "payload, linked hubs) to webhookUrl. An explicit HTTPS requirement was not found in "
+            "the "
+            "DPS documentation, so plain http is a hygiene finding, not a provisioning failure. An "
+            "Azure Function with function-level authorization needs its key embedded in the URL "
+            "(?code=...); without it DPS gets 401 and enrollment creation fails. Exports mask the "
+            "query as ?****, which counts as a key.",
+        .citation = std::string(citation::dps_custom_allocation),
+        .fix =
+            "Use the https:// URL of the function and append its function key as ?code=<key> (copy "
+            "the 'Get function URL' value from the portal).",
+        .example = "webhookUrl 'https://alloc.azurewebsites.net/api/HttpTrigger1' (no code=)",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::allocation
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_allocation_custom_webhook_insecure() {
-    return std::make_unique<CustomWebhookInsecure>();
+    return std::make_unique<allocation::CustomWebhookInsecure>();
 }
 
 }  // namespace dpslint::rules

@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::allocation::custom_webhook_insecure_test {
+
 using namespace dpslint::test;
 
 namespace {
@@ -46,3 +47,5 @@ TEST_CASE("allocation.custom-webhook-insecure is silent for https with a key or 
         CHECK(r.findings.empty());
     }
 }
+
+}  // namespace dpslint::rules::allocation::custom_webhook_insecure_test

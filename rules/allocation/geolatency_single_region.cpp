@@ -1,19 +1,13 @@
 #include "allocation/allocation_support.hpp"
 #include "rule_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::allocation {
 
 namespace {
-
-using namespace allocation_detail;
 
 class GeoLatencySingleRegion final : public lint::SnapshotRule {
 public:
     const RuleMetadata& metadata() const override { return metadata_; }
-
-    bool applies(const LintContext& context) const override {
-        return context.snapshot() != nullptr && context.snapshot()->known_linked_hubs() != nullptr;
-    }
 
     void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
         const Snapshot& snapshot = *context.snapshot();
@@ -44,22 +38,31 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "allocation.geolatency-single-region", "Geo-latency allocation over hubs in one region",
-        Severity::notice, Target::enrollment_group,
-        "Geo-latency allocation picks the hub with the lowest latency to the device and breaks "
-        "ties by weighted hashing. When every eligible hub is in the same Azure region the "
-        "latencies are equal, so the policy reduces to hashed allocation.",
-        std::string(citation::dps_allocation),
-        "Link hubs in the regions the devices are in, or use hashed allocation to say what "
-        "actually happens.",
-        {}, "allocationPolicy 'geoLatency' with both linked hubs in eastus");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "allocation.geolatency-single-region",
+        .title = "Geo-latency allocation over hubs in one region",
+        .severity = Severity::notice,
+        .inspects = Target::enrollment_group,
+        .needs = {InputPart::linked_hubs},
+        .rationale =
+            "Geo-latency allocation picks the hub with the lowest latency to the device and breaks "
+            "ties by weighted hashing. When every eligible hub is in the same Azure region the "
+            "latencies are equal, so the policy reduces to hashed allocation.",
+        .citation = std::string(citation::dps_allocation),
+        .fix = "Link hubs in the regions the devices are in, or use hashed allocation to say what "
+               "actually happens.",
+        .example = "allocationPolicy 'geoLatency' with both linked hubs in eastus",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::allocation
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_allocation_geolatency_single_region() {
-    return std::make_unique<GeoLatencySingleRegion>();
+    return std::make_unique<allocation::GeoLatencySingleRegion>();
 }
 
 }  // namespace dpslint::rules

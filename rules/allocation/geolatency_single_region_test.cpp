@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::allocation::geolatency_single_region_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("allocation.geolatency-single-region fires when all hubs are in one region",
@@ -29,9 +30,4 @@ TEST_CASE("allocation.geolatency-single-region is silent for hubs in two regions
     CHECK(r.findings.empty());
 }
 
-TEST_CASE("allocation.geolatency-single-region does not apply without linked hubs",
-          "[rule][allocation.geolatency-single-region]") {
-    Snapshot s = demo_snapshot();
-    s.linked_hubs.reset();
-    CHECK_FALSE(run_rule("allocation.geolatency-single-region", &s).applicable);
-}
+}  // namespace dpslint::rules::allocation::geolatency_single_region_test

@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::allocation::hashed_single_hub_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("allocation.hashed-single-hub fires for hashed over one named hub",
@@ -37,13 +38,6 @@ TEST_CASE("allocation.hashed-single-hub is silent for hashed over two hubs",
     CHECK(r.findings.empty());
 }
 
-TEST_CASE("allocation.hashed-single-hub does not apply without linked hubs",
-          "[rule][allocation.hashed-single-hub]") {
-    Snapshot s = demo_snapshot();
-    s.linked_hubs.reset();
-    CHECK_FALSE(run_rule("allocation.hashed-single-hub", &s).applicable);
-}
-
 TEST_CASE(
     "allocation.hashed-single-hub ignores disabled individual enrollments (blocklist entries)",
     "[rule][allocation.hashed-single-hub]") {
@@ -62,3 +56,5 @@ TEST_CASE(
     (*s.individuals)[0].settings.enabled = true;  // the same entry enabled does allocate
     CHECK(run_rule("allocation.hashed-single-hub", &s).findings.size() == 1);
 }
+
+}  // namespace dpslint::rules::allocation::hashed_single_hub_test

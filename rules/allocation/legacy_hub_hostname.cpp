@@ -1,11 +1,9 @@
 #include "allocation/allocation_support.hpp"
 #include "rule_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::allocation {
 
 namespace {
-
-using namespace allocation_detail;
 
 class LegacyHubHostname final : public lint::SnapshotRule {
 public:
@@ -25,21 +23,29 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "allocation.legacy-hub-hostname", "Enrollment uses the deprecated iotHubHostName",
-        Severity::warning, Target::enrollment_group,
-        "iotHubHostName is the legacy way to pin an enrollment to one hub and implies static "
-        "allocation; the CLI deprecated --iot-hub-host-name in favour of --iot-hubs. Tools and "
-        "readers that only look at allocationPolicy and iotHubs miss the pin.",
-        std::string(citation::dps_allocation),
-        "Set allocationPolicy static and iotHubs to that hub, and clear iotHubHostName.", {},
-        "iotHubHostName 'hub-a.azure-devices.net' and no iotHubs");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "allocation.legacy-hub-hostname",
+        .title = "Enrollment uses the deprecated iotHubHostName",
+        .severity = Severity::warning,
+        .inspects = Target::enrollment_group,
+        .rationale =
+            "iotHubHostName is the legacy way to pin an enrollment to one hub and implies static "
+            "allocation; the CLI deprecated --iot-hub-host-name in favour of --iot-hubs. Tools and "
+            "readers that only look at allocationPolicy and iotHubs miss the pin.",
+        .citation = std::string(citation::dps_allocation),
+        .fix = "Set allocationPolicy static and iotHubs to that hub, and clear iotHubHostName.",
+        .example = "iotHubHostName 'hub-a.azure-devices.net' and no iotHubs",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::allocation
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_allocation_legacy_hub_hostname() {
-    return std::make_unique<LegacyHubHostname>();
+    return std::make_unique<allocation::LegacyHubHostname>();
 }
 
 }  // namespace dpslint::rules

@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::allocation::legacy_hub_hostname_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("allocation.legacy-hub-hostname fires for iotHubHostName",
@@ -29,3 +30,5 @@ TEST_CASE("allocation.legacy-hub-hostname is silent for iotHubs",
     CHECK(r.applicable);
     CHECK(r.findings.empty());
 }
+
+}  // namespace dpslint::rules::allocation::legacy_hub_hostname_test

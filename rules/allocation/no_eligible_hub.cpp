@@ -1,19 +1,13 @@
 #include "allocation/allocation_support.hpp"
 #include "rule_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::allocation {
 
 namespace {
-
-using namespace allocation_detail;
 
 class NoEligibleHub final : public lint::SnapshotRule {
 public:
     const RuleMetadata& metadata() const override { return metadata_; }
-
-    bool applies(const LintContext& context) const override {
-        return context.snapshot() != nullptr && context.snapshot()->known_linked_hubs() != nullptr;
-    }
 
     void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
         const Snapshot& snapshot = *context.snapshot();
@@ -47,24 +41,35 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "allocation.no-eligible-hub", "Enrollment has no IoT hub to allocate devices to",
-        Severity::error, Target::enrollment_group,
-        "DPS allocates over the hubs an enrollment names in iotHubs, or, when it names none, "
-        "over every linked hub whose applyAllocationPolicy is true. When that set is empty (no "
-        "hub linked, every linked hub opted out of allocation, or every named hub unlinked) a "
-        "device matching the enrollment cannot be assigned to any hub and its registration "
-        "fails.",
-        std::string(citation::dps_allocation),
-        "Link an IoT hub, set applyAllocationPolicy true on at least one linked hub, or name a "
-        "linked hub in the enrollment's iotHubs.",
-        {}, "no iotHubs on the enrollment and the only linked hub has applyAllocationPolicy false");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "allocation.no-eligible-hub",
+        .title = "Enrollment has no IoT hub to allocate devices to",
+        .severity = Severity::error,
+        .inspects = Target::enrollment_group,
+        .needs = {InputPart::linked_hubs},
+        .rationale =
+            "DPS allocates over the hubs an enrollment names in iotHubs, or, when it names none, "
+            "over every linked hub whose applyAllocationPolicy is true. When that set is empty (no "
+            "hub linked, every linked hub opted out of allocation, or every named hub unlinked) a "
+            "device matching the enrollment cannot be assigned to any hub and its registration "
+            "fails.",
+        .citation = std::string(citation::dps_allocation),
+        .fix =
+            "Link an IoT hub, set applyAllocationPolicy true on at least one linked hub, or name a "
+            "linked hub in the enrollment's iotHubs.",
+        .example =
+            "no iotHubs on the enrollment and the only linked hub has applyAllocationPolicy false",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::allocation
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_allocation_no_eligible_hub() {
-    return std::make_unique<NoEligibleHub>();
+    return std::make_unique<allocation::NoEligibleHub>();
 }
 
 }  // namespace dpslint::rules

@@ -1,19 +1,13 @@
 #include "allocation/allocation_support.hpp"
 #include "rule_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::allocation {
 
 namespace {
-
-using namespace allocation_detail;
 
 class ServiceDefaultStatic final : public lint::SnapshotRule {
 public:
     const RuleMetadata& metadata() const override { return metadata_; }
-
-    bool applies(const LintContext& context) const override {
-        return context.snapshot() != nullptr && context.snapshot()->service.has_value();
-    }
 
     void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
         const Snapshot& snapshot = *context.snapshot();
@@ -40,31 +34,41 @@ public:
         if (!without_hub.empty()) {
             message += "; " + std::to_string(without_hub.size()) + " of them name"
                        + (without_hub.size() == 1 ? "s" : "")
-                       + " no IoT hub: " + join_list(without_hub);
+                       + " no IoT hub: " + join_and(without_hub, 5);
         }
         sink.report(std::move(message), std::move(location));
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "allocation.service-default-static", "Service default allocation policy is Static",
-        Severity::warning, Target::service,
-        "An enrollment without its own allocationPolicy uses the service default current at "
-        "registration time. With a Static default every such enrollment must name exactly one "
-        "hub, and changing the default later silently changes the allocation of all of them. "
-        "New DPS instances default to Hashed (the portal writes an explicit policy on save).",
-        std::string(citation::dps_allocation),
-        "Give each enrollment an explicit allocationPolicy (static with its hub in iotHubs where "
-        "intended), then consider setting the service default back to Hashed.",
-        {},
-        "dps.json properties.allocationPolicy 'Static' and an enrollment without a policy or "
-        "iotHubs");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "allocation.service-default-static",
+        .title = "Service default allocation policy is Static",
+        .severity = Severity::warning,
+        .inspects = Target::service,
+        .needs = {InputPart::service_settings},
+        .rationale =
+            "An enrollment without its own allocationPolicy uses the service default current at "
+            "registration time. With a Static default every such enrollment must name exactly one "
+            "hub, and changing the default later silently changes the allocation of all of them. "
+            "New DPS instances default to Hashed (the portal writes an explicit policy on save).",
+        .citation = std::string(citation::dps_allocation),
+        .fix = "Give each enrollment an explicit allocationPolicy (static with its hub in iotHubs "
+               "where "
+               "intended), then consider setting the service default back to Hashed.",
+        .example =
+            "dps.json properties.allocationPolicy 'Static' and an enrollment without a policy or "
+            "iotHubs",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::allocation
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_allocation_service_default_static() {
-    return std::make_unique<ServiceDefaultStatic>();
+    return std::make_unique<allocation::ServiceDefaultStatic>();
 }
 
 }  // namespace dpslint::rules

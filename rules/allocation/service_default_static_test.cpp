@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::allocation::service_default_static_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("allocation.service-default-static fires and lists enrollments without a hub",
@@ -33,9 +34,4 @@ TEST_CASE("allocation.service-default-static is silent for a Hashed default",
     CHECK(r.findings.empty());
 }
 
-TEST_CASE("allocation.service-default-static does not apply without dps.json",
-          "[rule][allocation.service-default-static]") {
-    Snapshot s = demo_snapshot();
-    s.service.reset();
-    CHECK_FALSE(run_rule("allocation.service-default-static", &s).applicable);
-}
+}  // namespace dpslint::rules::allocation::service_default_static_test

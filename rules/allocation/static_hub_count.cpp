@@ -1,11 +1,9 @@
 #include "allocation/allocation_support.hpp"
 #include "rule_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::allocation {
 
 namespace {
-
-using namespace allocation_detail;
 
 class StaticHubCount final : public lint::SnapshotRule {
 public:
@@ -48,26 +46,37 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "allocation.static-hub-count", "Static allocation does not name exactly one IoT hub",
-        Severity::error, Target::enrollment_group,
-        "Static allocation assigns every device of the enrollment to a single IoT hub, so the "
-        "enrollment must name exactly one linked hub (the CLI rejects more than one). The policy "
-        "is static when set so, when the legacy iotHubHostName is used, or when allocationPolicy "
-        "is absent and the service default is Static. With no hub named and several linked hubs "
-        "there is no single hub to assign to.",
-        std::string(citation::dps_allocation),
-        "Set iotHubs to the one linked hub the devices belong on, or choose hashed or geoLatency "
-        "allocation to spread devices over several hubs.",
-        {},
-        "allocationPolicy 'static' with iotHubs ['hub-a.azure-devices.net', "
-        "'hub-b.azure-devices.net']");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "allocation.static-hub-count",
+        .title = "Static allocation does not name exactly one IoT hub",
+        .severity = Severity::error,
+        .inspects = Target::enrollment_group,
+        .rationale =
+            "Static allocation assigns every device of the enrollment to a single IoT hub, so the "
+            "enrollment must name exactly one linked hub (the CLI rejects more than one). The "
+            "policy "
+            "is static when set so, when the legacy iotHubHostName is used, or when "
+            "allocationPolicy "
+            "is absent and the service default is Static. With no hub named and several linked "
+            "hubs "
+            "there is no single hub to assign to.",
+        .citation = std::string(citation::dps_allocation),
+        .fix = "Set iotHubs to the one linked hub the devices belong on, or choose hashed or "
+               "geoLatency "
+               "allocation to spread devices over several hubs.",
+        .example = "allocationPolicy 'static' with iotHubs ['hub-a.azure-devices.net', "
+                   "'hub-b.azure-devices.net']",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::allocation
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_allocation_static_hub_count() {
-    return std::make_unique<StaticHubCount>();
+    return std::make_unique<allocation::StaticHubCount>();
 }
 
 }  // namespace dpslint::rules

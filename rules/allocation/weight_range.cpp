@@ -1,16 +1,12 @@
 #include "rule_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::allocation {
 
 namespace {
 
 class WeightRange final : public lint::SnapshotRule {
 public:
     const RuleMetadata& metadata() const override { return metadata_; }
-
-    bool applies(const LintContext& context) const override {
-        return context.snapshot() != nullptr && context.snapshot()->known_linked_hubs() != nullptr;
-    }
 
     void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
         for (const auto& hub : *context.snapshot()->known_linked_hubs()) {
@@ -28,22 +24,32 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "allocation.weight-range", "Linked hub allocation weight outside 1..1000", Severity::error,
-        Target::linked_hubs,
-        "allocationWeight of a linked hub weights hashed and geoLatency allocation; DPS accepts "
-        "integers from 1 to 1000 (null means 1). Any other value is not a weight DPS can "
-        "apply.",
-        std::string(citation::dps_linked_hubs),
-        "Set allocationWeight between 1 and 1000 (az iot dps linked-hub update "
-        "--allocation-weight), or clear it for the default of 1.",
-        {}, "allocationWeight 0 on a linked hub");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "allocation.weight-range",
+        .title = "Linked hub allocation weight outside 1..1000",
+        .severity = Severity::error,
+        .inspects = Target::linked_hubs,
+        .needs = {InputPart::linked_hubs},
+        .rationale =
+            "allocationWeight of a linked hub weights hashed and geoLatency allocation; DPS "
+            "accepts "
+            "integers from 1 to 1000 (null means 1). Any other value is not a weight DPS can "
+            "apply.",
+        .citation = std::string(citation::dps_linked_hubs),
+        .fix = "Set allocationWeight between 1 and 1000 (az iot dps linked-hub update "
+               "--allocation-weight), or clear it for the default of 1.",
+        .example = "allocationWeight 0 on a linked hub",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::allocation
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_allocation_weight_range() {
-    return std::make_unique<WeightRange>();
+    return std::make_unique<allocation::WeightRange>();
 }
 
 }  // namespace dpslint::rules

@@ -4,7 +4,7 @@
 #include <limits>
 #include <stdexcept>
 
-namespace dpslint::rules::batch_detail {
+namespace dpslint::rules::batch {
 
 namespace {
 
@@ -185,4 +185,4 @@ std::uint64_t serial_low64(std::string_view serial_hex) noexcept {
     return value;
 }
 
-}  // namespace dpslint::rules::batch_detail
+}  // namespace dpslint::rules::batch

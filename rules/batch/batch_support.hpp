@@ -18,7 +18,7 @@
 #include "dpslint/lint/context.hpp"
 #include "dpslint/lint/rule.hpp"
 
-namespace dpslint::rules::batch_detail {
+namespace dpslint::rules::batch {
 
 using lint::DeviceSummary;
 
@@ -102,4 +102,4 @@ std::uint64_t serial_low64(std::string_view serial_hex) noexcept;
 // certificates has one issuer per device, which must not cost a string per device.
 inline constexpr std::size_t max_tracked_issuers = 1024;
 
-}  // namespace dpslint::rules::batch_detail
+}  // namespace dpslint::rules::batch

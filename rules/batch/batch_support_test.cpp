@@ -2,8 +2,9 @@
 
 #include <catch2/catch.hpp>
 
-using namespace dpslint;
-using namespace dpslint::rules::batch_detail;
+namespace dpslint::rules::batch::batch_support_test {
+
+using namespace dpslint::test;
 
 namespace {
 DeviceSummary summary(std::string file, std::string cn, std::string sha256) {
@@ -127,3 +128,5 @@ TEST_CASE("a duplicate index entry is 16 bytes and sequences beyond 32 bits are 
     DuplicateIndex index;
     CHECK_THROWS_AS(index.add(1, 0, 0x100000000ULL), std::length_error);
 }
+
+}  // namespace dpslint::rules::batch::batch_support_test

@@ -3,13 +3,11 @@
 #include "batch/batch_support.hpp"
 #include "rule_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::batch {
 
 namespace {
 
-using namespace batch_detail;
-
-class Aggregator final : public lint::BatchAggregator {
+class DuplicateCertificateAggregator final : public lint::BatchAggregator {
 public:
     void observe(std::uint64_t sequence, const DeviceSummary& device) override {
         if (device.sha256.empty())
@@ -42,28 +40,37 @@ public:
     const RuleMetadata& metadata() const override { return metadata_; }
 
     std::unique_ptr<lint::BatchAggregator> start(const RuleOptions&) const override {
-        return std::make_unique<Aggregator>();
+        return std::make_unique<DuplicateCertificateAggregator>();
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "batch.duplicate-certificate", "The same device certificate appears twice in the batch",
-        Severity::warning, Target::batch,
-        "A certificate (equal SHA-256 thumbprint) found twice usually means a file was copied "
-        "twice or one certificate sits in two bundles. It is one device to DPS (one certificate, "
-        "one registration ID), so the batch's device count is wrong, and if "
-        "two physical devices really carry it they are clones DPS and IoT Hub cannot tell "
-        "apart.",
-        std::string(citation::dps_x509_attestation),
-        "Remove the extra copy from the batch; if two devices were flashed with the same "
-        "certificate and key, reissue one of them.",
-        {}, "copy-a.pem and copy-b.pem hold the same certificate");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "batch.duplicate-certificate",
+        .title = "The same device certificate appears twice in the batch",
+        .severity = Severity::warning,
+        .inspects = Target::batch,
+        .rationale =
+            "A certificate (equal SHA-256 thumbprint) found twice usually means a file was copied "
+            "twice or one certificate sits in two bundles. It is one device to DPS (one "
+            "certificate, "
+            "one registration ID), so the batch's device count is wrong, and if "
+            "two physical devices really carry it they are clones DPS and IoT Hub cannot tell "
+            "apart.",
+        .citation = std::string(citation::dps_x509_attestation),
+        .fix = "Remove the extra copy from the batch; if two devices were flashed with the same "
+               "certificate and key, reissue one of them.",
+        .example = "copy-a.pem and copy-b.pem hold the same certificate",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::batch
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_batch_duplicate_certificate() {
-    return std::make_unique<DuplicateCertificate>();
+    return std::make_unique<batch::DuplicateCertificate>();
 }
 
 }  // namespace dpslint::rules

@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::batch::duplicate_certificate_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("batch.duplicate-certificate fires on one certificate in two files",
@@ -43,7 +44,4 @@ TEST_CASE("batch.duplicate-certificate is silent on different certificates",
     CHECK(r.findings.empty());
 }
 
-TEST_CASE("batch.duplicate-certificate does not apply without devices",
-          "[rule][batch.duplicate-certificate]") {
-    CHECK_FALSE(run_rule("batch.duplicate-certificate", nullptr).applicable);
-}
+}  // namespace dpslint::rules::batch::duplicate_certificate_test

@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::batch::duplicate_registration_id_test {
+
 using namespace dpslint::test;
 
 namespace {
@@ -84,7 +85,4 @@ TEST_CASE("batch.duplicate-registration-id finds only the CN pair among all dupl
     CHECK(r.findings[0].location.file == "batch/duplicates/cn-upper.pem");
 }
 
-TEST_CASE("batch.duplicate-registration-id does not apply without devices",
-          "[rule][batch.duplicate-registration-id]") {
-    CHECK_FALSE(run_rule("batch.duplicate-registration-id", nullptr).applicable);
-}
+}  // namespace dpslint::rules::batch::duplicate_registration_id_test

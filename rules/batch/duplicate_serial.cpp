@@ -3,13 +3,11 @@
 #include "batch/batch_support.hpp"
 #include "rule_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::batch {
 
 namespace {
 
-using namespace batch_detail;
-
-class Aggregator final : public lint::BatchAggregator {
+class DuplicateSerialAggregator final : public lint::BatchAggregator {
 public:
     void observe(std::uint64_t sequence, const DeviceSummary& device) override {
         if (device.serial_hex.empty())
@@ -47,29 +45,37 @@ public:
     const RuleMetadata& metadata() const override { return metadata_; }
 
     std::unique_ptr<lint::BatchAggregator> start(const RuleOptions&) const override {
-        return std::make_unique<Aggregator>();
+        return std::make_unique<DuplicateSerialAggregator>();
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "batch.duplicate-serial",
-        "Two different device certificates have the same issuer and serial number", Severity::error,
-        Target::batch,
-        "RFC 5280 §4.1.2.2 requires a CA to give every certificate it issues a unique serial "
-        "number: issuer and serial together identify a certificate, in revocation lists and "
-        "OCSP among others. Two certificates with one issuer and serial mean the issuing CA's "
-        "serial generation or database is broken (a reset counter, two signing stations "
-        "sharing a CA key), and revoking one by serial revokes both.",
-        "RFC 5280 §4.1.2.2",
-        "Find out why the CA reused the serial (counter reset, cloned CA database, concurrent "
-        "issuing), fix the CA, and reissue the later certificate with a fresh serial.",
-        {}, "two certificates from one intermediate, both with serial 5EED...01");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "batch.duplicate-serial",
+        .title = "Two different device certificates have the same issuer and serial number",
+        .severity = Severity::error,
+        .inspects = Target::batch,
+        .rationale =
+            "RFC 5280 §4.1.2.2 requires a CA to give every certificate it issues a unique serial "
+            "number: issuer and serial together identify a certificate, in revocation lists and "
+            "OCSP among others. Two certificates with one issuer and serial mean the issuing CA's "
+            "serial generation or database is broken (a reset counter, two signing stations "
+            "sharing a CA key), and revoking one by serial revokes both.",
+        .citation = "RFC 5280 §4.1.2.2",
+        .fix =
+            "Find out why the CA reused the serial (counter reset, cloned CA database, concurrent "
+            "issuing), fix the CA, and reissue the later certificate with a fresh serial.",
+        .example = "two certificates from one intermediate, both with serial 5EED...01",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::batch
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_batch_duplicate_serial() {
-    return std::make_unique<DuplicateSerial>();
+    return std::make_unique<batch::DuplicateSerial>();
 }
 
 }  // namespace dpslint::rules

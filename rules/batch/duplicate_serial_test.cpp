@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::batch::duplicate_serial_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("batch.duplicate-serial fires on two certificates with one issuer and serial",
@@ -44,7 +45,4 @@ TEST_CASE("batch.duplicate-serial ignores equal serials from different issuers",
     CHECK(r.findings.empty());
 }
 
-TEST_CASE("batch.duplicate-serial does not apply without devices",
-          "[rule][batch.duplicate-serial]") {
-    CHECK_FALSE(run_rule("batch.duplicate-serial", nullptr).applicable);
-}
+}  // namespace dpslint::rules::batch::duplicate_serial_test

@@ -4,17 +4,15 @@
 #include "batch/batch_support.hpp"
 #include "rule_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::batch {
 
 namespace {
 
-using namespace batch_detail;
-
 constexpr std::size_t max_listed_issuers = 10;
 
-class Aggregator final : public lint::BatchAggregator {
+class MixedIssuersAggregator final : public lint::BatchAggregator {
 public:
-    explicit Aggregator(std::size_t max_issuers) : max_issuers_(max_issuers) {}
+    explicit MixedIssuersAggregator(std::size_t max_issuers) : max_issuers_(max_issuers) {}
 
     void observe(std::uint64_t /*sequence*/, const DeviceSummary& device) override {
         auto it = issuers_.find(device.issuer);
@@ -73,35 +71,50 @@ public:
     const RuleMetadata& metadata() const override { return metadata_; }
 
     std::unique_ptr<lint::BatchAggregator> start(const RuleOptions& options) const override {
-        return std::make_unique<Aggregator>(
+        return std::make_unique<MixedIssuersAggregator>(
             static_cast<std::size_t>(std::max(0LL, options.integer("max-issuers"))));
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "batch.mixed-issuers", "The batch holds device certificates from several issuers",
-        Severity::notice, Target::batch,
-        "DPS picks the enrollment for an X.509 device by walking its chain from the leaf to the "
-        "first certificate that has an enrollment group, and a group is attached "
-        "to one CA certificate. A factory batch for one product normally comes from one issuing "
-        "CA; devices from other issuers land in other groups (other hubs, initial twin, "
-        "reprovisioning policy) or in none, and a stray test or self-signed certificate in a "
-        "production batch shows up here. This is hygiene: several issuers can be intended "
-        "(a CA rollover), so the limit is an option.",
-        std::string(citation::dps_x509_attestation),
-        "Check that every issuer listed is meant for this batch and has the enrollment group "
-        "you expect; split the batch per issuing CA, or raise max-issuers when the mix is "
-        "intended.",
-        {RuleOption{"max-issuers", "integer", 1,
-                    "how many distinct issuers a batch may have before the rule fires", 0,
-                    1000000000}},
-        "a batch of 20 devices from the production intermediate and 1 from a test CA");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "batch.mixed-issuers",
+        .title = "The batch holds device certificates from several issuers",
+        .severity = Severity::notice,
+        .inspects = Target::batch,
+        .rationale =
+            "DPS picks the enrollment for an X.509 device by walking its chain from the leaf to "
+            "the "
+            "first certificate that has an enrollment group, and a group is attached "
+            "to one CA certificate. A factory batch for one product normally comes from one "
+            "issuing "
+            "CA; devices from other issuers land in other groups (other hubs, initial twin, "
+            "reprovisioning policy) or in none, and a stray test or self-signed certificate in a "
+            "production batch shows up here. This is hygiene: several issuers can be intended "
+            "(a CA rollover), so the limit is an option.",
+        .citation = std::string(citation::dps_x509_attestation),
+        .fix =
+            "Check that every issuer listed is meant for this batch and has the enrollment group "
+            "you expect; split the batch per issuing CA, or raise max-issuers when the mix is "
+            "intended.",
+        .options = {{.name = "max-issuers",
+                     .type = OptionType::integer,
+                     .default_value = 1,
+                     .description =
+                         "how many distinct issuers a batch may have before the rule fires",
+                     .minimum = 0,
+                     .maximum = 1000000000}},
+        .example = "a batch of 20 devices from the production intermediate and 1 from a test CA",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::batch
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_batch_mixed_issuers() {
-    return std::make_unique<MixedIssuers>();
+    return std::make_unique<batch::MixedIssuers>();
 }
 
 }  // namespace dpslint::rules

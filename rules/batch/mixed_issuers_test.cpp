@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::batch::mixed_issuers_test {
+
 using namespace dpslint::test;
 
 namespace {
@@ -61,6 +62,4 @@ TEST_CASE("batch.mixed-issuers is silent on one issuer, or within max-issuers",
     CHECK(two.findings.empty());
 }
 
-TEST_CASE("batch.mixed-issuers does not apply without devices", "[rule][batch.mixed-issuers]") {
-    CHECK_FALSE(run_rule("batch.mixed-issuers", nullptr).applicable);
-}
+}  // namespace dpslint::rules::batch::mixed_issuers_test

@@ -3,7 +3,7 @@
 #include "batch/batch_support.hpp"
 #include "rule_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::batch {
 
 namespace {
 
@@ -18,7 +18,7 @@ std::string line_list(const std::vector<std::size_t>& lines) {
     return out;
 }
 
-class Aggregator final : public lint::BatchAggregator {
+class PrivateKeyPresentAggregator final : public lint::BatchAggregator {
 public:
     void observe(std::uint64_t, const lint::DeviceSummary&) override {}
 
@@ -80,32 +80,44 @@ public:
     const RuleMetadata& metadata() const override { return metadata_; }
 
     std::unique_ptr<lint::BatchAggregator> start(const RuleOptions&) const override {
-        return std::make_unique<Aggregator>();
+        return std::make_unique<PrivateKeyPresentAggregator>();
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "batch.private-key-present", "A file of the batch holds a PEM private key", Severity::error,
-        Target::batch,
-        "A device's private key is its identity for X.509 attestation (TLS client "
-        "authentication with that key); it should be generated in and never leave the "
-        "device's secure element or the factory HSM. A PRIVATE KEY block (RFC 7468 §10; §11 for "
-        "the encrypted form) in a certificate drop means the key was exported and copied around "
-        "with the "
-        "certificates: anyone who saw the batch can clone the device, and DPS and IoT Hub cannot "
-        "tell the clone from the real one. dpslint reads only the block's position, never the "
-        "key.",
-        "RFC 7468 §10",
-        "Treat the keys in the batch as compromised: reissue those devices with keys generated "
-        "on the device, delete the key files from every copy of the batch, and change the "
-        "export step so that it writes certificates only.",
-        {}, "device-0042.pem holds the certificate followed by -----BEGIN PRIVATE KEY-----");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "batch.private-key-present",
+        .title = "A file of the batch holds a PEM private key",
+        .severity = Severity::error,
+        .inspects = Target::batch,
+        .rationale =
+            "A device's private key is its identity for X.509 attestation (TLS client "
+            "authentication with that key); it should be generated in and never leave the "
+            "device's secure element or the factory HSM. A PRIVATE KEY block (RFC 7468 §10; §11 "
+            "for "
+            "the encrypted form) in a certificate drop means the key was exported and copied "
+            "around "
+            "with the "
+            "certificates: anyone who saw the batch can clone the device, and DPS and IoT Hub "
+            "cannot "
+            "tell the clone from the real one. dpslint reads only the block's position, never the "
+            "key.",
+        .citation = "RFC 7468 §10",
+        .fix =
+            "Treat the keys in the batch as compromised: reissue those devices with keys generated "
+            "on the device, delete the key files from every copy of the batch, and change the "
+            "export step so that it writes certificates only.",
+        .example = "device-0042.pem holds the certificate followed by -----BEGIN PRIVATE KEY-----",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::batch
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_batch_private_key_present() {
-    return std::make_unique<PrivateKeyPresent>();
+    return std::make_unique<batch::PrivateKeyPresent>();
 }
 
 }  // namespace dpslint::rules

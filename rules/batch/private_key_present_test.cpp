@@ -7,7 +7,8 @@
 #include "support/rule_harness.hpp"
 #include "support/testdata.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::batch::private_key_present_test {
+
 using namespace dpslint::test;
 
 namespace {
@@ -88,7 +89,4 @@ TEST_CASE("batch.private-key-present is silent on certificate-only files",
     CHECK(r.findings.empty());
 }
 
-TEST_CASE("batch.private-key-present does not apply without devices",
-          "[rule][batch.private-key-present]") {
-    CHECK_FALSE(run_rule("batch.private-key-present", nullptr).applicable);
-}
+}  // namespace dpslint::rules::batch::private_key_present_test

@@ -5,11 +5,9 @@
 #include "batch/batch_support.hpp"
 #include "rule_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::batch {
 
 namespace {
-
-using namespace batch_detail;
 
 std::string hex(std::uint64_t value) {
     char buffer[24];
@@ -17,9 +15,9 @@ std::string hex(std::uint64_t value) {
     return buffer;
 }
 
-class Aggregator final : public lint::BatchAggregator {
+class SequentialSerialsAggregator final : public lint::BatchAggregator {
 public:
-    Aggregator(std::size_t min_devices, std::uint64_t max_gap, double ratio)
+    SequentialSerialsAggregator(std::size_t min_devices, std::uint64_t max_gap, double ratio)
         : min_devices_(min_devices), max_gap_(max_gap), ratio_(ratio) {}
 
     void observe(std::uint64_t sequence, const DeviceSummary& device) override {
@@ -119,45 +117,68 @@ public:
     std::unique_ptr<lint::BatchAggregator> start(const RuleOptions& options) const override {
         const long long min_devices = std::max(2LL, options.integer("min-devices"));
         const long long max_gap = std::max(0LL, options.integer("max-gap"));
-        return std::make_unique<Aggregator>(static_cast<std::size_t>(min_devices),
-                                            static_cast<std::uint64_t>(max_gap),
-                                            options.number("ratio"));
+        return std::make_unique<SequentialSerialsAggregator>(static_cast<std::size_t>(min_devices),
+                                                             static_cast<std::uint64_t>(max_gap),
+                                                             options.number("ratio"));
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "batch.sequential-serials", "An issuer's device serial numbers look counter-generated",
-        Severity::notice, Target::batch,
-        "RFC 5280 §4.1.2.2 requires serials to be unique per issuer; counter-generated serials "
-        "are also predictable, which lets anyone who can get a certificate issued know its "
-        "serial in advance. The CA/Browser Forum Baseline Requirements (§7.1) ask for "
-        "non-sequential serials with at least 64 bits of CSPRNG output, and that is good practice "
-        "for device "
-        "CAs too. This is hygiene: the DPS documentation states no requirement on "
-        "serial numbers, so provisioning is not affected. Per issuer "
-        "with at least min-devices certificates, the low 64 bits of the serials are sorted, and "
-        "the rule fires when more than the ratio of adjacent differences are at most max-gap.",
-        "RFC 5280 §4.1.2.2",
-        "Configure the issuing CA to generate serial numbers from at least 64 bits of CSPRNG "
-        "output (openssl ca -rand_serial, or a random serial in the factory's HSM/CA "
-        "software); certificates already issued need not be replaced for this alone.",
-        {RuleOption{"min-devices", "integer", 16,
-                    "only issuers with at least this many device certificates in the batch are "
-                    "checked",
-                    2, 1000000000},
-         RuleOption{"max-gap", "integer", 16,
-                    "adjacent sorted serials at most this far apart count as sequential", 0,
-                    1000000000},
-         RuleOption{"ratio", "number", 0.5,
-                    "fire when more than this fraction of adjacent differences is sequential", 0,
-                    1}},
-        "20 devices from one intermediate with serials 0x1000, 0x1001, ..., 0x1013");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "batch.sequential-serials",
+        .title = "An issuer's device serial numbers look counter-generated",
+        .severity = Severity::notice,
+        .inspects = Target::batch,
+        .rationale =
+            "RFC 5280 §4.1.2.2 requires serials to be unique per issuer; counter-generated serials "
+            "are also predictable, which lets anyone who can get a certificate issued know its "
+            "serial in advance. The CA/Browser Forum Baseline Requirements (§7.1) ask for "
+            "non-sequential serials with at least 64 bits of CSPRNG output, and that is good "
+            "practice "
+            "for device "
+            "CAs too. This is hygiene: the DPS documentation states no requirement on "
+            "serial numbers, so provisioning is not affected. Per issuer "
+            "with at least min-devices certificates, the low 64 bits of the serials are sorted, "
+            "and "
+            "the rule fires when more than the ratio of adjacent differences are at most max-gap.",
+        .citation = "RFC 5280 §4.1.2.2",
+        .fix =
+            "Configure the issuing CA to generate serial numbers from at least 64 bits of CSPRNG "
+            "output (openssl ca -rand_serial, or a random serial in the factory's HSM/CA "
+            "software); certificates already issued need not be replaced for this alone.",
+        .options =
+            {{.name = "min-devices",
+              .type = OptionType::integer,
+              .default_value = 16,
+              .description =
+                  "only issuers with at least this many device certificates in the batch are "
+                  "checked",
+              .minimum = 2,
+              .maximum = 1000000000},
+             {.name = "max-gap",
+              .type = OptionType::integer,
+              .default_value = 16,
+              .description = "adjacent sorted serials at most this far apart count as sequential",
+              .minimum = 0,
+              .maximum = 1000000000},
+             {.name = "ratio",
+              .type = OptionType::number,
+              .default_value = 0.5,
+              .description =
+                  "fire when more than this fraction of adjacent differences is sequential",
+              .minimum = 0,
+              .maximum = 1}},
+        .example = "20 devices from one intermediate with serials 0x1000, 0x1001, ..., 0x1013",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::batch
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_batch_sequential_serials() {
-    return std::make_unique<SequentialSerials>();
+    return std::make_unique<batch::SequentialSerials>();
 }
 
 }  // namespace dpslint::rules

@@ -3,13 +3,11 @@
 #include "batch/batch_support.hpp"
 #include "rule_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::batch {
 
 namespace {
 
-using namespace batch_detail;
-
-class Aggregator final : public lint::BatchAggregator {
+class SharedKeyAggregator final : public lint::BatchAggregator {
 public:
     void observe(std::uint64_t sequence, const DeviceSummary& device) override {
         if (device.spki_sha256.empty())
@@ -45,29 +43,37 @@ public:
     const RuleMetadata& metadata() const override { return metadata_; }
 
     std::unique_ptr<lint::BatchAggregator> start(const RuleOptions&) const override {
-        return std::make_unique<Aggregator>();
+        return std::make_unique<SharedKeyAggregator>();
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "batch.shared-key", "Two different device certificates share one public key",
-        Severity::error, Target::batch,
-        "X.509 attestation authenticates a device by TLS client authentication with the "
-        "private key of its certificate: the key is the device's identity, and "
-        "the CN only names it. Two certificates over one key "
-        "mean cloned devices or a broken key generator (a fixed seed, a key baked into the "
-        "firmware image), so one extracted key impersonates every device that shares it, and "
-        "neither DPS nor IoT Hub can tell a clone from the original.",
-        std::string(citation::dps_x509_attestation),
-        "Generate a fresh key pair on every device (in its secure element or TPM), find out "
-        "how the key came to be reused, and reissue and re-provision the affected devices.",
-        {}, "key-a.pem and key-b.pem, two CNs, one subjectPublicKeyInfo");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "batch.shared-key",
+        .title = "Two different device certificates share one public key",
+        .severity = Severity::error,
+        .inspects = Target::batch,
+        .rationale =
+            "X.509 attestation authenticates a device by TLS client authentication with the "
+            "private key of its certificate: the key is the device's identity, and "
+            "the CN only names it. Two certificates over one key "
+            "mean cloned devices or a broken key generator (a fixed seed, a key baked into the "
+            "firmware image), so one extracted key impersonates every device that shares it, and "
+            "neither DPS nor IoT Hub can tell a clone from the original.",
+        .citation = std::string(citation::dps_x509_attestation),
+        .fix = "Generate a fresh key pair on every device (in its secure element or TPM), find out "
+               "how the key came to be reused, and reissue and re-provision the affected devices.",
+        .example = "key-a.pem and key-b.pem, two CNs, one subjectPublicKeyInfo",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::batch
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_batch_shared_key() {
-    return std::make_unique<SharedKey>();
+    return std::make_unique<batch::SharedKey>();
 }
 
 }  // namespace dpslint::rules

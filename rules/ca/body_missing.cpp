@@ -1,10 +1,10 @@
 #include "ca/ca_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::ca {
 
 namespace {
 
-class BodyMissing final : public ca::CaRule {
+class BodyMissing final : public lint::SnapshotRule {
 public:
     const RuleMetadata& metadata() const override { return metadata_; }
 
@@ -29,25 +29,36 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "ca.body-missing", "No CA certificate file for an uploaded CA record", Severity::notice,
-        Target::ca_record,
-        "`az iot dps certificate list` returns the thumbprint, subject and expiry of each "
-        "uploaded CA but never its certificate body (`az iot dps certificate show` does, in "
-        "properties.certificate), so dpslint pairs records with the PEM files of the snapshot's "
-        "ca/ folder by SHA-1 thumbprint. Without the body the checks that need the certificate "
-        "itself are skipped; this is a gap in the input, not a DPS problem.",
-        std::string(citation::dps_cli_certificate),
-        "Copy the PEM file that was uploaded for this record into the snapshot's ca/ folder (its "
-        "SHA-1 must equal the record's thumbprint), or export the record with `az iot dps "
-        "certificate show`, which includes the body.",
-        {}, "certificates.json lists 'my-root-ca' but ca/ holds no file with its thumbprint");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "ca.body-missing",
+        .title = "No CA certificate file for an uploaded CA record",
+        .severity = Severity::notice,
+        .inspects = Target::ca_record,
+        .needs = {InputPart::ca_records},
+        .rationale =
+            "`az iot dps certificate list` returns the thumbprint, subject and expiry of each "
+            "uploaded CA but never its certificate body (`az iot dps certificate show` does, in "
+            "properties.certificate), so dpslint pairs records with the PEM files of the "
+            "snapshot's "
+            "ca/ folder by SHA-1 thumbprint. Without the body the checks that need the certificate "
+            "itself are skipped; this is a gap in the input, not a DPS problem.",
+        .citation = std::string(citation::dps_cli_certificate),
+        .fix = "Copy the PEM file that was uploaded for this record into the snapshot's ca/ folder "
+               "(its "
+               "SHA-1 must equal the record's thumbprint), or export the record with `az iot dps "
+               "certificate show`, which includes the body.",
+        .example = "certificates.json lists 'my-root-ca' but ca/ holds no file with its thumbprint",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::ca
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_ca_body_missing() {
-    return std::make_unique<BodyMissing>();
+    return std::make_unique<ca::BodyMissing>();
 }
 
 }  // namespace dpslint::rules

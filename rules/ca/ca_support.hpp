@@ -1,7 +1,7 @@
 #pragma once
 
-// What the ca.* rules share: applicability (certificates.json exported), thumbprint
-// comparison, the walk up from a CA certificate to the certificates above it, and locations.
+// What the ca.* rules share: thumbprint comparison, the walk up from a CA certificate to the
+// certificates above it, and locations.
 
 #include <algorithm>
 #include <cctype>
@@ -13,16 +13,9 @@
 #include "dpslint/thumbprint.hpp"
 
 #include "rule_support.hpp"
+#include "text.hpp"
 
 namespace dpslint::rules::ca {
-
-// ca.* rules inspect certificates.json; without it they do not apply (rather than pass).
-class CaRule : public lint::SnapshotRule {
-public:
-    bool applies(const LintContext& context) const override {
-        return context.snapshot() != nullptr && context.snapshot()->certificates.has_value();
-    }
-};
 
 // Every certificates.json record with this SHA-1 thumbprint, export order.
 inline std::vector<const CaRecord*> records_with_sha1(const Snapshot& snapshot,
@@ -57,18 +50,6 @@ inline const CaRecord* verified_record_above(const LintContext& context,
             return record;
     }
     return nullptr;
-}
-
-// "'a', 'b'" for messages.
-template <typename Range, typename Name>
-std::string quoted_list(const Range& items, Name name) {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty())
-            out += ", ";
-        out += "'" + name(item) + "'";
-    }
-    return out;
 }
 
 // The record's location narrowed to one of its properties ("expiry", "thumbprint", ...).

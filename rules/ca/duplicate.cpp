@@ -1,6 +1,6 @@
 #include "ca/ca_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::ca {
 
 namespace {
 
@@ -8,7 +8,7 @@ std::string status(const CaRecord& record) {
     return record.is_verified ? "verified" : "not verified";
 }
 
-class Duplicate final : public ca::CaRule {
+class Duplicate final : public lint::SnapshotRule {
 public:
     const RuleMetadata& metadata() const override { return metadata_; }
 
@@ -39,23 +39,34 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "ca.duplicate", "Same CA certificate uploaded under several names", Severity::warning,
-        Target::ca_record,
-        "Each upload is a separate record with its own verification status, and each counts "
-        "against the per-DPS limit on CA certificates. Two names for one certificate invite "
-        "groups that reference the unverified copy, and a rotation that updates one name but not "
-        "the other. DPS accepts it: this is hygiene, not a provisioning failure.",
-        std::string(citation::dps_limits),
-        "Keep one record per CA certificate: move the groups that reference the extra names to "
-        "the verified record and delete the duplicates.",
-        {}, "records 'root' and 'root-copy' with the same thumbprint");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "ca.duplicate",
+        .title = "Same CA certificate uploaded under several names",
+        .severity = Severity::warning,
+        .inspects = Target::ca_record,
+        .needs = {InputPart::ca_records},
+        .rationale =
+            "Each upload is a separate record with its own verification status, and each counts "
+            "against the per-DPS limit on CA certificates. Two names for one certificate invite "
+            "groups that reference the unverified copy, and a rotation that updates one name but "
+            "not "
+            "the other. DPS accepts it: this is hygiene, not a provisioning failure.",
+        .citation = std::string(citation::dps_limits),
+        .fix =
+            "Keep one record per CA certificate: move the groups that reference the extra names to "
+            "the verified record and delete the duplicates.",
+        .example = "records 'root' and 'root-copy' with the same thumbprint",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::ca
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_ca_duplicate() {
-    return std::make_unique<Duplicate>();
+    return std::make_unique<ca::Duplicate>();
 }
 
 }  // namespace dpslint::rules

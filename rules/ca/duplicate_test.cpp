@@ -4,7 +4,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::ca::duplicate_test {
+
 using namespace dpslint::test;
 
 namespace {
@@ -35,8 +36,4 @@ TEST_CASE("ca.duplicate is silent on distinct certificates", "[rule][ca.duplicat
     CHECK(r.findings.empty());
 }
 
-TEST_CASE("ca.duplicate does not apply without certificates.json", "[rule][ca.duplicate]") {
-    Snapshot s = demo_snapshot();
-    s.certificates.reset();
-    CHECK_FALSE(run_rule("ca.duplicate", &s, {}, {}, at).applicable);
-}
+}  // namespace dpslint::rules::ca::duplicate_test

@@ -1,10 +1,10 @@
 #include "ca/ca_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::ca {
 
 namespace {
 
-class Expired final : public ca::CaRule {
+class Expired final : public lint::SnapshotRule {
 public:
     const RuleMetadata& metadata() const override { return metadata_; }
 
@@ -24,7 +24,7 @@ public:
             const std::string groups =
                 view.used_by.empty()
                     ? std::string()
-                    : "; devices of " + ca::quoted_list(view.used_by, [](const EnrollmentGroup* g) {
+                    : "; devices of " + quoted_list(view.used_by, [](const EnrollmentGroup* g) {
                           return g->id;
                       }) + " that chain through it fail with 401002";
             sink.report(ca::record_label(record) + " expired on " + format_date(*expiry) + source
@@ -35,23 +35,37 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "ca.expired", "Uploaded CA certificate has expired", Severity::error, Target::ca_record,
-        "A chain through an expired CA certificate fails path validation (RFC 5280 §6.1.3 "
-        "(a)(2)), so DPS rejects every device that chains through it (401002). Test CAs made with "
-        "certGen.sh expire after 30 days by default. The record's exported expiry is used, or the "
-        "paired CA file's notAfter when the export has none.",
-        "RFC 5280 §6.1.3 (a)(2)",
-        "Issue a new CA certificate (same key or new), upload and verify it, move the enrollment "
-        "groups to it, re-issue device certificates if the key changed, then delete the expired "
-        "record.",
-        {}, "record 'old-intermediate' with expiry 2025-01-01, linted at 2026-12-01");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "ca.expired",
+        .title = "Uploaded CA certificate has expired",
+        .severity = Severity::error,
+        .inspects = Target::ca_record,
+        .needs = {InputPart::ca_records},
+        .rationale =
+            "A chain through an expired CA certificate fails path validation (RFC 5280 §6.1.3 "
+            "(a)(2)), so DPS rejects every device that chains through it (401002). Test CAs made "
+            "with "
+            "certGen.sh expire after 30 days by default. The record's exported expiry is used, or "
+            "the "
+            "paired CA file's notAfter when the export has none.",
+        .citation = "RFC 5280 §6.1.3 (a)(2)",
+        .fix = "Issue a new CA certificate (same key or new), upload and verify it, move the "
+               "enrollment "
+               "groups to it, re-issue device certificates if the key changed, then delete the "
+               "expired "
+               "record.",
+        .example = "record 'old-intermediate' with expiry 2025-01-01, linted at 2026-12-01",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::ca
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_ca_expired() {
-    return std::make_unique<Expired>();
+    return std::make_unique<ca::Expired>();
 }
 
 }  // namespace dpslint::rules

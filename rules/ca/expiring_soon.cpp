@@ -1,10 +1,10 @@
 #include "ca/ca_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::ca {
 
 namespace {
 
-class ExpiringSoon final : public ca::CaRule {
+class ExpiringSoon final : public lint::SnapshotRule {
 public:
     const RuleMetadata& metadata() const override { return metadata_; }
 
@@ -34,26 +34,40 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "ca.expiring-soon", "Uploaded CA certificate expires soon", Severity::warning,
-        Target::ca_record,
-        "Once a CA certificate expires, every device that chains through it fails path "
-        "validation and DPS rejects it (401002); replacing a CA means uploading and verifying the "
-        "new one and moving the groups, which takes lead time. Test CAs made with certGen.sh "
-        "expire after 30 days by default.",
-        "RFC 5280 §4.1.2.5",
-        "Issue and upload (and verify) the successor CA now, add it to the groups as the "
-        "secondary CA reference, and roll devices over before the expiry.",
-        {RuleOption{"days", "integer", 90,
-                    "warn when the CA expires within this many days of the evaluation time", 0,
-                    36500}},
-        "record 'my-intermediate-ca' expiring 30 days after the evaluation time");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "ca.expiring-soon",
+        .title = "Uploaded CA certificate expires soon",
+        .severity = Severity::warning,
+        .inspects = Target::ca_record,
+        .needs = {InputPart::ca_records},
+        .rationale =
+            "Once a CA certificate expires, every device that chains through it fails path "
+            "validation and DPS rejects it (401002); replacing a CA means uploading and verifying "
+            "the "
+            "new one and moving the groups, which takes lead time. Test CAs made with certGen.sh "
+            "expire after 30 days by default.",
+        .citation = "RFC 5280 §4.1.2.5",
+        .fix = "Issue and upload (and verify) the successor CA now, add it to the groups as the "
+               "secondary CA reference, and roll devices over before the expiry.",
+        .options = {{.name = "days",
+                     .type = OptionType::integer,
+                     .default_value = 90,
+                     .description =
+                         "warn when the CA expires within this many days of the evaluation time",
+                     .minimum = 0,
+                     .maximum = 36500}},
+        .example = "record 'my-intermediate-ca' expiring 30 days after the evaluation time",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::ca
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_ca_expiring_soon() {
-    return std::make_unique<ExpiringSoon>();
+    return std::make_unique<ca::ExpiringSoon>();
 }
 
 }  // namespace dpslint::rules

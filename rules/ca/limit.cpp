@@ -1,10 +1,10 @@
 #include "ca/ca_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::ca {
 
 namespace {
 
-class Limit final : public ca::CaRule {
+class Limit final : public lint::SnapshotRule {
 public:
     const RuleMetadata& metadata() const override { return metadata_; }
 
@@ -27,24 +27,41 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "ca.limit", "More uploaded CA certificates than the DPS limit", Severity::warning,
-        Target::ca_record,
-        "DPS limits the number of CA certificates uploaded to one instance (25 in the published "
-        "quota table; earlier documented as not adjustable, later as adjustable). Uploads beyond "
-        "the limit fail unless it was raised for this instance, so a snapshot above it either "
-        "has a raised quota or is hand-edited.",
-        std::string(citation::dps_limits),
-        "Delete unused and duplicate CA records (see ca.unused, ca.duplicate), or request a quota "
-        "increase and set this rule's `max` to the granted value.",
-        {RuleOption{"max", "integer", 25, "CA certificates allowed per DPS instance", 0, 1000000}},
-        "26 records in certificates.json");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "ca.limit",
+        .title = "More uploaded CA certificates than the DPS limit",
+        .severity = Severity::warning,
+        .inspects = Target::ca_record,
+        .needs = {InputPart::ca_records},
+        .rationale =
+            "DPS limits the number of CA certificates uploaded to one instance (25 in the "
+            "published "
+            "quota table; earlier documented as not adjustable, later as adjustable). Uploads "
+            "beyond "
+            "the limit fail unless it was raised for this instance, so a snapshot above it either "
+            "has a raised quota or is hand-edited.",
+        .citation = std::string(citation::dps_limits),
+        .fix = "Delete unused and duplicate CA records (see ca.unused, ca.duplicate), or request a "
+               "quota "
+               "increase and set this rule's `max` to the granted value.",
+        .options = {{.name = "max",
+                     .type = OptionType::integer,
+                     .default_value = 25,
+                     .description = "CA certificates allowed per DPS instance",
+                     .minimum = 0,
+                     .maximum = 1000000}},
+        .example = "26 records in certificates.json",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::ca
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_ca_limit() {
-    return std::make_unique<Limit>();
+    return std::make_unique<ca::Limit>();
 }
 
 }  // namespace dpslint::rules

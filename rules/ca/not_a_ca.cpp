@@ -1,6 +1,6 @@
 #include "ca/ca_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::ca {
 
 namespace {
 
@@ -16,7 +16,7 @@ std::string what_it_has(const Certificate& c) {
     return std::string("has basicConstraints cA=FALSE") + (bc->critical ? " (critical)" : "");
 }
 
-class NotACa final : public ca::CaRule {
+class NotACa final : public lint::SnapshotRule {
 public:
     const RuleMetadata& metadata() const override { return metadata_; }
 
@@ -43,10 +43,13 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::with_context_severity(
-        lint::make_metadata(
-            "ca.not-a-ca", "Uploaded CA certificate is not marked as a CA", Severity::error,
-            Target::ca_record,
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "ca.not-a-ca",
+        .title = "Uploaded CA certificate is not marked as a CA",
+        .severity = Severity::error,
+        .inspects = Target::ca_record,
+        .needs = {InputPart::ca_records},
+        .rationale =
             "Path validation accepts an intermediate certificate only when it has basicConstraints "
             "with cA=TRUE (RFC 5280 §6.1.4 (k)); X.509 v1 certificates have no extensions and so "
             "never "
@@ -55,19 +58,26 @@ private:
             "For a self-signed root the check is a warning: RFC 5280 does not check a trust "
             "anchor's "
             "own extensions, but many validators do.",
-            "RFC 5280 §4.2.1.9, §6.1.4 (k)",
+        .citation = "RFC 5280 §4.2.1.9, §6.1.4 (k)",
+        .fix =
             "Re-issue the CA certificate as X.509 v3 with a critical basicConstraints cA=TRUE (and "
             "keyUsage keyCertSign), upload and verify it, and point the groups at it.",
-            {}, "ca/not-ca-intermediate.pem with basicConstraints cA=FALSE uploaded as a CA"),
-        {Severity::error, Severity::warning},
-        "error for a CA that issues certificates under a root; warning for a self-signed root, "
-        "which may still act as a trust anchor");
+        .example = "ca/not-ca-intermediate.pem with basicConstraints cA=FALSE uploaded as a CA",
+        .context_severities = {Severity::error, Severity::warning},
+        .severity_context =
+            "error for a CA that issues certificates under a root; warning for a self-signed root, "
+            "which may still act as a trust anchor",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::ca
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_ca_not_a_ca() {
-    return std::make_unique<NotACa>();
+    return std::make_unique<ca::NotACa>();
 }
 
 }  // namespace dpslint::rules

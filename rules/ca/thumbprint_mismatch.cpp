@@ -2,7 +2,7 @@
 
 #include "ca/ca_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::ca {
 
 namespace {
 
@@ -22,7 +22,7 @@ bool is_hex(std::string_view t) {
                        [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
 }
 
-class ThumbprintMismatch final : public ca::CaRule {
+class ThumbprintMismatch final : public lint::SnapshotRule {
 public:
     const RuleMetadata& metadata() const override { return metadata_; }
 
@@ -81,11 +81,13 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::with_context_severity(
-        lint::make_metadata(
-            "ca.thumbprint-mismatch",
-            "Exported CA thumbprint disagrees with the supplied CA certificate", Severity::error,
-            Target::ca_record,
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "ca.thumbprint-mismatch",
+        .title = "Exported CA thumbprint disagrees with the supplied CA certificate",
+        .severity = Severity::error,
+        .inspects = Target::ca_record,
+        .needs = {InputPart::ca_records},
+        .rationale =
             "DPS identifies an uploaded CA by its SHA-1 thumbprint, 40 hex characters. A CA file "
             "in "
             "ca/ with a record's subject but a SHA-1 no record has is not the certificate DPS "
@@ -100,25 +102,32 @@ private:
             "are tolerated). Warning instead of "
             "error when the record already has its own matching file (the other file is an extra "
             "CA with the same subject).",
-            std::string(citation::dps_cli_certificate),
+        .citation = std::string(citation::dps_cli_certificate),
+        .fix =
             "Put the exact certificate that was uploaded into ca/, or upload (and verify) the new "
             "CA "
             "and point the enrollment groups at it; re-export certificates.json rather than "
             "editing "
             "thumbprints by hand.",
-            {},
+        .example =
             "record 'production' has thumbprint A1B2...; ca/production.pem has the same subject "
             "and "
-            "a different SHA-1"),
-        {Severity::error, Severity::warning},
-        "error when no CA file matches the record; warning when the record already has its own "
-        "matching file and another file only shares its subject");
+            "a different SHA-1",
+        .context_severities = {Severity::error, Severity::warning},
+        .severity_context =
+            "error when no CA file matches the record; warning when the record already has its own "
+            "matching file and another file only shares its subject",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::ca
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_ca_thumbprint_mismatch() {
-    return std::make_unique<ThumbprintMismatch>();
+    return std::make_unique<ca::ThumbprintMismatch>();
 }
 
 }  // namespace dpslint::rules

@@ -2,7 +2,7 @@
 
 #include "ca/ca_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::ca {
 
 namespace {
 
@@ -37,7 +37,7 @@ std::vector<const CaRecord*> records_named(const LintContext& context, const std
     return out;
 }
 
-class Unused final : public ca::CaRule {
+class Unused final : public lint::SnapshotRule {
 public:
     const RuleMetadata& metadata() const override { return metadata_; }
 
@@ -91,7 +91,7 @@ public:
                 caveat = " (its certificate is not in ca/, so only thumbprints were compared)";
             } else if (!unknown.empty()) {
                 caveat = " (the CA certificates of "
-                         + ca::quoted_list(unknown, [](const EnrollmentGroup* g) { return g->id; })
+                         + quoted_list(unknown, [](const EnrollmentGroup* g) { return g->id; })
                          + " are not in ca/, so it may still be above them)";
             }
             sink.report(ca::record_label(record)
@@ -103,25 +103,36 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "ca.unused", "Uploaded CA certificate is not used by any enrollment group",
-        Severity::notice, Target::ca_record,
-        "A CA record is in use when an enrollment group references it (caReferences, or an "
-        "inline signing certificate with its thumbprint) or when it is a CA that a group's "
-        "certificate rolls up to (found by signature, or by the issuer name an inline "
-        "certificate's info states). Anything else only counts against the per-DPS "
-        "limit on CA certificates and keeps a trusted CA around with no purpose. DPS does not "
-        "care: this is hygiene.",
-        std::string(citation::dps_limits),
-        "Delete the record (az iot dps certificate delete) if it is left over from a rotation or a "
-        "test, or create the enrollment group that was meant to use it.",
-        {}, "record 'old-intermediate' that no group references and that issued no referenced CA");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "ca.unused",
+        .title = "Uploaded CA certificate is not used by any enrollment group",
+        .severity = Severity::notice,
+        .inspects = Target::ca_record,
+        .needs = {InputPart::ca_records},
+        .rationale =
+            "A CA record is in use when an enrollment group references it (caReferences, or an "
+            "inline signing certificate with its thumbprint) or when it is a CA that a group's "
+            "certificate rolls up to (found by signature, or by the issuer name an inline "
+            "certificate's info states). Anything else only counts against the per-DPS "
+            "limit on CA certificates and keeps a trusted CA around with no purpose. DPS does not "
+            "care: this is hygiene.",
+        .citation = std::string(citation::dps_limits),
+        .fix = "Delete the record (az iot dps certificate delete) if it is left over from a "
+               "rotation or a "
+               "test, or create the enrollment group that was meant to use it.",
+        .example =
+            "record 'old-intermediate' that no group references and that issued no referenced CA",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::ca
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_ca_unused() {
-    return std::make_unique<Unused>();
+    return std::make_unique<ca::Unused>();
 }
 
 }  // namespace dpslint::rules

@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::ca::unused_test {
+
 using namespace dpslint::test;
 
 namespace {
@@ -56,12 +57,6 @@ TEST_CASE("ca.unused is silent when every record is used", "[rule][ca.unused]") 
     CHECK(r.findings.empty());
 }
 
-TEST_CASE("ca.unused does not apply without certificates.json", "[rule][ca.unused]") {
-    Snapshot s = demo_snapshot();
-    s.certificates.reset();
-    CHECK_FALSE(run_rule("ca.unused", &s, {}, {}, at).applicable);
-}
-
 TEST_CASE("ca.unused is silent on the verified root an inline-certificate group rolls up to",
           "[rule][ca.unused]") {
     // The intermediate is on the group inline, never uploaded; the root record is verified.
@@ -92,3 +87,5 @@ TEST_CASE("ca.unused is silent on the verified root an inline-certificate group 
         CHECK(r.findings.empty());
     }
 }
+
+}  // namespace dpslint::rules::ca::unused_test

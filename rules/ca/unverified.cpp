@@ -2,7 +2,7 @@
 
 #include "ca/ca_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::ca {
 
 namespace {
 
@@ -10,7 +10,7 @@ bool depends(const EnrollmentGroup& group) {
     return group.settings.enabled && group.settings.attestation.type == AttestationType::x509;
 }
 
-class Unverified final : public ca::CaRule {
+class Unverified final : public lint::SnapshotRule {
 public:
     const RuleMetadata& metadata() const override { return metadata_; }
 
@@ -56,8 +56,8 @@ public:
                         Severity::notice,
                         label + "; no enabled group references it directly, but it is above the CA "
                             + "of "
-                            + ca::quoted_list(it->second,
-                                              [](const EnrollmentGroup* g) { return g->id; })
+                            + quoted_list(it->second,
+                                          [](const EnrollmentGroup* g) { return g->id; })
                             + ", whose devices could roll up to it once it is verified",
                         location);
                     continue;
@@ -75,7 +75,7 @@ public:
             const bool one = enabled.size() == 1;
             const std::string groups =
                 (one ? "enabled group " : "enabled groups ")
-                + ca::quoted_list(enabled, [](const EnrollmentGroup* g) { return g->id; });
+                + quoted_list(enabled, [](const EnrollmentGroup* g) { return g->id; });
 
             if (!record.certificate) {
                 if (!any_verified) {
@@ -113,10 +113,13 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::with_context_severity(
-        lint::make_metadata(
-            "ca.unverified", "Uploaded CA certificate is not verified", Severity::error,
-            Target::ca_record,
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "ca.unverified",
+        .title = "Uploaded CA certificate is not verified",
+        .severity = Severity::error,
+        .inspects = Target::ca_record,
+        .needs = {InputPart::ca_records},
+        .rationale =
             "DPS trusts a group's CA only after proof of possession: the certificate on the group "
             "must "
             "itself be verified, or roll up to a verified certificate in the chain the device "
@@ -125,26 +128,34 @@ private:
             "handshake (devices that send only the leaf fail). Error when an enabled X.509 group "
             "depends on the record and nothing above it is verified; warning when a verified CA "
             "above lets devices roll up; notice when no enabled group depends on it.",
-            std::string(citation::dps_verify_certificates),
+        .citation = std::string(citation::dps_verify_certificates),
+        .fix =
             "Verify the certificate (generate a verification code, sign a certificate with CN = "
             "the "
             "code using THIS CA's private key, upload it), or upload it with --verified. Note that "
             "certGen.sh's create_verification_certificate always signs with the root key, which "
             "cannot verify an intermediate.",
-            {},
-            "group 'fleet' references record 'my-intermediate-ca' with isVerified=false and "
-            "the root is not uploaded"),
-        {Severity::error, Severity::warning, Severity::notice},
-        "error when an enabled X.509 group depends on the record and nothing above it is "
-        "verified (or, its certificate not being in ca/, no record at all is verified); warning "
-        "when a verified CA above lets devices roll up, or when its certificate is not in ca/ so "
-        "that cannot be told; notice when no enabled group depends on it");
+        .example = "group 'fleet' references record 'my-intermediate-ca' with isVerified=false and "
+                   "the root is not uploaded",
+        .context_severities = {Severity::error, Severity::warning, Severity::notice},
+        .severity_context =
+            "error when an enabled X.509 group depends on the record and nothing above it is "
+            "verified (or, its certificate not being in ca/, no record at all is verified); "
+            "warning "
+            "when a verified CA above lets devices roll up, or when its certificate is not in ca/ "
+            "so "
+            "that cannot be told; notice when no enabled group depends on it",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::ca
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_ca_unverified() {
-    return std::make_unique<Unverified>();
+    return std::make_unique<ca::Unverified>();
 }
 
 }  // namespace dpslint::rules

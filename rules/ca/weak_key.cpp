@@ -2,11 +2,11 @@
 
 #include "ca/ca_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::ca {
 
 namespace {
 
-class WeakKey final : public ca::CaRule {
+class WeakKey final : public lint::SnapshotRule {
 public:
     const RuleMetadata& metadata() const override { return metadata_; }
 
@@ -29,27 +29,43 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "ca.weak-key", "Uploaded CA certificate has a weak key", Severity::warning,
-        Target::ca_record,
-        "Whoever can factor or forge with a CA's key can issue device certificates that DPS "
-        "accepts for every group on that CA (or below it), and a CA key outlives many device "
-        "keys. DPS documents no minimum key size or curve list and does not reject weak CA keys: "
-        "this is a policy warning, not a provisioning failure.",
-        "RFC 5280 §4.1.2.7; " + std::string(citation::dps_x509_attestation),
-        "Issue a new CA with an RSA key of at least the configured size or an allowed curve "
-        "(P-256/P-384), upload and verify it, and move the groups and devices to it.",
-        {RuleOption{"min-rsa-bits", "integer", 2048, "smallest acceptable RSA modulus", 0, 16384},
-         RuleOption{"allowed-curves", "string-list",
-                    nlohmann::json::array({"P-256", "P-384", "P-521"}),
-                    "acceptable EC curves (names as dpslint prints them)"}},
-        "an intermediate CA with an RSA-1024 key");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "ca.weak-key",
+        .title = "Uploaded CA certificate has a weak key",
+        .severity = Severity::warning,
+        .inspects = Target::ca_record,
+        .needs = {InputPart::ca_records},
+        .rationale =
+            "Whoever can factor or forge with a CA's key can issue device certificates that DPS "
+            "accepts for every group on that CA (or below it), and a CA key outlives many device "
+            "keys. DPS documents no minimum key size or curve list and does not reject weak CA "
+            "keys: "
+            "this is a policy warning, not a provisioning failure.",
+        .citation = "RFC 5280 §4.1.2.7; " + std::string(citation::dps_x509_attestation),
+        .fix = "Issue a new CA with an RSA key of at least the configured size or an allowed curve "
+               "(P-256/P-384), upload and verify it, and move the groups and devices to it.",
+        .options = {{.name = "min-rsa-bits",
+                     .type = OptionType::integer,
+                     .default_value = 2048,
+                     .description = "smallest acceptable RSA modulus",
+                     .minimum = 0,
+                     .maximum = 16384},
+                    {.name = "allowed-curves",
+                     .type = OptionType::string_list,
+                     .default_value = std::vector<std::string>{"P-256", "P-384", "P-521"},
+                     .description = "acceptable EC curves (names as dpslint prints them)"}},
+        .example = "an intermediate CA with an RSA-1024 key",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::ca
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_ca_weak_key() {
-    return std::make_unique<WeakKey>();
+    return std::make_unique<ca::WeakKey>();
 }
 
 }  // namespace dpslint::rules

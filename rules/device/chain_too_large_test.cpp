@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::device::chain_too_large_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("device.chain-too-large fires for an RSA-4096 chain above 4 KB",
@@ -40,3 +41,5 @@ TEST_CASE("device.chain-too-large is silent for a P-256 chain", "[rule][device.c
     CHECK(r.applicable);
     CHECK(r.findings.empty());
 }
+
+}  // namespace dpslint::rules::device::chain_too_large_test

@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::device::cn_invalid_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("device.cn-invalid fires for a CN with a space", "[rule][device.cn-invalid]") {
@@ -38,3 +39,5 @@ TEST_CASE("device.cn-invalid is silent for a valid CN", "[rule][device.cn-invali
     CHECK(r.applicable);
     CHECK(r.findings.empty());
 }
+
+}  // namespace dpslint::rules::device::cn_invalid_test

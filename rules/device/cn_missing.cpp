@@ -1,6 +1,6 @@
 #include "rule_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::device {
 
 namespace {
 
@@ -23,23 +23,31 @@ public:
 
 private:
     // Restates the simulator's decision: a report lists the cause once.
-    RuleMetadata metadata_ = lint::restating(
-        lint::make_metadata(
-            "device.cn-missing", "Device certificate has no single subject CN", Severity::error,
-            Target::device_certificate,
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "device.cn-missing",
+        .title = "Device certificate has no single subject CN",
+        .severity = Severity::error,
+        .inspects = Target::device_certificate,
+        .rationale =
             "For X.509 attestation the registration ID is the subject Common Name of the device "
             "certificate; without exactly one CN DPS rejects the registration (400004).",
-            std::string(citation::dps_x509_attestation),
+        .citation = std::string(citation::dps_x509_attestation),
+        .fix =
             "Issue the device certificate with exactly one CN equal to the intended registration "
             "ID.",
-            {}, "subject 'O=Contoso' (no CN)"),
-        {"attestation.registration-id-invalid"});
+        .example = "subject 'O=Contoso' (no CN)",
+        .restates = {"attestation.registration-id-invalid"},
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::device
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_device_cn_missing() {
-    return std::make_unique<CnMissing>();
+    return std::make_unique<device::CnMissing>();
 }
 
 }  // namespace dpslint::rules

@@ -1,13 +1,11 @@
 #include "device_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::device {
 
 namespace {
 
 class CnPattern final : public lint::DeviceRule {
 public:
-    CnPattern() { metadata_.enabled_by_default = false; }
-
     const RuleMetadata& metadata() const override { return metadata_; }
 
     void check(const DeviceContext& device, const RuleOptions& options,
@@ -16,7 +14,7 @@ public:
         const Regex* pattern = options.regex("pattern");
         if (pattern == nullptr)
             return;
-        const auto cn = device_support::single_cn(device);
+        const auto cn = single_cn(device);
         if (!cn)
             return;  // device.cn-missing
         if (pattern->full_match(*cn))
@@ -27,25 +25,39 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "device.cn-pattern", "Device certificate CN does not follow the naming convention",
-        Severity::error, Target::device_certificate,
-        "The subject CN is the device's registration ID and, for enrollment groups, its IoT Hub "
-        "device ID; a fleet naming convention keeps those IDs predictable for allocation, "
-        "revocation (disabled individual enrollments by registration ID) and back-end lookups.",
-        std::string(citation::dps_x509_attestation),
-        "Issue the device certificate with a CN that fully matches the configured pattern, or "
-        "adjust the pattern.",
-        {RuleOption{"pattern", "regex", "",
-                    "regular expression (RE2 syntax, at most 1024 bytes) the whole CN must "
-                    "match; empty disables the rule"}},
-        "pattern '^device-[0-9]+$' and CN 'sensor-042'");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "device.cn-pattern",
+        .title = "Device certificate CN does not follow the naming convention",
+        .severity = Severity::error,
+        .inspects = Target::device_certificate,
+        .rationale =
+            "The subject CN is the device's registration ID and, for enrollment groups, its IoT "
+            "Hub "
+            "device ID; a fleet naming convention keeps those IDs predictable for allocation, "
+            "revocation (disabled individual enrollments by registration ID) and back-end lookups.",
+        .citation = std::string(citation::dps_x509_attestation),
+        .fix =
+            "Issue the device certificate with a CN that fully matches the configured pattern, or "
+            "adjust the pattern.",
+        .options = {{.name = "pattern",
+                     .type = OptionType::regex,
+                     .default_value = "",
+                     .description =
+                         "regular expression (RE2 syntax, at most 1024 bytes) the whole CN must "
+                         "match; empty disables the rule"}},
+        .example = "pattern '^device-[0-9]+$' and CN 'sensor-042'",
+        .enabled_by_default = false,
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::device
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_device_cn_pattern() {
-    return std::make_unique<CnPattern>();
+    return std::make_unique<device::CnPattern>();
 }
 
 }  // namespace dpslint::rules

@@ -3,7 +3,8 @@
 #include "dpslint_rules/registry.hpp"
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::device::cn_pattern_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("device.cn-pattern fires for a CN outside the pattern", "[rule][device.cn-pattern]") {
@@ -42,3 +43,5 @@ TEST_CASE("device.cn-pattern reports nothing with the default empty pattern and 
     REQUIRE(rule != nullptr);
     CHECK_FALSE(rule->metadata().enabled_by_default);
 }
+
+}  // namespace dpslint::rules::device::cn_pattern_test

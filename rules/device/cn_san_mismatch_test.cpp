@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::device::cn_san_mismatch_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("device.cn-san-mismatch fires when no DNS SAN name equals the CN",
@@ -30,3 +31,5 @@ TEST_CASE("device.cn-san-mismatch is silent without a SAN", "[rule][device.cn-sa
     const auto r = run_rule("device.cn-san-mismatch", nullptr, {"demo/devices/device-1.pem"});
     CHECK(r.findings.empty());
 }
+
+}  // namespace dpslint::rules::device::cn_san_mismatch_test

@@ -1,6 +1,6 @@
 #include "device_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::device {
 
 namespace {
 
@@ -21,7 +21,7 @@ public:
     const RuleMetadata& metadata() const override { return metadata_; }
 
     void check(const DeviceContext& device, const RuleOptions&, FindingSink& sink) const override {
-        const auto cn = device_support::single_cn(device);
+        const auto cn = single_cn(device);
         if (!cn)
             return;  // device.cn-missing
         const std::size_t length = characters(*cn);
@@ -36,24 +36,31 @@ public:
 
 private:
     // Restates the simulator's decision: a report lists the cause once.
-    RuleMetadata metadata_ = lint::restating(
-        lint::make_metadata(
-            "device.cn-too-long", "Device certificate CN is longer than 64 characters",
-            Severity::error, Target::device_certificate,
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "device.cn-too-long",
+        .title = "Device certificate CN is longer than 64 characters",
+        .severity = Severity::error,
+        .inspects = Target::device_certificate,
+        .rationale =
             "Registration IDs may have 128 characters, but with X.509 attestation the registration "
             "ID is the subject CN, whose upper bound is 64 characters; DPS documents 64 as the "
             "maximum X.509 registration ID length.",
-            std::string(citation::dps_x509_attestation),
-            "Issue the device certificate with a CN of at most 64 characters and use it as the "
-            "registration ID.",
-            {}, "a 65-character subject CN"),
-        {"attestation.registration-id-invalid"});
+        .citation = std::string(citation::dps_x509_attestation),
+        .fix = "Issue the device certificate with a CN of at most 64 characters and use it as the "
+               "registration ID.",
+        .example = "a 65-character subject CN",
+        .restates = {"attestation.registration-id-invalid"},
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::device
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_device_cn_too_long() {
-    return std::make_unique<CnTooLong>();
+    return std::make_unique<device::CnTooLong>();
 }
 
 }  // namespace dpslint::rules

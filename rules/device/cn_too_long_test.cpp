@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::device::cn_too_long_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("device.cn-too-long fires for a 65-character CN", "[rule][device.cn-too-long]") {
@@ -23,3 +24,5 @@ TEST_CASE("device.cn-too-long is silent for a 64-character CN", "[rule][device.c
     CHECK(r.applicable);
     CHECK(r.findings.empty());
 }
+
+}  // namespace dpslint::rules::device::cn_too_long_test

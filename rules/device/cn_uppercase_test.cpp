@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::device::cn_uppercase_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("device.cn-uppercase fires for a mixed-case CN", "[rule][device.cn-uppercase]") {
@@ -23,3 +24,5 @@ TEST_CASE("device.cn-uppercase is silent for a lower-case CN", "[rule][device.cn
     CHECK(r.applicable);
     CHECK(r.findings.empty());
 }
+
+}  // namespace dpslint::rules::device::cn_uppercase_test

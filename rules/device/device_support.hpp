@@ -8,8 +8,9 @@
 #include <vector>
 
 #include "rule_support.hpp"
+#include "text.hpp"
 
-namespace dpslint::rules::device_support {
+namespace dpslint::rules::device {
 
 // The leaf's one subject CN (the registration ID DPS derives), or nothing when it has none or
 // several (device.cn-missing reports those).
@@ -50,14 +51,4 @@ inline Location location_with_enrollment(const DeviceContext& device) {
     return location;
 }
 
-inline std::string join(const std::vector<std::string>& parts, std::string_view separator) {
-    std::string out;
-    for (const auto& p : parts) {
-        if (!out.empty())
-            out += separator;
-        out += p;
-    }
-    return out;
-}
-
-}  // namespace dpslint::rules::device_support
+}  // namespace dpslint::rules::device

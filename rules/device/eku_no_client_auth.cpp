@@ -1,6 +1,6 @@
 #include "device_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::device {
 
 namespace {
 
@@ -29,32 +29,42 @@ public:
         std::vector<std::string> names;
         for (const auto& oid : eku->oids)
             names.push_back(eku_name(oid));
-        sink.report(device_support::describe(device.leaf())
+        sink.report(describe(device.leaf())
                         + " has an extended key usage without clientAuth ("
-                        + (names.empty() ? std::string("empty") : device_support::join(names, ", "))
+                        + (names.empty() ? std::string("empty") : join(names, ", "))
                         + "); DPS does not require clientAuth, but TLS client stacks may refuse "
                           "the certificate for client authentication",
                     device.location());
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "device.eku-no-client-auth", "Device certificate EKU does not allow TLS client auth",
-        Severity::notice, Target::device_certificate,
-        "When extendedKeyUsage is present the certificate may only be used for the purposes it "
-        "lists (RFC 5280 §4.2.1.12). DPS documents no EKU requirement and Microsoft's own test "
-        "tooling issues serverAuth-only device certificates that provision, so this is hygiene, "
-        "not a provisioning failure; but device TLS stacks that check purpose may refuse to "
-        "present such a certificate as a client.",
-        "RFC 5280 §4.2.1.12",
-        "Issue device certificates with extendedKeyUsage clientAuth (or without the extension).",
-        {}, "extendedKeyUsage serverAuth only");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "device.eku-no-client-auth",
+        .title = "Device certificate EKU does not allow TLS client auth",
+        .severity = Severity::notice,
+        .inspects = Target::device_certificate,
+        .rationale =
+            "When extendedKeyUsage is present the certificate may only be used for the purposes it "
+            "lists (RFC 5280 §4.2.1.12). DPS documents no EKU requirement and Microsoft's own test "
+            "tooling issues serverAuth-only device certificates that provision, so this is "
+            "hygiene, "
+            "not a provisioning failure; but device TLS stacks that check purpose may refuse to "
+            "present such a certificate as a client.",
+        .citation = "RFC 5280 §4.2.1.12",
+        .fix = "Issue device certificates with extendedKeyUsage clientAuth (or without the "
+               "extension).",
+        .example = "extendedKeyUsage serverAuth only",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::device
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_device_eku_no_client_auth() {
-    return std::make_unique<EkuNoClientAuth>();
+    return std::make_unique<device::EkuNoClientAuth>();
 }
 
 }  // namespace dpslint::rules

@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::device::eku_no_client_auth_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("device.eku-no-client-auth fires for a serverAuth-only device certificate",
@@ -29,3 +30,5 @@ TEST_CASE("device.eku-no-client-auth is silent for clientAuth, anyExtendedKeyUsa
     CHECK(r.applicable);
     CHECK(r.findings.empty());
 }
+
+}  // namespace dpslint::rules::device::eku_no_client_auth_test

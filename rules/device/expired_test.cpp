@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::device::expired_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("device.expired fires for an expired device certificate", "[rule][device.expired]") {
@@ -31,3 +32,5 @@ TEST_CASE("device.expired is silent within the validity period", "[rule][device.
                  make_time(2030, 1, 1, 0, 0, 1));
     CHECK(r.ids() == std::vector<std::string>{"device.expired"});
 }
+
+}  // namespace dpslint::rules::device::expired_test

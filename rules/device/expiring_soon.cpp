@@ -1,6 +1,6 @@
 #include "device_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::device {
 
 namespace {
 
@@ -18,31 +18,44 @@ public:
         if (leaf.not_after() > at + std::chrono::days(days))
             return;
         const long long left = days_between(at, leaf.not_after());
-        sink.report(device_support::describe(leaf) + " expires on " + format_date(leaf.not_after())
-                        + ", in " + std::to_string(left) + (left == 1 ? " day" : " days")
-                        + " (evaluated at " + format_date(at) + ")",
+        sink.report(describe(leaf) + " expires on " + format_date(leaf.not_after()) + ", in "
+                        + std::to_string(left) + (left == 1 ? " day" : " days") + " (evaluated at "
+                        + format_date(at) + ")",
                     device.location());
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "device.expiring-soon", "Device certificate expires soon", Severity::warning,
-        Target::device_certificate,
-        "Once the device certificate expires (RFC 5280 §4.1.2.5) DPS rejects the device's "
-        "registrations and re-provisioning; renewal has to reach the device before then. "
-        "certGen.sh test certificates live only 30 days by default.",
-        "RFC 5280 §4.1.2.5",
-        "Renew the device certificate (keep the CN so the registration ID is unchanged) and roll "
-        "it out before it expires.",
-        {RuleOption{"days", "integer", 30,
-                    "warn when the certificate expires within this many days", 0, 36500}},
-        "notAfter 2030-01-01 evaluated at 2029-12-15");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "device.expiring-soon",
+        .title = "Device certificate expires soon",
+        .severity = Severity::warning,
+        .inspects = Target::device_certificate,
+        .rationale =
+            "Once the device certificate expires (RFC 5280 §4.1.2.5) DPS rejects the device's "
+            "registrations and re-provisioning; renewal has to reach the device before then. "
+            "certGen.sh test certificates live only 30 days by default.",
+        .citation = "RFC 5280 §4.1.2.5",
+        .fix = "Renew the device certificate (keep the CN so the registration ID is unchanged) and "
+               "roll "
+               "it out before it expires.",
+        .options = {{.name = "days",
+                     .type = OptionType::integer,
+                     .default_value = 30,
+                     .description = "warn when the certificate expires within this many days",
+                     .minimum = 0,
+                     .maximum = 36500}},
+        .example = "notAfter 2030-01-01 evaluated at 2029-12-15",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::device
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_device_expiring_soon() {
-    return std::make_unique<ExpiringSoon>();
+    return std::make_unique<device::ExpiringSoon>();
 }
 
 }  // namespace dpslint::rules

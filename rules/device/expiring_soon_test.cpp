@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::device::expiring_soon_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("device.expiring-soon fires within the window", "[rule][device.expiring-soon]") {
@@ -37,3 +38,5 @@ TEST_CASE("device.expiring-soon is silent far from expiry and once expired",
     r = run_rule("device.expiring-soon", nullptr, {file}, {}, make_time(2030, 2, 1));
     CHECK(r.findings.empty());  // device.expired
 }
+
+}  // namespace dpslint::rules::device::expiring_soon_test

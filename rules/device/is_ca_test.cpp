@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::device::is_ca_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("device.is-ca fires for a device certificate with cA=TRUE", "[rule][device.is-ca]") {
@@ -24,3 +25,5 @@ TEST_CASE("device.is-ca is silent for an end-entity certificate", "[rule][device
     CHECK(r.applicable);
     CHECK(r.findings.empty());
 }
+
+}  // namespace dpslint::rules::device::is_ca_test

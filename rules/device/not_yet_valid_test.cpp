@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::device::not_yet_valid_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("device.not-yet-valid fires before notBefore", "[rule][device.not-yet-valid]") {
@@ -25,3 +26,5 @@ TEST_CASE("device.not-yet-valid is silent once valid", "[rule][device.not-yet-va
     CHECK(r.applicable);
     CHECK(r.findings.empty());
 }
+
+}  // namespace dpslint::rules::device::not_yet_valid_test

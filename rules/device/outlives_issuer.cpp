@@ -5,7 +5,7 @@
 
 #include "device_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::device {
 
 namespace {
 
@@ -63,39 +63,52 @@ public:
             return;
         const auto over = std::chrono::duration_cast<std::chrono::seconds>(leaf.not_after()
                                                                            - issuer->not_after());
-        sink.report(device_support::describe(leaf) + " is valid until "
-                        + format_rfc3339(leaf.not_after()) + ", " + duration_text(over)
-                        + " after its issuer '" + issuer->label() + "' expires at "
-                        + format_rfc3339(issuer->not_after())
+        sink.report(describe(leaf) + " is valid until " + format_rfc3339(leaf.not_after()) + ", "
+                        + duration_text(over) + " after its issuer '" + issuer->label()
+                        + "' expires at " + format_rfc3339(issuer->not_after())
                         + "; from then on its chain no longer validates",
                     device.location());
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "device.outlives-issuer", "Device certificate outlives its issuing CA", Severity::warning,
-        Target::device_certificate,
-        "A path validates only while every certificate in it is within its validity period "
-        "(RFC 5280 §4.1.2.5, §6.1.3): once the issuing CA expires, the device certificate stops "
-        "authenticating with DPS (401002) even though its own notAfter is later, so its real "
-        "lifetime is shorter than it says and renewal plans based on it come too late. Scripts "
-        "that issue a whole chain at once with the same lifetime (Azure's certGen.sh: 30 days "
-        "each) end every certificate seconds after its issuer; such differences, up to the "
-        "tolerance, are not reported.",
-        "RFC 5280 §4.1.2.5",
-        "Issue device certificates that end no later than their issuing CA, or renew the CA "
-        "(same key and subject) before it expires and re-upload it to DPS.",
-        {RuleOption{"tolerance-seconds", "integer", 86400,
-                    "how much later than its issuer a device certificate may end before the rule "
-                    "fires; certGen.sh-style chains end seconds apart",
-                    0, 3153600000}},
-        "device certificate valid until 2040 under an intermediate that expires in 2035");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "device.outlives-issuer",
+        .title = "Device certificate outlives its issuing CA",
+        .severity = Severity::warning,
+        .inspects = Target::device_certificate,
+        .rationale =
+            "A path validates only while every certificate in it is within its validity period "
+            "(RFC 5280 §4.1.2.5, §6.1.3): once the issuing CA expires, the device certificate "
+            "stops "
+            "authenticating with DPS (401002) even though its own notAfter is later, so its real "
+            "lifetime is shorter than it says and renewal plans based on it come too late. Scripts "
+            "that issue a whole chain at once with the same lifetime (Azure's certGen.sh: 30 days "
+            "each) end every certificate seconds after its issuer; such differences, up to the "
+            "tolerance, are not reported.",
+        .citation = "RFC 5280 §4.1.2.5",
+        .fix = "Issue device certificates that end no later than their issuing CA, or renew the CA "
+               "(same key and subject) before it expires and re-upload it to DPS.",
+        .options =
+            {{.name = "tolerance-seconds",
+              .type = OptionType::integer,
+              .default_value = 86400,
+              .description =
+                  "how much later than its issuer a device certificate may end before the rule "
+                  "fires; certGen.sh-style chains end seconds apart",
+              .minimum = 0,
+              .maximum = 3153600000}},
+        .example = "device certificate valid until 2040 under an intermediate that expires in 2035",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::device
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_device_outlives_issuer() {
-    return std::make_unique<OutlivesIssuer>();
+    return std::make_unique<device::OutlivesIssuer>();
 }
 
 }  // namespace dpslint::rules

@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::device::outlives_issuer_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("device.outlives-issuer fires against the presented intermediate",
@@ -74,3 +75,5 @@ TEST_CASE("device.outlives-issuer tolerates the seconds certGen.sh chains end ap
                Catch::Contains("valid until 2026-12-02T09:14:23Z, 16 seconds after")
                    && Catch::Contains("expires at 2026-12-02T09:14:07Z"));
 }
+
+}  // namespace dpslint::rules::device::outlives_issuer_test

@@ -2,19 +2,13 @@
 
 #include "device_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::device {
 
 namespace {
 
 class RevokedButProvisions final : public lint::DeviceRule {
 public:
     const RuleMetadata& metadata() const override { return metadata_; }
-
-    // Needs a DPS decision and CRLs (--crl); without either there is nothing to compare.
-    bool applies(const LintContext& context) const override {
-        return context.snapshot() != nullptr && context.has_devices()
-               && context.revocation_checker() != nullptr;
-    }
 
     void check(const DeviceContext& device, const RuleOptions&, FindingSink& sink) const override {
         if (!device.attestation || !device.revocation
@@ -46,38 +40,49 @@ public:
                     "that is not revoked";
         }
         sink.report(
-            device_support::describe(device.leaf()) + " provisions" + through + " although "
+            describe(device.leaf()) + " provisions" + through + " although "
                 + (revoked->path_position == 0 ? std::string("it")
                                                : "its CA certificate '" + certificate.label() + "'")
                 + " is " + describe_revocation(*revoked)
                 + ": DPS does not check revocation; to stop it, " + fix,
-            device_support::location_with_enrollment(device));
+            location_with_enrollment(device));
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "device.revoked-but-provisions",
-        "Device certificate is revoked by a CRL but DPS would provision it", Severity::error,
-        Target::device_certificate,
-        "DPS never checks certificate revocation: a device whose certificate (or a CA certificate "
-        "of its chain) is on its issuer's CRL still provisions through its enrollment and gets "
-        "its IoT Hub identity. The documented way to stop one device of a group is a disabled "
-        "individual enrollment with its registration ID; to stop every device under a CA, "
-        "disable the group. Reported only with --crl, for devices DPS would provision.",
-        std::string(citation::dps_revoke),
-        "Create a disabled individual enrollment with the device's registration ID and its "
-        "certificate (do not delete it later, or the device re-enrolls through the group), or "
-        "disable the enrollment group when a CA is revoked; then disable or delete the device in "
-        "the IoT hub it was assigned to.",
-        {},
-        "device-7's certificate is on the intermediate's CRL and group 'fleet' on that "
-        "intermediate is enabled");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "device.revoked-but-provisions",
+        .title = "Device certificate is revoked by a CRL but DPS would provision it",
+        .severity = Severity::error,
+        .inspects = Target::device_certificate,
+        // Needs a DPS decision and CRLs (--crl); without either there is nothing to compare.
+        .needs = {InputPart::snapshot, InputPart::revocation},
+        .rationale =
+            "DPS never checks certificate revocation: a device whose certificate (or a CA "
+            "certificate "
+            "of its chain) is on its issuer's CRL still provisions through its enrollment and gets "
+            "its IoT Hub identity. The documented way to stop one device of a group is a disabled "
+            "individual enrollment with its registration ID; to stop every device under a CA, "
+            "disable the group. Reported only with --crl, for devices DPS would provision.",
+        .citation = std::string(citation::dps_revoke),
+        .fix =
+            "Create a disabled individual enrollment with the device's registration ID and its "
+            "certificate (do not delete it later, or the device re-enrolls through the group), or "
+            "disable the enrollment group when a CA is revoked; then disable or delete the device "
+            "in "
+            "the IoT hub it was assigned to.",
+        .example = "device-7's certificate is on the intermediate's CRL and group 'fleet' on that "
+                   "intermediate is enabled",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::device
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_device_revoked_but_provisions() {
-    return std::make_unique<RevokedButProvisions>();
+    return std::make_unique<device::RevokedButProvisions>();
 }
 
 }  // namespace dpslint::rules

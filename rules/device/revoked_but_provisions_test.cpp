@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::device::revoked_but_provisions_test {
+
 using namespace dpslint::test;
 
 namespace {
@@ -69,3 +70,5 @@ TEST_CASE("device.revoked-but-provisions: needs CRLs and a snapshot",
     CHECK_FALSE(run_rule(id, &s, devices).applicable);
     CHECK_FALSE(run_rule_with_crls(id, nullptr, devices, demo_crls).applicable);
 }
+
+}  // namespace dpslint::rules::device::revoked_but_provisions_test

@@ -1,6 +1,6 @@
 #include "device_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::device {
 
 namespace {
 
@@ -20,30 +20,39 @@ public:
                                + " octets, more than the 20 allowed");
         if (problems.empty())
             return;
-        sink.report(device_support::describe(device.leaf()) + " serial number "
-                        + device_support::join(problems, " and ")
+        sink.report(describe(device.leaf()) + " serial number " + join(problems, " and ")
                         + "; RFC 5280 requires a positive serial of at most 20 octets",
                     device.location());
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "device.serial-invalid", "Device certificate serial number is not a valid RFC 5280 serial",
-        Severity::warning, Target::device_certificate,
-        "RFC 5280 §4.1.2.2 requires serial numbers to be positive integers of at most 20 octets; "
-        "certificate users may reject others. DPS does not document serial checks, so this is "
-        "hygiene that flags a broken issuing process (a zero or negative serial also breaks "
-        "revocation by serial number).",
-        "RFC 5280 §4.1.2.2",
-        "Fix the issuing CA to use positive random serials of at most 20 octets (e.g. 16 random "
-        "bytes with the top bit clear) and re-issue the certificate.",
-        {}, "serial number 0");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "device.serial-invalid",
+        .title = "Device certificate serial number is not a valid RFC 5280 serial",
+        .severity = Severity::warning,
+        .inspects = Target::device_certificate,
+        .rationale =
+            "RFC 5280 §4.1.2.2 requires serial numbers to be positive integers of at most 20 "
+            "octets; "
+            "certificate users may reject others. DPS does not document serial checks, so this is "
+            "hygiene that flags a broken issuing process (a zero or negative serial also breaks "
+            "revocation by serial number).",
+        .citation = "RFC 5280 §4.1.2.2",
+        .fix = "Fix the issuing CA to use positive random serials of at most 20 octets (e.g. 16 "
+               "random "
+               "bytes with the top bit clear) and re-issue the certificate.",
+        .example = "serial number 0",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::device
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_device_serial_invalid() {
-    return std::make_unique<SerialInvalid>();
+    return std::make_unique<device::SerialInvalid>();
 }
 
 }  // namespace dpslint::rules

@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::device::serial_invalid_test {
+
 using namespace dpslint::test;
 
 namespace {
@@ -41,3 +42,5 @@ TEST_CASE("device.serial-invalid is silent for a 20-octet positive serial",
     CHECK(r.applicable);
     CHECK(r.findings.empty());
 }
+
+}  // namespace dpslint::rules::device::serial_invalid_test

@@ -2,7 +2,7 @@
 
 #include "device_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::device {
 
 namespace {
 
@@ -19,31 +19,46 @@ public:
         const std::string why = policy.check_key(device.leaf().public_key());
         if (why.empty())
             return;
-        sink.report(device_support::describe(device.leaf()) + " has a weak or unusual key: " + why,
+        sink.report(describe(device.leaf()) + " has a weak or unusual key: " + why,
                     device.location());
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "device.weak-key", "Device certificate key is weak or on an unusual curve",
-        Severity::warning, Target::device_certificate,
-        "DPS publishes no minimum key size or curve list and accepts what a TLS stack accepts "
-        "(RSA and ECC device certificates both work), so this is hygiene: RSA keys under 2048 "
-        "bits are breakable, and curves outside P-256/P-384/P-521 (such as secp256k1) are not "
-        "offered by many TLS stacks.",
-        "RFC 5280 §4.1.2.7",
-        "Issue the device certificate for an RSA key of at least 2048 bits or an EC key on "
-        "P-256, P-384 or P-521.",
-        {RuleOption{"min-rsa-bits", "integer", 2048, "smallest acceptable RSA modulus", 0, 16384},
-         RuleOption{"allowed-curves", "string-list",
-                    nlohmann::json::array({"P-256", "P-384", "P-521"}), "acceptable EC curves"}},
-        "RSA-1024 device key");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "device.weak-key",
+        .title = "Device certificate key is weak or on an unusual curve",
+        .severity = Severity::warning,
+        .inspects = Target::device_certificate,
+        .rationale =
+            "DPS publishes no minimum key size or curve list and accepts what a TLS stack accepts "
+            "(RSA and ECC device certificates both work), so this is hygiene: RSA keys under 2048 "
+            "bits are breakable, and curves outside P-256/P-384/P-521 (such as secp256k1) are not "
+            "offered by many TLS stacks.",
+        .citation = "RFC 5280 §4.1.2.7",
+        .fix = "Issue the device certificate for an RSA key of at least 2048 bits or an EC key on "
+               "P-256, P-384 or P-521.",
+        .options = {{.name = "min-rsa-bits",
+                     .type = OptionType::integer,
+                     .default_value = 2048,
+                     .description = "smallest acceptable RSA modulus",
+                     .minimum = 0,
+                     .maximum = 16384},
+                    {.name = "allowed-curves",
+                     .type = OptionType::string_list,
+                     .default_value = std::vector<std::string>{"P-256", "P-384", "P-521"},
+                     .description = "acceptable EC curves"}},
+        .example = "RSA-1024 device key",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::device
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_device_weak_key() {
-    return std::make_unique<WeakKey>();
+    return std::make_unique<device::WeakKey>();
 }
 
 }  // namespace dpslint::rules

@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::device::weak_key_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("device.weak-key fires for RSA-1024 and secp256k1", "[rule][device.weak-key]") {
@@ -38,3 +39,5 @@ TEST_CASE("device.weak-key is silent for strong keys", "[rule][device.weak-key]"
     CHECK(r.applicable);
     CHECK(r.findings.empty());
 }
+
+}  // namespace dpslint::rules::device::weak_key_test

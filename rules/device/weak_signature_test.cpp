@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::device::weak_signature_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("device.weak-signature fires for SHA-1 and MD5 signatures",
@@ -31,3 +32,5 @@ TEST_CASE("device.weak-signature is silent for SHA-2 and Ed25519 signatures",
     CHECK(r.applicable);
     CHECK(r.findings.empty());
 }
+
+}  // namespace dpslint::rules::device::weak_signature_test

@@ -1,6 +1,6 @@
 #include "enrollment/enrollment_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::enrollment {
 
 namespace {
 
@@ -26,7 +26,7 @@ public:
 
     void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
         for (const auto& group : context.groups()) {
-            if (!enrollment_support::is_x509(group))
+            if (!is_x509(group))
                 continue;
             for (const auto& ca : group.cas) {
                 const auto expiry = expiry_of(group, ca);
@@ -34,36 +34,45 @@ public:
                     continue;
                 const bool enabled = group.group->settings.enabled;
                 std::string message = "enrollment group '" + group.group->id + "' is on "
-                                      + enrollment_support::ca_name(ca) + " (" + ca.slot
-                                      + "), which expired on " + format_date(*expiry);
+                                      + ca_name(ca) + " (" + ca.slot + "), which expired on "
+                                      + format_date(*expiry);
                 message += enabled ? ", so no device chain through it validates"
                                    : " (the group is disabled, so it only matters if re-enabled)";
                 sink.report_as(enabled ? Severity::error : Severity::notice, std::move(message),
-                               enrollment_support::ca_location(group, ca));
+                               ca_location(group, ca));
             }
         }
     }
 
 private:
-    RuleMetadata metadata_ = lint::with_context_severity(
-        lint::make_metadata(
-            "enrollment.ca-expired", "Enrollment group's CA certificate has expired",
-            Severity::error, Target::enrollment_group,
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "enrollment.ca-expired",
+        .title = "Enrollment group's CA certificate has expired",
+        .severity = Severity::error,
+        .inspects = Target::enrollment_group,
+        .rationale =
             "DPS validates the device's chain up to the group's CA; a CA certificate past its "
             "notAfter makes every path through it invalid (RFC 5280 §6.1.3 (a)(2)), so every "
             "device under the group fails to register. Reported as a notice for a disabled group.",
-            "RFC 5280 §6.1.3 (a)(2); " + std::string(citation::dps_x509_attestation),
+        .citation = "RFC 5280 §6.1.3 (a)(2); " + std::string(citation::dps_x509_attestation),
+        .fix =
             "Issue a new CA certificate (re-sign the devices or cross-sign), upload and verify it, "
             "and move the group to it (caReferences or signingCertificates).",
-            {}, "caReferences.primary names a record whose expiry is 2025-01-01, linted in 2026"),
-        {Severity::error, Severity::notice},
-        "error for an enabled group; notice for a disabled one (it matters only if re-enabled)");
+        .example = "caReferences.primary names a record whose expiry is 2025-01-01, linted in 2026",
+        .context_severities = {Severity::error, Severity::notice},
+        .severity_context =
+            "error for an enabled group; notice for a disabled one (it matters only if re-enabled)",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::enrollment
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_enrollment_ca_expired() {
-    return std::make_unique<CaExpired>();
+    return std::make_unique<enrollment::CaExpired>();
 }
 
 }  // namespace dpslint::rules

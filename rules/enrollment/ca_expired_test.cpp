@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::enrollment::ca_expired_test {
+
 using namespace dpslint::test;
 
 namespace {
@@ -66,7 +67,4 @@ TEST_CASE("enrollment.ca-expired is silent before the CA expires",
         run_rule("enrollment.ca-expired", &demo, {}, {}, make_time(2026, 12, 1)).findings.empty());
 }
 
-TEST_CASE("enrollment.ca-expired does not apply without a snapshot",
-          "[rule][enrollment.ca-expired]") {
-    CHECK_FALSE(run_rule("enrollment.ca-expired", nullptr).applicable);
-}
+}  // namespace dpslint::rules::enrollment::ca_expired_test

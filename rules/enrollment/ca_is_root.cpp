@@ -1,6 +1,6 @@
 #include "rule_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::enrollment {
 
 namespace {
 
@@ -27,22 +27,31 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "enrollment.ca-is-root", "Enrollment group uses a root CA instead of an intermediate",
-        Severity::warning, Target::enrollment_group,
-        "A group on the root authorises every device any intermediate under it ever issues, "
-        "keeps the root's key in operational use for proof of possession, and cannot be scoped "
-        "or rotated per product line. Groups on intermediates let the root stay offline.",
-        std::string(citation::dps_x509_attestation),
-        "Create the enrollment group on the issuing intermediate CA (verify it, or verify the "
-        "root and have devices present the intermediate) and delete the root-level group.",
-        {}, "caReferences.primary names the uploaded self-signed root certificate");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "enrollment.ca-is-root",
+        .title = "Enrollment group uses a root CA instead of an intermediate",
+        .severity = Severity::warning,
+        .inspects = Target::enrollment_group,
+        .rationale =
+            "A group on the root authorises every device any intermediate under it ever issues, "
+            "keeps the root's key in operational use for proof of possession, and cannot be scoped "
+            "or rotated per product line. Groups on intermediates let the root stay offline.",
+        .citation = std::string(citation::dps_x509_attestation),
+        .fix =
+            "Create the enrollment group on the issuing intermediate CA (verify it, or verify the "
+            "root and have devices present the intermediate) and delete the root-level group.",
+        .example = "caReferences.primary names the uploaded self-signed root certificate",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::enrollment
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_enrollment_ca_is_root() {
-    return std::make_unique<CaIsRoot>();
+    return std::make_unique<enrollment::CaIsRoot>();
 }
 
 }  // namespace dpslint::rules

@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::enrollment::ca_is_root_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("enrollment.ca-is-root fires for a group on the self-signed root",
@@ -26,11 +27,6 @@ TEST_CASE("enrollment.ca-is-root is silent for a group on an intermediate",
     CHECK(r.findings.empty());
 }
 
-TEST_CASE("enrollment.ca-is-root does not apply without a snapshot",
-          "[rule][enrollment.ca-is-root]") {
-    CHECK_FALSE(run_rule("enrollment.ca-is-root", nullptr).applicable);
-}
-
 TEST_CASE("enrollment.ca-is-root fires for an inline signing certificate that is the root",
           "[rule][enrollment.ca-is-root]") {
     Snapshot s = demo_snapshot();
@@ -44,3 +40,5 @@ TEST_CASE("enrollment.ca-is-root fires for an inline signing certificate that is
     CHECK(r.findings[0].location.sha256 == root->sha256());
     CHECK(r.findings[0].location.subject == root->subject().text());
 }
+
+}  // namespace dpslint::rules::enrollment::ca_is_root_test

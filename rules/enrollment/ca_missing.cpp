@@ -1,6 +1,6 @@
 #include "enrollment/enrollment_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::enrollment {
 
 namespace {
 
@@ -8,13 +8,9 @@ class CaMissing final : public lint::SnapshotRule {
 public:
     const RuleMetadata& metadata() const override { return metadata_; }
 
-    bool applies(const LintContext& context) const override {
-        return context.snapshot() != nullptr && context.snapshot()->certificates.has_value();
-    }
-
     void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
         for (const auto& group : context.groups()) {
-            if (!enrollment_support::is_x509(group))
+            if (!is_x509(group))
                 continue;
             for (const auto& ca : group.cas) {
                 if (!ca.by_reference || ca.record != nullptr)
@@ -23,31 +19,41 @@ public:
                                 + ca.reference + "' as caReferences." + ca.slot
                                 + ", but the DPS certificates list has no certificate by that "
                                   "name, so no device can match the group through it",
-                            enrollment_support::ca_location(group, ca));
+                            ca_location(group, ca));
             }
         }
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "enrollment.ca-missing",
-        "Enrollment group references a CA certificate that is not uploaded", Severity::error,
-        Target::enrollment_group,
-        "caReferences.primary and caReferences.secondary hold the name of a certificate in the "
-        "DPS Certificates list. When no certificate has that name (deleted, renamed, or a typo) "
-        "the group is tied to no CA: DPS finds no group for its devices' chains and rejects them "
-        "with 401002, the most common X.509 group mistake.",
-        std::string(citation::dps_x509_attestation),
-        "Upload (and verify) the CA certificate under the referenced name with `az iot dps "
-        "certificate create`, or point caReferences at the name of the uploaded CA.",
-        {},
-        "caReferences.primary is 'my-intermediate-ca' and certificates.json has no such record");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "enrollment.ca-missing",
+        .title = "Enrollment group references a CA certificate that is not uploaded",
+        .severity = Severity::error,
+        .inspects = Target::enrollment_group,
+        .needs = {InputPart::ca_records},
+        .rationale =
+            "caReferences.primary and caReferences.secondary hold the name of a certificate in the "
+            "DPS Certificates list. When no certificate has that name (deleted, renamed, or a "
+            "typo) "
+            "the group is tied to no CA: DPS finds no group for its devices' chains and rejects "
+            "them "
+            "with 401002, the most common X.509 group mistake.",
+        .citation = std::string(citation::dps_x509_attestation),
+        .fix = "Upload (and verify) the CA certificate under the referenced name with `az iot dps "
+               "certificate create`, or point caReferences at the name of the uploaded CA.",
+        .example =
+            "caReferences.primary is 'my-intermediate-ca' and certificates.json has no such record",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::enrollment
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_enrollment_ca_missing() {
-    return std::make_unique<CaMissing>();
+    return std::make_unique<enrollment::CaMissing>();
 }
 
 }  // namespace dpslint::rules

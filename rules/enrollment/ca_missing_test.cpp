@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::enrollment::ca_missing_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("enrollment.ca-missing fires for a caReferences name with no certificate record",
@@ -39,9 +40,4 @@ TEST_CASE("enrollment.ca-missing is silent when every reference resolves",
     CHECK(r.findings.empty());
 }
 
-TEST_CASE("enrollment.ca-missing does not apply without certificates.json",
-          "[rule][enrollment.ca-missing]") {
-    Snapshot s = demo_snapshot();
-    s.certificates.reset();
-    CHECK_FALSE(run_rule("enrollment.ca-missing", &s).applicable);
-}
+}  // namespace dpslint::rules::enrollment::ca_missing_test

@@ -2,17 +2,13 @@
 
 #include "enrollment/enrollment_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::enrollment {
 
 namespace {
 
 class CaUnverified final : public lint::SnapshotRule {
 public:
     const RuleMetadata& metadata() const override { return metadata_; }
-
-    bool applies(const LintContext& context) const override {
-        return context.snapshot() != nullptr && context.snapshot()->certificates.has_value();
-    }
 
     void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
         const Snapshot& snapshot = *context.snapshot();
@@ -71,36 +67,46 @@ public:
                 const std::string state =
                     ca.record != nullptr ? "is not verified" : "is not an uploaded DPS certificate";
                 sink.report("enrollment group '" + group.group->id + "' is on "
-                                + enrollment_support::ca_name(ca) + " (" + ca.slot + "), which "
+                                + ca_name(ca) + " (" + ca.slot + "), which "
                                 + state + ", and " + above
                                 + ", so there is nothing to roll up to and every device under it "
                                   "is rejected with 401002",
-                            enrollment_support::ca_location(group, ca));
+                            ca_location(group, ca));
             }
         }
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "enrollment.ca-unverified",
-        "Enabled enrollment group has no verified CA at or above its certificate", Severity::error,
-        Target::enrollment_group,
-        "The CA certificate of an enrollment group must itself be verified (proof of possession) "
-        "or roll up to a verified certificate higher in the chain. When neither the group's CA "
-        "nor any certificate above it is verified, DPS cannot trust the chain and every "
-        "registration through the group fails with 401002.",
-        std::string(citation::dps_verify_certificates),
-        "Verify the group's CA certificate or its root with proof of possession (`az iot dps "
-        "certificate generate-verification-code` / `verify`), or upload it with --verified.",
-        {},
-        "an enabled group on an intermediate whose record and root record both have isVerified "
-        "false");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "enrollment.ca-unverified",
+        .title = "Enabled enrollment group has no verified CA at or above its certificate",
+        .severity = Severity::error,
+        .inspects = Target::enrollment_group,
+        .needs = {InputPart::ca_records},
+        .rationale =
+            "The CA certificate of an enrollment group must itself be verified (proof of "
+            "possession) "
+            "or roll up to a verified certificate higher in the chain. When neither the group's CA "
+            "nor any certificate above it is verified, DPS cannot trust the chain and every "
+            "registration through the group fails with 401002.",
+        .citation = std::string(citation::dps_verify_certificates),
+        .fix =
+            "Verify the group's CA certificate or its root with proof of possession (`az iot dps "
+            "certificate generate-verification-code` / `verify`), or upload it with --verified.",
+        .example =
+            "an enabled group on an intermediate whose record and root record both have isVerified "
+            "false",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::enrollment
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_enrollment_ca_unverified() {
-    return std::make_unique<CaUnverified>();
+    return std::make_unique<enrollment::CaUnverified>();
 }
 
 }  // namespace dpslint::rules

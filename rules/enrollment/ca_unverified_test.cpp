@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::enrollment::ca_unverified_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("enrollment.ca-unverified fires when neither the group's CA nor its root is verified",
@@ -56,13 +57,6 @@ TEST_CASE("enrollment.ca-unverified ignores disabled groups", "[rule][enrollment
     CHECK(run_rule("enrollment.ca-unverified", &s).findings.empty());
 }
 
-TEST_CASE("enrollment.ca-unverified does not apply without certificates.json",
-          "[rule][enrollment.ca-unverified]") {
-    Snapshot s = demo_snapshot();
-    s.certificates.reset();
-    CHECK_FALSE(run_rule("enrollment.ca-unverified", &s).applicable);
-}
-
 TEST_CASE(
     "enrollment.ca-unverified stays silent when a verified record without body may be the issuer",
     "[rule][enrollment.ca-unverified]") {
@@ -74,3 +68,5 @@ TEST_CASE(
     (*s.certificates)[0].is_verified = false;
     CHECK(run_rule("enrollment.ca-unverified", &s).findings.size() == 1);
 }
+
+}  // namespace dpslint::rules::enrollment::ca_unverified_test

@@ -1,6 +1,6 @@
 #include "enrollment/enrollment_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::enrollment {
 
 namespace {
 
@@ -13,13 +13,13 @@ public:
             if (group.group->settings.enabled)
                 continue;
             std::string message = "enrollment group '" + group.group->id + "' is disabled";
-            if (!enrollment_support::is_x509(group)) {
+            if (!is_x509(group)) {
                 message += ": devices attesting through it are blocked";
             } else {
                 std::vector<std::string> cas;
                 std::vector<std::string> above;
                 for (const auto& ca : group.cas) {
-                    cas.push_back(enrollment_support::ca_name(ca));
+                    cas.push_back(ca_name(ca));
                     if (!ca.certificate)
                         continue;
                     for (const auto& issuer : context.issuers_above(*ca.certificate)) {
@@ -32,12 +32,11 @@ public:
                     }
                 }
                 message += cas.empty() ? ": devices matching it are blocked"
-                                       : ": devices under " + enrollment_support::join_and(cas)
-                                             + " are blocked";
+                                       : ": devices under " + join_and(cas) + " are blocked";
                 if (!above.empty()) {
                     message += ", and do not fall through to enabled "
                                + std::string(above.size() == 1 ? "group " : "groups ")
-                               + enrollment_support::join_and(above) + " higher in the chain";
+                               + join_and(above) + " higher in the chain";
                 }
             }
             if (context.has_devices() && !context.devices().empty()) {
@@ -53,11 +52,10 @@ public:
                 if (blocked.empty()) {
                     message += "; it blocks none of the given devices";
                 } else if (blocked.size() <= 5) {
-                    message += "; it blocks " + enrollment_support::join_and(blocked);
+                    message += "; it blocks " + join_and(blocked);
                 } else {
-                    message += "; it blocks "
-                               + enrollment_support::plural(blocked.size(), "given device",
-                                                            "given devices");
+                    message +=
+                        "; it blocks " + plural(blocked.size(), "given device", "given devices");
                 }
             }
             Location location = group.location();
@@ -67,24 +65,33 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "enrollment.disabled", "Enrollment group is disabled", Severity::notice,
-        Target::enrollment_group,
-        "A disabled group still matches: DPS stops at the first group it finds in the device's "
-        "chain, and when that group is disabled the device is not provisioned, even if an "
-        "enabled group exists for a CA higher in the chain. Disabling is the "
-        "documented way to block a compromised CA; deleting the group instead would let its "
-        "devices fall through to groups above it.",
-        std::string(citation::dps_revoke),
-        "Nothing to do if the block is intended. To re-admit the devices set provisioningStatus "
-        "to enabled; to hand them to a group higher in the chain delete this group.",
-        {}, "provisioningStatus 'disabled' on group 'fleet'");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "enrollment.disabled",
+        .title = "Enrollment group is disabled",
+        .severity = Severity::notice,
+        .inspects = Target::enrollment_group,
+        .rationale =
+            "A disabled group still matches: DPS stops at the first group it finds in the device's "
+            "chain, and when that group is disabled the device is not provisioned, even if an "
+            "enabled group exists for a CA higher in the chain. Disabling is the "
+            "documented way to block a compromised CA; deleting the group instead would let its "
+            "devices fall through to groups above it.",
+        .citation = std::string(citation::dps_revoke),
+        .fix = "Nothing to do if the block is intended. To re-admit the devices set "
+               "provisioningStatus "
+               "to enabled; to hand them to a group higher in the chain delete this group.",
+        .example = "provisioningStatus 'disabled' on group 'fleet'",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::enrollment
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_enrollment_disabled() {
-    return std::make_unique<Disabled>();
+    return std::make_unique<enrollment::Disabled>();
 }
 
 }  // namespace dpslint::rules

@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::enrollment::disabled_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("enrollment.disabled notes a disabled group, what it blocks and what it hides",
@@ -32,3 +33,5 @@ TEST_CASE("enrollment.disabled is silent for enabled groups", "[rule][enrollment
     CHECK(r.applicable);
     CHECK(r.findings.empty());
 }
+
+}  // namespace dpslint::rules::enrollment::disabled_test

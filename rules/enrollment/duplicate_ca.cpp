@@ -2,7 +2,7 @@
 
 #include "enrollment/enrollment_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::enrollment {
 
 namespace {
 
@@ -29,7 +29,7 @@ public:
         };
         std::map<std::string, First> first;
         for (const auto& group : context.groups()) {
-            if (!enrollment_support::is_x509(group))
+            if (!is_x509(group))
                 continue;
             for (const auto& ca : group.cas) {
                 const std::string key = ca_key(ca);
@@ -42,42 +42,53 @@ public:
                 std::string message;
                 if (earlier.group == &group) {
                     message = "enrollment group '" + group.group->id + "' has "
-                              + enrollment_support::ca_name(ca) + " as both " + earlier.ca->slot
+                              + ca_name(ca) + " as both " + earlier.ca->slot
                               + " and " + ca.slot
                               + " CA; the second entry adds nothing and DPS allows each "
                                 "certificate in one enrollment entry only";
                 } else {
                     message = "enrollment group '" + group.group->id + "' is on "
-                              + enrollment_support::ca_name(ca) + " (" + ca.slot
+                              + ca_name(ca) + " (" + ca.slot
                               + "), the same certificate as enrollment group '"
                               + earlier.group->group->id + "' (" + earlier.ca->slot
                               + "); DPS allows one enrollment entry per certificate, so only one "
                                 "of them can ever match";
                 }
-                sink.report(std::move(message), enrollment_support::ca_location(group, ca));
+                sink.report(std::move(message), ca_location(group, ca));
             }
         }
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "enrollment.duplicate-ca", "Two enrollment entries use the same CA certificate",
-        Severity::error, Target::enrollment_group,
-        "Each certificate may appear in only one enrollment entry per DPS instance: "
-        "when two groups use the same CA certificate, DPS stops at the first entry it finds for "
-        "it, so the other group's settings never apply to anyone, and which one wins is not "
-        "documented. The same certificate as a group's primary and secondary CA gives no "
-        "rollover slot.",
-        std::string(citation::dps_x509_attestation),
-        "Keep one enrollment group per CA certificate: merge the groups' settings, or move one "
-        "group to a different intermediate CA; use the secondary slot for the next CA.",
-        {}, "groups 'fleet' and 'fleet-2' both name caReferences.primary 'my-intermediate-ca'");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "enrollment.duplicate-ca",
+        .title = "Two enrollment entries use the same CA certificate",
+        .severity = Severity::error,
+        .inspects = Target::enrollment_group,
+        .rationale =
+            "Each certificate may appear in only one enrollment entry per DPS instance: "
+            "when two groups use the same CA certificate, DPS stops at the first entry it finds "
+            "for "
+            "it, so the other group's settings never apply to anyone, and which one wins is not "
+            "documented. The same certificate as a group's primary and secondary CA gives no "
+            "rollover slot.",
+        .citation = std::string(citation::dps_x509_attestation),
+        .fix =
+            "Keep one enrollment group per CA certificate: merge the groups' settings, or move one "
+            "group to a different intermediate CA; use the secondary slot for the next CA.",
+        .example =
+            "groups 'fleet' and 'fleet-2' both name caReferences.primary 'my-intermediate-ca'",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::enrollment
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_enrollment_duplicate_ca() {
-    return std::make_unique<DuplicateCa>();
+    return std::make_unique<enrollment::DuplicateCa>();
 }
 
 }  // namespace dpslint::rules

@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::enrollment::duplicate_ca_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("enrollment.duplicate-ca fires on the second group on one CA, naming the first",
@@ -44,3 +45,5 @@ TEST_CASE("enrollment.duplicate-ca is silent for groups on different CAs",
     CHECK(r.applicable);
     CHECK(r.findings.empty());
 }
+
+}  // namespace dpslint::rules::enrollment::duplicate_ca_test

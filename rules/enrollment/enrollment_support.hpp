@@ -10,8 +10,9 @@
 #include "dpslint/identifiers.hpp"
 
 #include "rule_support.hpp"
+#include "text.hpp"
 
-namespace dpslint::rules::enrollment_support {
+namespace dpslint::rules::enrollment {
 
 // Only X.509 groups are entries on a certificate (DPS ignores x509 data of other types).
 inline bool is_x509(const lint::GroupView& group) {
@@ -80,19 +81,4 @@ void for_each_client_certificate(const Snapshot& snapshot, Visit visit) {
     }
 }
 
-// "a, b and c".
-inline std::string join_and(const std::vector<std::string>& items) {
-    std::string out;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i > 0)
-            out += (i + 1 == items.size()) ? " and " : ", ";
-        out += items[i];
-    }
-    return out;
-}
-
-inline std::string plural(std::size_t n, const std::string& one, const std::string& many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
-}  // namespace dpslint::rules::enrollment_support
+}  // namespace dpslint::rules::enrollment

@@ -1,6 +1,6 @@
 #include "enrollment/enrollment_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::enrollment {
 
 namespace {
 
@@ -24,24 +24,35 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "enrollment.id-invalid", "Enrollment group ID breaks the DPS naming rules", Severity::error,
-        Target::enrollment_group,
-        "An enrollmentGroupId follows the registration-ID rules: at most 128 characters, letters, "
-        "digits and - . _ : only, case-insensitive, and (per the 2021-10-01 API spec) no special "
-        "character at the start or end. A name outside these rules is not a "
-        "documented enrollment group ID: the service or tooling may refuse it, and a template "
-        "holding it may not deploy.",
-        std::string(citation::dps_x509_attestation),
-        "Rename the group (create a new group with a valid ID and the same settings, then delete "
-        "the old one).",
-        {}, "enrollmentGroupId 'fleet #1'");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "enrollment.id-invalid",
+        .title = "Enrollment group ID breaks the DPS naming rules",
+        .severity = Severity::error,
+        .inspects = Target::enrollment_group,
+        .rationale =
+            "An enrollmentGroupId follows the registration-ID rules: at most 128 characters, "
+            "letters, "
+            "digits and - . _ : only, case-insensitive, and (per the 2021-10-01 API spec) no "
+            "special "
+            "character at the start or end. A name outside these rules is not a "
+            "documented enrollment group ID: the service or tooling may refuse it, and a template "
+            "holding it may not deploy.",
+        .citation = std::string(citation::dps_x509_attestation),
+        .fix = "Rename the group (create a new group with a valid ID and the same settings, then "
+               "delete "
+               "the old one).",
+        .example = "enrollmentGroupId 'fleet #1'",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::enrollment
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_enrollment_id_invalid() {
-    return std::make_unique<IdInvalid>();
+    return std::make_unique<enrollment::IdInvalid>();
 }
 
 }  // namespace dpslint::rules

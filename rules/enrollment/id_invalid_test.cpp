@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::enrollment::id_invalid_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("enrollment.id-invalid fires for a group ID outside the alphabet",
@@ -28,3 +29,5 @@ TEST_CASE("enrollment.id-invalid is silent for a valid group ID", "[rule][enroll
     CHECK(r.applicable);
     CHECK(r.findings.empty());
 }
+
+}  // namespace dpslint::rules::enrollment::id_invalid_test

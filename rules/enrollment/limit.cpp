@@ -1,6 +1,6 @@
 #include "enrollment/enrollment_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::enrollment {
 
 namespace {
 
@@ -13,7 +13,7 @@ public:
         const long long max = options.integer("max");
         long long count = 0;
         for (const auto& group : context.groups()) {
-            if (enrollment_support::is_x509(group))
+            if (is_x509(group))
                 ++count;
         }
         if (count <= max)
@@ -30,24 +30,37 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "enrollment.limit", "More X.509 enrollment groups than the DPS limit", Severity::warning,
-        Target::enrollment_group,
-        "A DPS instance holds at most 100 X.509 enrollment groups (DPS quotas and "
-        "limits); creating more fails, so a snapshot or template above the limit cannot be "
-        "deployed as it is.",
-        std::string(citation::dps_limits),
-        "Consolidate groups (one group per issuing CA, settings shared) or split devices across "
-        "DPS instances; set `max` if your instance has a different quota.",
-        {RuleOption{"max", "integer", 100, "the X.509 enrollment-group limit per DPS instance", 0,
-                    1000000}},
-        "101 X.509 enrollment groups");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "enrollment.limit",
+        .title = "More X.509 enrollment groups than the DPS limit",
+        .severity = Severity::warning,
+        .inspects = Target::enrollment_group,
+        .rationale =
+            "A DPS instance holds at most 100 X.509 enrollment groups (DPS quotas and "
+            "limits); creating more fails, so a snapshot or template above the limit cannot be "
+            "deployed as it is.",
+        .citation = std::string(citation::dps_limits),
+        .fix = "Consolidate groups (one group per issuing CA, settings shared) or split devices "
+               "across "
+               "DPS instances; set `max` if your instance has a different quota.",
+        .options = {{.name = "max",
+                     .type = OptionType::integer,
+                     .default_value = 100,
+                     .description = "the X.509 enrollment-group limit per DPS instance",
+                     .minimum = 0,
+                     .maximum = 1000000}},
+        .example = "101 X.509 enrollment groups",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::enrollment
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_enrollment_limit() {
-    return std::make_unique<Limit>();
+    return std::make_unique<enrollment::Limit>();
 }
 
 }  // namespace dpslint::rules

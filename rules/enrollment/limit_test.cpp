@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::enrollment::limit_test {
+
 using namespace dpslint::test;
 
 namespace {
@@ -34,3 +35,5 @@ TEST_CASE("enrollment.limit is silent at the limit and honours max", "[rule][enr
     CHECK(run_rule("enrollment.limit", &above, {}, {{"max", 200}}).findings.empty());
     CHECK(run_rule("enrollment.limit", &at_limit, {}, {{"max", 50}}).findings.size() == 1);
 }
+
+}  // namespace dpslint::rules::enrollment::limit_test

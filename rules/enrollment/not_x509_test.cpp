@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::enrollment::not_x509_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("enrollment.not-x509 notes a symmetric-key group", "[rule][enrollment.not-x509]") {
@@ -30,3 +31,5 @@ TEST_CASE("enrollment.not-x509 is silent for X.509 groups", "[rule][enrollment.n
     CHECK(r.applicable);
     CHECK(r.findings.empty());
 }
+
+}  // namespace dpslint::rules::enrollment::not_x509_test

@@ -5,7 +5,7 @@
 
 #include "enrollment/enrollment_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::enrollment {
 
 namespace {
 
@@ -25,7 +25,7 @@ public:
     void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
         std::set<std::tuple<const lint::GroupView*, const lint::GroupView*, std::string>> seen;
         for (const auto& lower : context.groups()) {
-            if (!enrollment_support::is_x509(lower))
+            if (!is_x509(lower))
                 continue;
             for (const auto& lower_ca : lower.cas) {
                 if (!lower_ca.certificate)
@@ -49,12 +49,12 @@ private:
                        const lint::GroupCa* upper_ca, const Certificate& upper_certificate,
                        const lint::GroupView& lower, const lint::GroupCa& lower_ca,
                        FindingSink& sink) {
-        const std::string upper_name = upper_ca != nullptr ? enrollment_support::ca_name(*upper_ca)
-                                                           : "'" + upper_certificate.label() + "'";
+        const std::string upper_name =
+            upper_ca != nullptr ? ca_name(*upper_ca) : "'" + upper_certificate.label() + "'";
         std::string message = "enrollment group '" + upper.group->id + "' on " + upper_name
                               + " is never reached by devices under the intermediate "
-                              + enrollment_support::ca_name(lower_ca) + ": enrollment group '"
-                              + lower.group->id + "' on that intermediate decides for them first";
+                              + ca_name(lower_ca) + ": enrollment group '" + lower.group->id
+                              + "' on that intermediate decides for them first";
         if (!lower.group->settings.enabled)
             message += " and, being disabled, blocks them (DPS does not fall through)";
         if (context.has_devices() && !context.devices().empty()) {
@@ -66,35 +66,43 @@ private:
                     ++captured;
             }
             message += "; it captures " + std::to_string(captured) + " of the "
-                       + enrollment_support::plural(context.devices().size(), "given device",
-                                                    "given devices");
+                       + plural(context.devices().size(), "given device", "given devices");
         }
-        Location location = upper_ca != nullptr ? enrollment_support::ca_location(upper, *upper_ca)
-                                                : upper.location();
+        Location location = upper_ca != nullptr ? ca_location(upper, *upper_ca) : upper.location();
         sink.report(std::move(message), std::move(location));
     }
 
-    RuleMetadata metadata_ = lint::make_metadata(
-        "enrollment.shadowed",
-        "Enrollment group is hidden from a sub-CA's devices by a group lower in the chain",
-        Severity::warning, Target::enrollment_group,
-        "DPS walks a device's chain from the leaf's issuer upwards and applies the first "
-        "enrollment group it finds, enabled or disabled. A group on a lower "
-        "CA issued by the upper group's CA therefore decides for every device under that CA: the "
-        "upper group's allocation, twin and hubs never apply to them, and a disabled lower group "
-        "blocks them instead of letting them fall through. This is often intended (per-line "
-        "settings); it is a mistake when the upper group was meant to cover everything.",
-        std::string(citation::dps_x509_attestation),
-        "If the devices under the lower CA should get the upper group's settings, delete the "
-        "lower group (deleting, unlike disabling, lets them fall through) or give it the same "
-        "settings; otherwise suppress this finding for the pair.",
-        {}, "group 'all' on the root CA and group 'fleet' on an intermediate it issued");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "enrollment.shadowed",
+        .title = "Enrollment group is hidden from a sub-CA's devices by a group lower in the chain",
+        .severity = Severity::warning,
+        .inspects = Target::enrollment_group,
+        .rationale =
+            "DPS walks a device's chain from the leaf's issuer upwards and applies the first "
+            "enrollment group it finds, enabled or disabled. A group on a lower "
+            "CA issued by the upper group's CA therefore decides for every device under that CA: "
+            "the "
+            "upper group's allocation, twin and hubs never apply to them, and a disabled lower "
+            "group "
+            "blocks them instead of letting them fall through. This is often intended (per-line "
+            "settings); it is a mistake when the upper group was meant to cover everything.",
+        .citation = std::string(citation::dps_x509_attestation),
+        .fix =
+            "If the devices under the lower CA should get the upper group's settings, delete the "
+            "lower group (deleting, unlike disabling, lets them fall through) or give it the same "
+            "settings; otherwise suppress this finding for the pair.",
+        .example = "group 'all' on the root CA and group 'fleet' on an intermediate it issued",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::enrollment
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_enrollment_shadowed() {
-    return std::make_unique<Shadowed>();
+    return std::make_unique<enrollment::Shadowed>();
 }
 
 }  // namespace dpslint::rules

@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::enrollment::shadowed_test {
+
 using namespace dpslint::test;
 
 namespace {
@@ -52,3 +53,5 @@ TEST_CASE("enrollment.shadowed is silent for groups on sibling CAs",
     CHECK(r.applicable);
     CHECK(r.findings.empty());
 }
+
+}  // namespace dpslint::rules::enrollment::shadowed_test

@@ -1,6 +1,6 @@
 #include "enrollment/enrollment_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::individual {
 
 namespace {
 
@@ -8,18 +8,12 @@ class BlocklistNoEffect final : public lint::SnapshotRule {
 public:
     const RuleMetadata& metadata() const override { return metadata_; }
 
-    // Needs the device certificates in memory (not a streamed batch) to know what a block blocks.
-    bool applies(const LintContext& context) const override {
-        return context.snapshot() != nullptr && context.snapshot()->individuals.has_value()
-               && context.has_devices() && !context.devices().empty();
-    }
-
     void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
         for (const auto& enrollment : *context.snapshot()->individuals) {
             if (enrollment.settings.enabled)
                 continue;
             const auto& id = enrollment.registration_id;
-            Location location = enrollment_support::individual_location(enrollment);
+            Location location = enrollment::individual_location(enrollment);
             location.json_pointer += "/provisioningStatus";
             const auto devices = context.devices_with_registration_id(id);
             if (devices.empty()) {
@@ -36,8 +30,8 @@ public:
             for (const DeviceContext* device : devices) {
                 if (!device->attestation)
                     continue;
-                const auto decider = context.deciding_group(
-                    enrollment_support::chain_above_leaf(*device->attestation));
+                const auto decider =
+                    context.deciding_group(enrollment::chain_above_leaf(*device->attestation));
                 std::string reason;
                 if (decider.group == nullptr) {
                     reason = "no enrollment group uses any certificate of its chain";
@@ -54,39 +48,53 @@ public:
             if (admitted_otherwise || why.empty())
                 continue;
             sink.report("disabled individual enrollment '" + id + "' has no effect on the "
-                            + enrollment_support::plural(devices.size(), "given device",
+                            + plural(devices.size(), "given device",
                                                          "given devices")
                             + " with that registration ID, which no enabled enrollment group "
                               "would admit anyway: "
-                            + enrollment_support::join_and(why),
+                            + join_and(why),
                         std::move(location));
         }
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "individual.blocklist-no-effect",
-        "Disabled individual enrollment blocks no given device that would otherwise provision",
-        Severity::warning, Target::individual_enrollment,
-        "The documented way to block one device of a group is a disabled individual enrollment "
-        "with its registration ID: DPS checks individual enrollments first "
-        "and stops there. Such a block only matters for a device that exists and that an enabled "
-        "group would otherwise admit; one whose registration ID matches no given device (a typo, "
-        "a case or naming mismatch with the certificate CN) or whose devices no group admits "
-        "does not protect what it was meant to. Only the given devices are considered.",
-        std::string(citation::dps_revoke),
-        "Check that the registration ID equals the CN of the device certificate to block; keep "
-        "the entry (never delete it, or the device falls through to its group) if it guards "
-        "devices outside this batch.",
-        {},
-        "disabled individual enrollment 'device-01' while the device certificate's CN is "
-        "'device-001'");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "individual.blocklist-no-effect",
+        .title =
+            "Disabled individual enrollment blocks no given device that would otherwise provision",
+        .severity = Severity::warning,
+        .inspects = Target::individual_enrollment,
+        // Needs the device certificates in memory (not a streamed batch) to know what a block
+        // blocks.
+        .needs = {InputPart::individual_enrollments, InputPart::devices},
+        .rationale =
+            "The documented way to block one device of a group is a disabled individual enrollment "
+            "with its registration ID: DPS checks individual enrollments first "
+            "and stops there. Such a block only matters for a device that exists and that an "
+            "enabled "
+            "group would otherwise admit; one whose registration ID matches no given device (a "
+            "typo, "
+            "a case or naming mismatch with the certificate CN) or whose devices no group admits "
+            "does not protect what it was meant to. Only the given devices are considered.",
+        .citation = std::string(citation::dps_revoke),
+        .fix =
+            "Check that the registration ID equals the CN of the device certificate to block; keep "
+            "the entry (never delete it, or the device falls through to its group) if it guards "
+            "devices outside this batch.",
+        .example =
+            "disabled individual enrollment 'device-01' while the device certificate's CN is "
+            "'device-001'",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::individual
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_individual_blocklist_no_effect() {
-    return std::make_unique<BlocklistNoEffect>();
+    return std::make_unique<individual::BlocklistNoEffect>();
 }
 
 }  // namespace dpslint::rules

@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::individual::blocklist_no_effect_test {
+
 using namespace dpslint::test;
 
 namespace {
@@ -57,13 +58,4 @@ TEST_CASE("individual.blocklist-no-effect is silent for a block on a group's dev
     CHECK(r.findings.empty());
 }
 
-TEST_CASE("individual.blocklist-no-effect does not apply without device certificates",
-          "[rule][individual.blocklist-no-effect]") {
-    Snapshot s = demo_snapshot();
-    s.individuals->push_back(block("device-1"));
-    renumber(s);
-    CHECK_FALSE(run_rule("individual.blocklist-no-effect", &s).applicable);
-    s.individuals.reset();
-    CHECK_FALSE(
-        run_rule("individual.blocklist-no-effect", &s, {"demo/devices/device-1.pem"}).applicable);
-}
+}  // namespace dpslint::rules::individual::blocklist_no_effect_test

@@ -1,6 +1,6 @@
 #include "enrollment/enrollment_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::individual {
 
 namespace {
 
@@ -8,12 +8,8 @@ class CertificateExpired final : public lint::SnapshotRule {
 public:
     const RuleMetadata& metadata() const override { return metadata_; }
 
-    bool applies(const LintContext& context) const override {
-        return context.snapshot() != nullptr && context.snapshot()->individuals.has_value();
-    }
-
     void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
-        enrollment_support::for_each_client_certificate(
+        enrollment::for_each_client_certificate(
             *context.snapshot(),
             [&](const IndividualEnrollment& enrollment, const X509CertificateWithInfo& entry,
                 const char* slot) { check_slot(context, enrollment, entry, slot, sink); });
@@ -30,7 +26,7 @@ private:
             not_after = entry.info->not_after;
         if (!not_after || *not_after >= context.at())
             return;
-        Location location = enrollment_support::individual_location(enrollment);
+        Location location = enrollment::individual_location(enrollment);
         location.json_pointer += "/attestation/x509/clientCertificates/" + std::string(slot);
         std::string subject;
         if (entry.certificate) {
@@ -55,29 +51,38 @@ private:
                        std::move(location));
     }
 
-    RuleMetadata metadata_ = lint::with_context_severity(
-        lint::make_metadata(
-            "individual.certificate-expired",
-            "Individual enrollment's client certificate has expired", Severity::error,
-            Target::individual_enrollment,
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "individual.certificate-expired",
+        .title = "Individual enrollment's client certificate has expired",
+        .severity = Severity::error,
+        .inspects = Target::individual_enrollment,
+        .needs = {InputPart::individual_enrollments},
+        .rationale =
             "An X.509 individual enrollment admits the device certificate it holds; once that "
             "certificate is past its notAfter the device's TLS client authentication fails "
             "(RFC 5280 §6.1.3 (a)(2)) and the device cannot register. Reported as a notice for a "
             "disabled enrollment.",
-            "RFC 5280 §6.1.3 (a)(2); " + std::string(citation::dps_x509_attestation),
+        .citation = "RFC 5280 §6.1.3 (a)(2); " + std::string(citation::dps_x509_attestation),
+        .fix =
             "Issue the device a new certificate and put it in the enrollment (as secondary first "
             "for "
             "a rollover, then primary).",
-            {}, "clientCertificates.primary info.notAfterUtc 2025-06-01, linted in 2026"),
-        {Severity::error, Severity::notice},
-        "error for an enabled enrollment; notice for a disabled one (it matters only if "
-        "re-enabled)");
+        .example = "clientCertificates.primary info.notAfterUtc 2025-06-01, linted in 2026",
+        .context_severities = {Severity::error, Severity::notice},
+        .severity_context =
+            "error for an enabled enrollment; notice for a disabled one (it matters only if "
+            "re-enabled)",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::individual
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_individual_certificate_expired() {
-    return std::make_unique<CertificateExpired>();
+    return std::make_unique<individual::CertificateExpired>();
 }
 
 }  // namespace dpslint::rules

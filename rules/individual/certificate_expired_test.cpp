@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::individual::certificate_expired_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("individual.certificate-expired fires for an expired client certificate",
@@ -58,9 +59,4 @@ TEST_CASE("individual.certificate-expired is silent for a valid certificate",
     CHECK(r.findings.empty());
 }
 
-TEST_CASE("individual.certificate-expired does not apply without enrollments.json",
-          "[rule][individual.certificate-expired]") {
-    Snapshot s = demo_snapshot();
-    s.individuals.reset();
-    CHECK_FALSE(run_rule("individual.certificate-expired", &s).applicable);
-}
+}  // namespace dpslint::rules::individual::certificate_expired_test

@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::individual::device_id_invalid_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("individual.device-id-invalid fires for a deviceId with '#'",
@@ -34,9 +35,4 @@ TEST_CASE("individual.device-id-invalid is silent for valid or absent device IDs
     CHECK(r.findings.empty());
 }
 
-TEST_CASE("individual.device-id-invalid does not apply without enrollments.json",
-          "[rule][individual.device-id-invalid]") {
-    Snapshot s = demo_snapshot();
-    s.individuals.reset();
-    CHECK_FALSE(run_rule("individual.device-id-invalid", &s).applicable);
-}
+}  // namespace dpslint::rules::individual::device_id_invalid_test

@@ -2,17 +2,13 @@
 
 #include "enrollment/enrollment_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::individual {
 
 namespace {
 
 class DuplicateRegistrationId final : public lint::SnapshotRule {
 public:
     const RuleMetadata& metadata() const override { return metadata_; }
-
-    bool applies(const LintContext& context) const override {
-        return context.snapshot() != nullptr && context.snapshot()->individuals.has_value();
-    }
 
     void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
         std::map<std::string, const IndividualEnrollment*> first;
@@ -23,7 +19,7 @@ public:
                 continue;
             const IndividualEnrollment& earlier = *it->second;
             const bool same = earlier.registration_id == enrollment.registration_id;
-            Location location = enrollment_support::individual_location(enrollment);
+            Location location = enrollment::individual_location(enrollment);
             location.json_pointer += "/registrationId";
             sink.report("individual enrollment '" + enrollment.registration_id + "' "
                             + (same ? "repeats the registration ID of"
@@ -37,25 +33,34 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "individual.duplicate-registration-id",
-        "Two individual enrollments have the same registration ID, ignoring case", Severity::error,
-        Target::individual_enrollment,
-        "Registration IDs are case-insensitive: DPS looks a device up by its "
-        "registration ID, so two individual enrollments whose IDs differ only in case are the "
-        "same entry to the service. Only one can hold; the other's settings, certificate or "
-        "disabled status never apply, and which one a snapshot or template ends up with is not "
-        "defined.",
-        std::string(citation::dps_service_api),
-        "Keep one individual enrollment per registration ID (ignoring case) and delete or merge "
-        "the others.",
-        {}, "individual enrollments 'device-1' and 'Device-1'");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "individual.duplicate-registration-id",
+        .title = "Two individual enrollments have the same registration ID, ignoring case",
+        .severity = Severity::error,
+        .inspects = Target::individual_enrollment,
+        .needs = {InputPart::individual_enrollments},
+        .rationale =
+            "Registration IDs are case-insensitive: DPS looks a device up by its "
+            "registration ID, so two individual enrollments whose IDs differ only in case are the "
+            "same entry to the service. Only one can hold; the other's settings, certificate or "
+            "disabled status never apply, and which one a snapshot or template ends up with is not "
+            "defined.",
+        .citation = std::string(citation::dps_service_api),
+        .fix = "Keep one individual enrollment per registration ID (ignoring case) and delete or "
+               "merge "
+               "the others.",
+        .example = "individual enrollments 'device-1' and 'Device-1'",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::individual
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_individual_duplicate_registration_id() {
-    return std::make_unique<DuplicateRegistrationId>();
+    return std::make_unique<individual::DuplicateRegistrationId>();
 }
 
 }  // namespace dpslint::rules

@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::individual::duplicate_registration_id_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("individual.duplicate-registration-id fires on IDs differing only in case",
@@ -34,9 +35,4 @@ TEST_CASE("individual.duplicate-registration-id is silent for distinct IDs",
     CHECK(r.findings.empty());
 }
 
-TEST_CASE("individual.duplicate-registration-id does not apply without enrollments.json",
-          "[rule][individual.duplicate-registration-id]") {
-    Snapshot s = demo_snapshot();
-    s.individuals.reset();
-    CHECK_FALSE(run_rule("individual.duplicate-registration-id", &s).applicable);
-}
+}  // namespace dpslint::rules::individual::duplicate_registration_id_test

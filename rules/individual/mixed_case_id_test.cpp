@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::individual::mixed_case_id_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("individual.mixed-case-id fires for upper-case letters",
@@ -30,9 +31,4 @@ TEST_CASE("individual.mixed-case-id is silent for lower-case IDs",
     CHECK(r.findings.empty());
 }
 
-TEST_CASE("individual.mixed-case-id does not apply without enrollments.json",
-          "[rule][individual.mixed-case-id]") {
-    Snapshot s = demo_snapshot();
-    s.individuals.reset();
-    CHECK_FALSE(run_rule("individual.mixed-case-id", &s).applicable);
-}
+}  // namespace dpslint::rules::individual::mixed_case_id_test

@@ -5,7 +5,7 @@
 
 #include "enrollment/enrollment_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::individual {
 
 namespace {
 
@@ -48,16 +48,12 @@ std::string describe_hubs(const std::vector<std::string>& hubs) {
     std::vector<std::string> quoted;
     for (const auto& h : hubs)
         quoted.push_back("'" + h + "'");
-    return enrollment_support::join_and(quoted);
+    return join_and(quoted);
 }
 
 class OverridesGroup final : public lint::SnapshotRule {
 public:
     const RuleMetadata& metadata() const override { return metadata_; }
-
-    bool applies(const LintContext& context) const override {
-        return context.snapshot() != nullptr && context.snapshot()->individuals.has_value();
-    }
 
     void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
         const Snapshot& snapshot = *context.snapshot();
@@ -91,8 +87,8 @@ public:
                                 + group->group->id
                                 + "', which would otherwise admit it, and differs from the group "
                                   "in "
-                                + enrollment_support::join_and(differences),
-                            enrollment_support::individual_location(enrollment));
+                                + join_and(differences),
+                            enrollment::individual_location(enrollment));
             }
         }
     }
@@ -112,8 +108,7 @@ private:
         const auto devices = context.devices_with_registration_id(enrollment.registration_id);
         for (const DeviceContext* device : devices) {
             if (device->attestation && matches_client_certificate(enrollment, device->leaf())) {
-                add(context.deciding_group(
-                    enrollment_support::chain_above_leaf(*device->attestation)));
+                add(context.deciding_group(enrollment::chain_above_leaf(*device->attestation)));
             }
         }
         if (!devices.empty())
@@ -129,27 +124,36 @@ private:
         return out;
     }
 
-    RuleMetadata metadata_ = lint::make_metadata(
-        "individual.overrides-group",
-        "Individual enrollment gives a group's device different settings", Severity::warning,
-        Target::individual_enrollment,
-        "DPS looks for an individual enrollment first and only then for a group. "
-        "An enabled individual enrollment for a device that an enrollment group would also admit "
-        "takes the device out of the group: the group's initial twin, IoT hubs and allocation "
-        "policy no longer apply to it, and later changes to the group never reach it. Often "
-        "this is a forgotten exception made while debugging one device.",
-        std::string(citation::dps_x509_attestation),
-        "Delete the individual enrollment if the device should follow its group (it then "
-        "provisions through the group), or give it the group's settings on purpose.",
-        {},
-        "enabled individual enrollment 'device-1' with static allocation, under group 'fleet' "
-        "using hashed");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "individual.overrides-group",
+        .title = "Individual enrollment gives a group's device different settings",
+        .severity = Severity::warning,
+        .inspects = Target::individual_enrollment,
+        .needs = {InputPart::individual_enrollments},
+        .rationale =
+            "DPS looks for an individual enrollment first and only then for a group. "
+            "An enabled individual enrollment for a device that an enrollment group would also "
+            "admit "
+            "takes the device out of the group: the group's initial twin, IoT hubs and allocation "
+            "policy no longer apply to it, and later changes to the group never reach it. Often "
+            "this is a forgotten exception made while debugging one device.",
+        .citation = std::string(citation::dps_x509_attestation),
+        .fix = "Delete the individual enrollment if the device should follow its group (it then "
+               "provisions through the group), or give it the group's settings on purpose.",
+        .example =
+            "enabled individual enrollment 'device-1' with static allocation, under group 'fleet' "
+            "using hashed",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::individual
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_individual_overrides_group() {
-    return std::make_unique<OverridesGroup>();
+    return std::make_unique<individual::OverridesGroup>();
 }
 
 }  // namespace dpslint::rules

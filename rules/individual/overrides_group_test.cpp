@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::individual::overrides_group_test {
+
 using namespace dpslint::test;
 
 namespace {
@@ -64,13 +65,6 @@ TEST_CASE("individual.overrides-group is silent when the settings match or the g
               .findings.empty());
 }
 
-TEST_CASE("individual.overrides-group does not apply without enrollments.json",
-          "[rule][individual.overrides-group]") {
-    Snapshot s = demo_snapshot();
-    s.individuals.reset();
-    CHECK_FALSE(run_rule("individual.overrides-group", &s).applicable);
-}
-
 TEST_CASE("individual.overrides-group ignores a device whose certificate the enrollment rejects",
           "[rule][individual.overrides-group]") {
     Snapshot s = with_static_individual();
@@ -79,3 +73,5 @@ TEST_CASE("individual.overrides-group ignores a device whose certificate the enr
     CHECK(r.applicable);
     CHECK(r.findings.empty());
 }
+
+}  // namespace dpslint::rules::individual::overrides_group_test

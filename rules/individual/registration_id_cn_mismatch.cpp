@@ -2,7 +2,7 @@
 
 #include "enrollment/enrollment_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::individual {
 
 namespace {
 
@@ -23,12 +23,8 @@ class RegistrationIdCnMismatch final : public lint::SnapshotRule {
 public:
     const RuleMetadata& metadata() const override { return metadata_; }
 
-    bool applies(const LintContext& context) const override {
-        return context.snapshot() != nullptr && context.snapshot()->individuals.has_value();
-    }
-
     void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
-        enrollment_support::for_each_client_certificate(
+        enrollment::for_each_client_certificate(
             *context.snapshot(),
             [&](const IndividualEnrollment& enrollment, const X509CertificateWithInfo& entry,
                 const char* slot) { check_slot(enrollment, entry, slot, sink); });
@@ -42,7 +38,7 @@ private:
         const std::string& id = enrollment.registration_id;
         if (!cn || iequals(*cn, id))
             return;
-        Location location = enrollment_support::individual_location(enrollment);
+        Location location = enrollment::individual_location(enrollment);
         location.json_pointer += "/registrationId";
         location.sha1 = entry.sha1();
         location.sha256 = entry.sha256();
@@ -70,11 +66,13 @@ private:
         }
     }
 
-    RuleMetadata metadata_ = lint::with_context_severity(
-        lint::make_metadata(
-            "individual.registration-id-cn-mismatch",
-            "Individual enrollment's registration ID differs from its certificate's CN",
-            Severity::error, Target::individual_enrollment,
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "individual.registration-id-cn-mismatch",
+        .title = "Individual enrollment's registration ID differs from its certificate's CN",
+        .severity = Severity::error,
+        .inspects = Target::individual_enrollment,
+        .needs = {InputPart::individual_enrollments},
+        .rationale =
             "For X.509 attestation the registration ID is the subject CN of the device "
             "certificate, and DPS looks for an individual enrollment by that registration ID "
             "(case-insensitively) before it considers any enrollment group. An X.509 individual "
@@ -82,21 +80,27 @@ private:
             "never found: as a blocklist entry (disabled) it blocks nothing and the device keeps "
             "provisioning through its group, which is what the Learn DPS module's 'disallow-002' "
             "entry for sensor-thl-002 does; enabled, no device can ever use it.",
+        .citation =
             std::string(citation::dps_x509_attestation) + "; " + std::string(citation::dps_revoke),
-            "Re-create the entry with the registration ID equal to the certificate's CN (az iot "
-            "dps enrollment create --enrollment-id <CN> ...), then delete the old one.",
-            {},
-            "disabled individual enrollment 'disallow-002' holding the certificate of "
-            "CN=sensor-thl-002"),
-        {Severity::error, Severity::warning},
-        "error when the enrollment is disabled (a blocklist entry that blocks nothing); warning "
-        "when it is enabled (no device can use it)");
+        .fix = "Re-create the entry with the registration ID equal to the certificate's CN (az iot "
+               "dps enrollment create --enrollment-id <CN> ...), then delete the old one.",
+        .example = "disabled individual enrollment 'disallow-002' holding the certificate of "
+                   "CN=sensor-thl-002",
+        .context_severities = {Severity::error, Severity::warning},
+        .severity_context = "error when the enrollment is disabled (a blocklist entry that blocks "
+                            "nothing); warning "
+                            "when it is enabled (no device can use it)",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::individual
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_individual_registration_id_cn_mismatch() {
-    return std::make_unique<RegistrationIdCnMismatch>();
+    return std::make_unique<individual::RegistrationIdCnMismatch>();
 }
 
 }  // namespace dpslint::rules

@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::individual::registration_id_cn_mismatch_test {
+
 using namespace dpslint::test;
 
 namespace {
@@ -73,9 +74,4 @@ TEST_CASE("individual.registration-id-cn-mismatch is silent when the IDs match i
     CHECK(r.findings.empty());
 }
 
-TEST_CASE("individual.registration-id-cn-mismatch does not apply without enrollments.json",
-          "[rule][individual.registration-id-cn-mismatch]") {
-    Snapshot s = demo_snapshot();
-    s.individuals.reset();
-    CHECK_FALSE(run_rule("individual.registration-id-cn-mismatch", &s).applicable);
-}
+}  // namespace dpslint::rules::individual::registration_id_cn_mismatch_test

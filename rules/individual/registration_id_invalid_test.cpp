@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::individual::registration_id_invalid_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("individual.registration-id-invalid fires for a registration ID with a space",
@@ -45,9 +46,4 @@ TEST_CASE("individual.registration-id-invalid is silent for valid IDs",
     CHECK(r.findings.empty());
 }
 
-TEST_CASE("individual.registration-id-invalid does not apply without enrollments.json",
-          "[rule][individual.registration-id-invalid]") {
-    Snapshot s = demo_snapshot();
-    s.individuals.reset();
-    CHECK_FALSE(run_rule("individual.registration-id-invalid", &s).applicable);
-}
+}  // namespace dpslint::rules::individual::registration_id_invalid_test

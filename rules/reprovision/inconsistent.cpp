@@ -1,6 +1,6 @@
 #include "reprovision/reprovision_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::reprovision {
 
 namespace {
 
@@ -23,26 +23,36 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "reprovision.inconsistent", "Reprovisioning policy combines no hub change with migration",
-        Severity::warning, Target::enrollment_group,
-        "migrateDeviceData says what happens to the twin and device identity when a device "
-        "moves to a new hub; with updateHubAssignment=false the hub assignment is never "
-        "re-evaluated, so the device never moves and the setting has nothing to act on. The "
-        "portal and CLI offer only three named policies: reprovision and migrate data "
-        "(true/true, the default), reprovision and reset to initial config (true/false) and "
-        "never reprovision (false/false). DPS accepts the pair; it signals a misunderstanding "
-        "rather than a provisioning failure.",
-        std::string(citation::dps_reprovision),
-        "Use --reprovision-policy never if devices must stay on their hub, or "
-        "reprovisionandmigratedata if they should follow allocation changes with their data.",
-        {}, "reprovisionPolicy {\"updateHubAssignment\": false, \"migrateDeviceData\": true}");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "reprovision.inconsistent",
+        .title = "Reprovisioning policy combines no hub change with migration",
+        .severity = Severity::warning,
+        .inspects = Target::enrollment_group,
+        .rationale =
+            "migrateDeviceData says what happens to the twin and device identity when a device "
+            "moves to a new hub; with updateHubAssignment=false the hub assignment is never "
+            "re-evaluated, so the device never moves and the setting has nothing to act on. The "
+            "portal and CLI offer only three named policies: reprovision and migrate data "
+            "(true/true, the default), reprovision and reset to initial config (true/false) and "
+            "never reprovision (false/false). DPS accepts the pair; it signals a misunderstanding "
+            "rather than a provisioning failure.",
+        .citation = std::string(citation::dps_reprovision),
+        .fix =
+            "Use --reprovision-policy never if devices must stay on their hub, or "
+            "reprovisionandmigratedata if they should follow allocation changes with their data.",
+        .example =
+            "reprovisionPolicy {\"updateHubAssignment\": false, \"migrateDeviceData\": true}",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::reprovision
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_reprovision_inconsistent() {
-    return std::make_unique<Inconsistent>();
+    return std::make_unique<reprovision::Inconsistent>();
 }
 
 }  // namespace dpslint::rules

@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::reprovision::inconsistent_test {
+
 using namespace dpslint::test;
 
 namespace {
@@ -46,7 +47,4 @@ TEST_CASE("reprovision.inconsistent is silent on the named policies and a missin
     CHECK(run_rule("reprovision.inconsistent", &s, {}, {}, at).findings.empty());
 }
 
-TEST_CASE("reprovision.inconsistent does not apply without a snapshot",
-          "[rule][reprovision.inconsistent]") {
-    CHECK_FALSE(run_rule("reprovision.inconsistent", nullptr, {}, {}, at).applicable);
-}
+}  // namespace dpslint::rules::reprovision::inconsistent_test

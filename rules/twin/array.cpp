@@ -1,11 +1,9 @@
 #include "rule_support.hpp"
 #include "twin/twin_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::twin {
 
 namespace {
-
-using namespace twin_detail;
 
 class Array final : public lint::SnapshotRule {
 public:
@@ -29,21 +27,32 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "twin.array", "Initial twin contains an array", Severity::notice, Target::initial_twin,
-        "Older IoT Hub twin documentation says arrays are not allowed in tags or properties; hubs "
-        "have accepted them since 2021 and DPS passes them through, but older SDKs, tools and "
-        "queries may not handle them. The sources disagree, so this is informational.",
-        std::string(citation::hub_device_twins),
-        "Keep the array if every consumer of the twin handles arrays; otherwise use an object "
-        "keyed by item name.",
-        {}, "initialTwin.properties.desired {\"ports\": [80, 443]}");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "twin.array",
+        .title = "Initial twin contains an array",
+        .severity = Severity::notice,
+        .inspects = Target::initial_twin,
+        .rationale =
+            "Older IoT Hub twin documentation says arrays are not allowed in tags or properties; "
+            "hubs "
+            "have accepted them since 2021 and DPS passes them through, but older SDKs, tools and "
+            "queries may not handle them. The sources disagree, so this is informational.",
+        .citation = std::string(citation::hub_device_twins),
+        .fix =
+            "Keep the array if every consumer of the twin handles arrays; otherwise use an object "
+            "keyed by item name.",
+        .example = "initialTwin.properties.desired {\"ports\": [80, 443]}",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::twin
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_twin_array() {
-    return std::make_unique<Array>();
+    return std::make_unique<twin::Array>();
 }
 
 }  // namespace dpslint::rules

@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::twin::array_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("twin.array fires once per outermost array", "[rule][twin.array]") {
@@ -26,3 +27,5 @@ TEST_CASE("twin.array is silent without arrays", "[rule][twin.array]") {
     CHECK(r.applicable);
     CHECK(r.findings.empty());
 }
+
+}  // namespace dpslint::rules::twin::array_test

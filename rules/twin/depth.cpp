@@ -3,11 +3,9 @@
 #include "rule_support.hpp"
 #include "twin/twin_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::twin {
 
 namespace {
-
-using namespace twin_detail;
 
 class Depth final : public lint::SnapshotRule {
 public:
@@ -37,26 +35,41 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "twin.depth", "Initial twin nested deeper than IoT Hub allows", Severity::error,
-        Target::initial_twin,
-        "IoT Hub limits the nesting of objects inside tags and desired properties to 10 levels "
-        "(older documentation says 5); a twin that nests deeper is rejected when DPS creates the "
-        "device twin. An object that is a direct member of tags is level 1; arrays count as a "
-        "level like objects (an assumption). DPS documents no limits of its own, so the hub's "
-        "apply.",
-        std::string(citation::hub_device_twins),
-        "Flatten the structure: combine levels into longer key names or move detail out of the "
-        "twin.",
-        {RuleOption{"max-depth", "integer", 10,
-                    "deepest nesting level allowed inside tags or desired properties", 0, 64}},
-        "initialTwin.tags with objects nested 11 levels deep");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "twin.depth",
+        .title = "Initial twin nested deeper than IoT Hub allows",
+        .severity = Severity::error,
+        .inspects = Target::initial_twin,
+        .rationale =
+            "IoT Hub limits the nesting of objects inside tags and desired properties to 10 levels "
+            "(older documentation says 5); a twin that nests deeper is rejected when DPS creates "
+            "the "
+            "device twin. An object that is a direct member of tags is level 1; arrays count as a "
+            "level like objects (an assumption). DPS documents no limits of its own, so the hub's "
+            "apply.",
+        .citation = std::string(citation::hub_device_twins),
+        .fix =
+            "Flatten the structure: combine levels into longer key names or move detail out of the "
+            "twin.",
+        .options = {{.name = "max-depth",
+                     .type = OptionType::integer,
+                     .default_value = 10,
+                     .description =
+                         "deepest nesting level allowed inside tags or desired properties",
+                     .minimum = 0,
+                     .maximum = 64}},
+        .example = "initialTwin.tags with objects nested 11 levels deep",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::twin
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_twin_depth() {
-    return std::make_unique<Depth>();
+    return std::make_unique<twin::Depth>();
 }
 
 }  // namespace dpslint::rules

@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::twin::depth_test {
+
 using namespace dpslint::test;
 
 namespace {
@@ -53,3 +54,5 @@ TEST_CASE("twin.depth honours max-depth", "[rule][twin.depth]") {
     REQUIRE(r.findings.size() == 1);
     CHECK(r.findings[0].location.json_pointer == "/0/initialTwin/tags/l1/l2/l3/l4/l5/l6");
 }
+
+}  // namespace dpslint::rules::twin::depth_test

@@ -1,13 +1,12 @@
 #include "dpslint/output_text.hpp"
 
 #include "rule_support.hpp"
+#include "text.hpp"
 #include "twin/twin_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::twin {
 
 namespace {
-
-using namespace twin_detail;
 
 constexpr std::size_t max_key_bytes = 1024;
 
@@ -33,16 +32,6 @@ std::vector<std::string> key_problems(const std::string& key) {
     return problems;
 }
 
-std::string joined(const std::vector<std::string>& parts) {
-    std::string out;
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-        if (i > 0)
-            out += i + 1 == parts.size() ? " and " : ", ";
-        out += parts[i];
-    }
-    return out;
-}
-
 class KeyInvalid final : public lint::SnapshotRule {
 public:
     const RuleMetadata& metadata() const override { return metadata_; }
@@ -56,7 +45,8 @@ public:
                     const auto problems = key_problems(*node.key);
                     if (!problems.empty()) {
                         sink.report(twin.entry.describe() + " initialTwin " + section.label
-                                        + " key " + quote_input(*node.key) + " " + joined(problems),
+                                        + " key " + quote_input(*node.key) + " "
+                                        + join_and(problems),
                                     twin.location(node.pointer));
                     }
                     return true;
@@ -66,23 +56,33 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "twin.key-invalid", "Initial twin key IoT Hub does not accept", Severity::error,
-        Target::initial_twin,
-        "DPS creates the device twin in IoT Hub from initialTwin (tags and desired properties). "
-        "IoT Hub twin keys are UTF-8, at most 1 KB, and must not contain '.', '$', space or "
-        "C0/C1 control characters; a twin with such a key is rejected, so the device cannot be "
-        "provisioned with it. DPS documents no limits of its own, so the hub's apply.",
-        std::string(citation::hub_device_twins),
-        "Rename the key: use '_' or '-' instead of '.', '$' and spaces, or nest objects instead "
-        "of dotted paths.",
-        {}, "initialTwin.tags {\"site.name\": \"plant-1\"}");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "twin.key-invalid",
+        .title = "Initial twin key IoT Hub does not accept",
+        .severity = Severity::error,
+        .inspects = Target::initial_twin,
+        .rationale =
+            "DPS creates the device twin in IoT Hub from initialTwin (tags and desired "
+            "properties). "
+            "IoT Hub twin keys are UTF-8, at most 1 KB, and must not contain '.', '$', space or "
+            "C0/C1 control characters; a twin with such a key is rejected, so the device cannot be "
+            "provisioned with it. DPS documents no limits of its own, so the hub's apply.",
+        .citation = std::string(citation::hub_device_twins),
+        .fix = "Rename the key: use '_' or '-' instead of '.', '$' and spaces, or nest objects "
+               "instead "
+               "of dotted paths.",
+        .example = "initialTwin.tags {\"site.name\": \"plant-1\"}",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::twin
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_twin_key_invalid() {
-    return std::make_unique<KeyInvalid>();
+    return std::make_unique<twin::KeyInvalid>();
 }
 
 }  // namespace dpslint::rules

@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::twin::key_invalid_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("twin.key-invalid fires for dotted, dollar, spaced and control-character keys",
@@ -50,3 +51,5 @@ TEST_CASE("twin.key-invalid is silent for valid keys", "[rule][twin.key-invalid]
     CHECK(r.applicable);
     CHECK(r.findings.empty());
 }
+
+}  // namespace dpslint::rules::twin::key_invalid_test

@@ -1,11 +1,9 @@
 #include "rule_support.hpp"
 #include "twin/twin_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::twin {
 
 namespace {
-
-using namespace twin_detail;
 
 class NullValue final : public lint::SnapshotRule {
 public:
@@ -29,21 +27,31 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "twin.null-value", "Initial twin contains a null value", Severity::warning,
-        Target::initial_twin,
-        "In a twin patch a null value deletes the property; what a null means inside a DPS "
-        "initialTwin (stored as null, dropped, or deleting a property of a migrated twin) is not "
-        "documented, so the device may not see the property it expects.",
-        std::string(citation::hub_device_twins),
-        "Remove the property, or give it an explicit value such as an empty string or false.", {},
-        "initialTwin.tags {\"site\": null}");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "twin.null-value",
+        .title = "Initial twin contains a null value",
+        .severity = Severity::warning,
+        .inspects = Target::initial_twin,
+        .rationale =
+            "In a twin patch a null value deletes the property; what a null means inside a DPS "
+            "initialTwin (stored as null, dropped, or deleting a property of a migrated twin) is "
+            "not "
+            "documented, so the device may not see the property it expects.",
+        .citation = std::string(citation::hub_device_twins),
+        .fix =
+            "Remove the property, or give it an explicit value such as an empty string or false.",
+        .example = "initialTwin.tags {\"site\": null}",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::twin
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_twin_null_value() {
-    return std::make_unique<NullValue>();
+    return std::make_unique<twin::NullValue>();
 }
 
 }  // namespace dpslint::rules

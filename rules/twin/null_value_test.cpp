@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::twin::null_value_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("twin.null-value fires for a null property", "[rule][twin.null-value]") {
@@ -27,3 +28,5 @@ TEST_CASE("twin.null-value is silent without nulls and for null collections",
     CHECK(r.applicable);
     CHECK(r.findings.empty());
 }
+
+}  // namespace dpslint::rules::twin::null_value_test

@@ -1,11 +1,9 @@
 #include "rule_support.hpp"
 #include "twin/twin_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::twin {
 
 namespace {
-
-using namespace twin_detail;
 
 class ReportedPresent final : public lint::SnapshotRule {
 public:
@@ -29,23 +27,31 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "twin.reported-present", "Initial twin sets reported properties", Severity::error,
-        Target::initial_twin,
-        "A DPS initialTwin holds tags and desired properties only; reported properties belong "
-        "to the device and are written by it. Values under properties.reported are not part of "
-        "the initial twin DPS applies, so whatever they were meant to seed never reaches the "
-        "hub.",
-        std::string(citation::dps_service_api),
-        "Move the values to properties.desired (the device can echo them as reported) or to "
-        "tags, and remove properties.reported.",
-        {}, "initialTwin.properties.reported {\"firmware\": \"1.0\"}");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "twin.reported-present",
+        .title = "Initial twin sets reported properties",
+        .severity = Severity::error,
+        .inspects = Target::initial_twin,
+        .rationale =
+            "A DPS initialTwin holds tags and desired properties only; reported properties belong "
+            "to the device and are written by it. Values under properties.reported are not part of "
+            "the initial twin DPS applies, so whatever they were meant to seed never reaches the "
+            "hub.",
+        .citation = std::string(citation::dps_service_api),
+        .fix = "Move the values to properties.desired (the device can echo them as reported) or to "
+               "tags, and remove properties.reported.",
+        .example = "initialTwin.properties.reported {\"firmware\": \"1.0\"}",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::twin
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_twin_reported_present() {
-    return std::make_unique<ReportedPresent>();
+    return std::make_unique<twin::ReportedPresent>();
 }
 
 }  // namespace dpslint::rules

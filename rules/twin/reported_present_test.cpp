@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::twin::reported_present_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("twin.reported-present fires for properties.reported", "[rule][twin.reported-present]") {
@@ -31,3 +32,5 @@ TEST_CASE("twin.reported-present is silent for tags and desired only, or an empt
     CHECK(r.applicable);
     CHECK(r.findings.empty());
 }
+
+}  // namespace dpslint::rules::twin::reported_present_test

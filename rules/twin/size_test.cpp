@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::twin::size_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("twin.size fires for tags over 8 KB", "[rule][twin.size]") {
@@ -44,3 +45,5 @@ TEST_CASE("twin.size is silent under the limits", "[rule][twin.size]") {
     CHECK(r.applicable);
     CHECK(r.findings.empty());
 }
+
+}  // namespace dpslint::rules::twin::size_test

@@ -4,11 +4,11 @@
 
 #include "dpslint/json_input.hpp"
 
-namespace dpslint::rules::twin_detail {
+namespace dpslint::rules::twin {
 
 std::vector<EnrollmentTwin> enrollment_twins(const Snapshot& snapshot) {
     std::vector<EnrollmentTwin> out;
-    for (const auto& entry : allocation_detail::all_enrollments(snapshot)) {
+    for (const auto& entry : allocation::all_enrollments(snapshot)) {
         const auto& twin = entry.settings->initial_twin;
         if (!twin || !twin->is_object())
             continue;
@@ -135,4 +135,4 @@ std::size_t twin_size(const nlohmann::json& object) {
     return sum;
 }
 
-}  // namespace dpslint::rules::twin_detail
+}  // namespace dpslint::rules::twin

@@ -15,9 +15,9 @@
 
 #include "allocation/allocation_support.hpp"
 
-namespace dpslint::rules::twin_detail {
+namespace dpslint::rules::twin {
 
-using allocation_detail::EnrollmentEntry;
+using allocation::EnrollmentEntry;
 
 struct TwinSection {
     const nlohmann::json* value = nullptr;  // an object
@@ -59,4 +59,4 @@ bool is_control(char32_t c) noexcept;  // C0 (U+0000..U+001F) or C1 (U+0080..U+0
 // objects the sum of their contents; arrays the sum of their elements and null 0 (assumptions).
 std::size_t twin_size(const nlohmann::json& object);
 
-}  // namespace dpslint::rules::twin_detail
+}  // namespace dpslint::rules::twin

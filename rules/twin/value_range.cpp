@@ -3,11 +3,9 @@
 #include "rule_support.hpp"
 #include "twin/twin_support.hpp"
 
-namespace dpslint::rules {
+namespace dpslint::rules::twin {
 
 namespace {
-
-using namespace twin_detail;
 
 constexpr std::int64_t min_integer = -4503599627370496;  // -2^52
 constexpr std::int64_t max_integer = 4503599627370495;   // 2^52 - 1
@@ -55,23 +53,32 @@ public:
     }
 
 private:
-    RuleMetadata metadata_ = lint::make_metadata(
-        "twin.value-range", "Initial twin value outside IoT Hub's ranges", Severity::error,
-        Target::initial_twin,
-        "IoT Hub twin integers must lie in [-4503599627370496, 4503599627370495] (exactly "
-        "representable doubles) and strings are at most 4 KB of UTF-8; a twin with a value "
-        "outside these ranges is rejected when DPS creates it. DPS documents no limits of its "
-        "own, so the hub's apply.",
-        std::string(citation::hub_device_twins),
-        "Store large integers (64-bit IDs, nanosecond timestamps) as strings, and move long text "
-        "out of the twin.",
-        {}, "initialTwin.properties.desired {\"serial\": 9007199254740993}");
+    const RuleMetadata metadata_ = lint::declare_rule({
+        .id = "twin.value-range",
+        .title = "Initial twin value outside IoT Hub's ranges",
+        .severity = Severity::error,
+        .inspects = Target::initial_twin,
+        .rationale =
+            "IoT Hub twin integers must lie in [-4503599627370496, 4503599627370495] (exactly "
+            "representable doubles) and strings are at most 4 KB of UTF-8; a twin with a value "
+            "outside these ranges is rejected when DPS creates it. DPS documents no limits of its "
+            "own, so the hub's apply.",
+        .citation = std::string(citation::hub_device_twins),
+        .fix = "Store large integers (64-bit IDs, nanosecond timestamps) as strings, and move long "
+               "text "
+               "out of the twin.",
+        .example = "initialTwin.properties.desired {\"serial\": 9007199254740993}",
+    });
 };
 
 }  // namespace
 
+}  // namespace dpslint::rules::twin
+
+namespace dpslint::rules {
+
 std::unique_ptr<lint::Rule> make_twin_value_range() {
-    return std::make_unique<ValueRange>();
+    return std::make_unique<twin::ValueRange>();
 }
 
 }  // namespace dpslint::rules

@@ -2,7 +2,8 @@
 
 #include "support/rule_harness.hpp"
 
-using namespace dpslint;
+namespace dpslint::rules::twin::value_range_test {
+
 using namespace dpslint::test;
 
 TEST_CASE("twin.value-range fires for out-of-range integers and long strings",
@@ -38,3 +39,5 @@ TEST_CASE("twin.value-range is silent at the bounds", "[rule][twin.value-range]"
     CHECK(r.applicable);
     CHECK(r.findings.empty());
 }
+
+}  // namespace dpslint::rules::twin::value_range_test

@@ -2,6 +2,8 @@
 
 #include "support/profile_rule_checks.hpp"
 
+namespace dpslint::rules::x509::basic_constraints_not_critical_test {
+
 using namespace dpslint::test;
 
 namespace {
@@ -20,7 +22,4 @@ TEST_CASE("x509.basic-constraints-not-critical is silent on conforming device an
     check_profile_rule_silent(id);
 }
 
-TEST_CASE("x509.basic-constraints-not-critical does not apply without certificates",
-          "[rule][x509.basic-constraints-not-critical]") {
-    check_profile_rule_needs_certificates(id);
-}
+}  // namespace dpslint::rules::x509::basic_constraints_not_critical_test

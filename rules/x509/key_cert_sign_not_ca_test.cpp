@@ -2,6 +2,8 @@
 
 #include "support/profile_rule_checks.hpp"
 
+namespace dpslint::rules::x509::key_cert_sign_not_ca_test {
+
 using namespace dpslint::test;
 
 namespace {
@@ -18,7 +20,4 @@ TEST_CASE("x509.key-cert-sign-not-ca is silent on conforming device and CA certi
     check_profile_rule_silent(id);
 }
 
-TEST_CASE("x509.key-cert-sign-not-ca does not apply without certificates",
-          "[rule][x509.key-cert-sign-not-ca]") {
-    check_profile_rule_needs_certificates(id);
-}
+}  // namespace dpslint::rules::x509::key_cert_sign_not_ca_test

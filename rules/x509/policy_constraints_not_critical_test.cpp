@@ -2,6 +2,8 @@
 
 #include "support/profile_rule_checks.hpp"
 
+namespace dpslint::rules::x509::policy_constraints_not_critical_test {
+
 using namespace dpslint::test;
 
 namespace {
@@ -20,7 +22,4 @@ TEST_CASE("x509.policy-constraints-not-critical is silent on conforming device a
     check_profile_rule_silent(id);
 }
 
-TEST_CASE("x509.policy-constraints-not-critical does not apply without certificates",
-          "[rule][x509.policy-constraints-not-critical]") {
-    check_profile_rule_needs_certificates(id);
-}
+}  // namespace dpslint::rules::x509::policy_constraints_not_critical_test

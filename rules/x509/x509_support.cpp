@@ -11,10 +11,14 @@ namespace {
 class ProfileRule final : public lint::CertificateRule {
 public:
     ProfileRule(const ProfileCheckInfo& check, ProfileRuleText text)
-        : metadata_(lint::make_metadata(std::string(check.id), std::string(check.title),
-                                        Severity::warning, Target::certificate,
-                                        std::move(text.rationale), std::string(check.citation),
-                                        std::move(text.fix), {}, std::move(text.example))) {}
+        : metadata_(lint::declare_rule({.id = std::string(check.id),
+                                        .title = std::string(check.title),
+                                        .severity = Severity::warning,
+                                        .inspects = Target::certificate,
+                                        .rationale = std::move(text.rationale),
+                                        .citation = std::string(check.citation),
+                                        .fix = std::move(text.fix),
+                                        .example = std::move(text.example)})) {}
 
     const RuleMetadata& metadata() const override { return metadata_; }
 

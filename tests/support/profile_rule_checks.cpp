@@ -57,10 +57,4 @@ void check_profile_rule_silent(const std::string& id) {
     CHECK(r.findings.empty());
 }
 
-void check_profile_rule_needs_certificates(const std::string& id) {
-    CHECK_FALSE(run_rule(id, nullptr).applicable);
-    const Snapshot s = empty_snapshot();
-    CHECK_FALSE(run_rule(id, &s).applicable);
-}
-
 }  // namespace dpslint::test

@@ -2,7 +2,7 @@
 
 // The checks every x509.* rule test makes (each rule still has its own test file): the rule
 // reports its library profile check on a device certificate or a snapshot CA certificate in the
-// library's own words, is silent on conforming certificates, and needs certificates to apply.
+// library's own words, and is silent on conforming certificates.
 
 #include <string>
 
@@ -14,7 +14,5 @@ void check_profile_rule_on_device(const std::string& id, const std::string& test
 void check_profile_rule_on_ca(const std::string& id, const std::string& testdata_file);
 // `id` is silent on a conforming leaf, a demo device and the demo snapshot's CAs.
 void check_profile_rule_silent(const std::string& id);
-// `id` does not apply without devices and without snapshot CA certificates.
-void check_profile_rule_needs_certificates(const std::string& id);
 
 }  // namespace dpslint::test

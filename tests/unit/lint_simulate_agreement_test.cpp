@@ -101,7 +101,7 @@ std::size_t check_agreement(const Snapshot& snapshot) {
 
         // The group lint's rules consider deciding is the one simulate decides through.
         const auto lint_group =
-            context.deciding_group(rules::enrollment_support::chain_above_leaf(simulated));
+            context.deciding_group(rules::enrollment::chain_above_leaf(simulated));
         if (simulated.enrollment && simulated.enrollment->kind == "group") {
             ++through_groups;
             REQUIRE(lint_group.group != nullptr);

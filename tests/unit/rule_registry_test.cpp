@@ -139,21 +139,27 @@ TEST_CASE("every rule carries complete metadata", "[registry]") {
             INFO(o.name);
             CHECK(std::regex_match(o.name, std::regex("^[a-z][a-z0-9-]*$")));
             CHECK_FALSE(o.description.empty());
-            const auto& d = o.default_value;
-            if (o.type == "integer")
-                CHECK(d.is_number_integer());
-            else if (o.type == "number")
-                CHECK(d.is_number());
-            else if (o.type == "boolean")
-                CHECK(d.is_boolean());
-            else if (o.type == "string" || o.type == "regex")
-                CHECK(d.is_string());
-            else if (o.type == "string-list")
-                CHECK(d.is_array());
-            else
-                FAIL("unknown option type " << o.type);
+            const auto& d = o.default_value.json();
+            switch (o.type) {
+                case lint::OptionType::integer:
+                    CHECK(d.is_number_integer());
+                    break;
+                case lint::OptionType::number:
+                    CHECK(d.is_number());
+                    break;
+                case lint::OptionType::boolean:
+                    CHECK(d.is_boolean());
+                    break;
+                case lint::OptionType::string:
+                case lint::OptionType::regex:
+                    CHECK(d.is_string());
+                    break;
+                case lint::OptionType::string_list:
+                    CHECK(d.is_array());
+                    break;
+            }
             // Every numeric option has a documented range that holds its default.
-            if (o.type == "integer" || o.type == "number") {
+            if (o.type == lint::OptionType::integer || o.type == lint::OptionType::number) {
                 REQUIRE(o.minimum);
                 REQUIRE(o.maximum);
                 CHECK(*o.minimum <= d.get<double>());
@@ -201,9 +207,10 @@ TEST_CASE("docs/limits.md lists every numeric rule option with its range", "[reg
         for (const auto& o : rule->metadata().options) {
             if (!o.minimum || !o.maximum)
                 continue;
-            const std::string row = "| `" + rule->metadata().id + "` `" + o.name + "` | " + o.type
-                                    + " | " + number(*o.minimum) + " – " + number(*o.maximum)
-                                    + " | " + o.default_value.dump() + " |";
+            const std::string row = "| `" + rule->metadata().id + "` `" + o.name + "` | "
+                                    + std::string(to_string(o.type)) + " | " + number(*o.minimum)
+                                    + " – " + number(*o.maximum) + " | "
+                                    + o.default_value.json().dump() + " |";
             INFO(row);
             CHECK(limits.str().find(row) != std::string::npos);
         }

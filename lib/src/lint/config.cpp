@@ -124,7 +124,7 @@ void check_range(const JsonCursor& at, const RuleOption& option) {
     }
     if (below || above) {
         at.fail(v.dump() + " is out of range for option '" + option.name + "': expected "
-                + option.type + " " + option_range_text(option));
+                + std::string(to_string(option.type)) + " " + option_range_text(option));
     }
 }
 
@@ -133,27 +133,27 @@ void check_option_value(const JsonCursor& at, const RuleOption& option) {
     const auto wrong = [&](const char* expected) {
         at.fail(std::string("expected ") + expected + ", got " + std::string(json_type_name(v)));
     };
-    if (option.type == "integer") {
+    if (option.type == OptionType::integer) {
         if (!v.is_number_integer())
             wrong("integer");
         check_range(at, option);
-    } else if (option.type == "number") {
+    } else if (option.type == OptionType::number) {
         if (!v.is_number())
             wrong("number");
         check_range(at, option);
-    } else if (option.type == "boolean") {
+    } else if (option.type == OptionType::boolean) {
         if (!v.is_boolean())
             wrong("boolean");
-    } else if (option.type == "string") {
+    } else if (option.type == OptionType::string) {
         if (!v.is_string())
             wrong("string");
-    } else if (option.type == "regex") {
+    } else if (option.type == OptionType::regex) {
         if (!v.is_string())
             wrong("string (a regular expression)");
         std::string error;
         if (!Regex::compile(v.get_ref<const std::string&>(), error))
             at.fail("invalid regular expression: " + error);
-    } else if (option.type == "string-list") {
+    } else if (option.type == OptionType::string_list) {
         if (!v.is_array() || !std::all_of(v.begin(), v.end(), [](const nlohmann::json& e) {
                 return e.is_string();
             })) {
@@ -278,7 +278,7 @@ nlohmann::json example_config(const std::vector<const Rule*>& rules) {
             continue;
         nlohmann::json values = nlohmann::json::object();
         for (const auto& o : m.options)
-            values[o.name] = o.default_value;
+            values[o.name] = o.default_value.json();
         options[m.id] = values;
     }
     return nlohmann::json{

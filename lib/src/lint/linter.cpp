@@ -60,7 +60,7 @@ Severity effective_severity(const RuleMetadata& m, const LintConfig& config) {
 RuleOptions effective_options(const RuleMetadata& m, const LintConfig& config) {
     nlohmann::json values = nlohmann::json::object();
     for (const auto& o : m.options)
-        values[o.name] = o.default_value;
+        values[o.name] = o.default_value.json();
     if (const auto it = config.options.find(m.id); it != config.options.end()) {
         for (const auto& [name, value] : it->second.items())
             values[name] = value;

@@ -1,6 +1,9 @@
 #include "dpslint/lint/rule.hpp"
 
+#include <algorithm>
 #include <stdexcept>
+
+#include <nlohmann/json.hpp>
 
 namespace dpslint::lint {
 
@@ -42,13 +45,124 @@ std::string_view to_string(Target target) noexcept {
     return "batch";
 }
 
+std::string_view to_string(OptionType type) noexcept {
+    switch (type) {
+        case OptionType::integer:
+            return "integer";
+        case OptionType::number:
+            return "number";
+        case OptionType::string:
+            return "string";
+        case OptionType::regex:
+            return "regex";
+        case OptionType::boolean:
+            return "boolean";
+        case OptionType::string_list:
+            break;
+    }
+    return "string-list";
+}
+
+OptionDefault::OptionDefault() : value_(std::make_shared<const nlohmann::json>()) {}
+OptionDefault::OptionDefault(int value) : value_(std::make_shared<const nlohmann::json>(value)) {}
+OptionDefault::OptionDefault(long long value)
+    : value_(std::make_shared<const nlohmann::json>(value)) {}
+OptionDefault::OptionDefault(double value)
+    : value_(std::make_shared<const nlohmann::json>(value)) {}
+OptionDefault::OptionDefault(bool value) : value_(std::make_shared<const nlohmann::json>(value)) {}
+OptionDefault::OptionDefault(const char* value)
+    : value_(std::make_shared<const nlohmann::json>(value)) {}
+OptionDefault::OptionDefault(std::string value)
+    : value_(std::make_shared<const nlohmann::json>(std::move(value))) {}
+OptionDefault::OptionDefault(std::vector<std::string> value)
+    : value_(std::make_shared<const nlohmann::json>(std::move(value))) {}
+OptionDefault::OptionDefault(const nlohmann::json& value)
+    : value_(std::make_shared<const nlohmann::json>(value)) {}
+
+std::string_view to_string(InputPart part) noexcept {
+    switch (part) {
+        case InputPart::snapshot:
+            return "snapshot";
+        case InputPart::service_settings:
+            return "service-settings";
+        case InputPart::ca_records:
+            return "ca-records";
+        case InputPart::individual_enrollments:
+            return "individual-enrollments";
+        case InputPart::linked_hubs:
+            return "linked-hubs";
+        case InputPart::devices:
+            return "devices";
+        case InputPart::revocation:
+            break;
+    }
+    return "revocation";
+}
+
+bool has_part(const LintContext& context, InputPart part) {
+    const Snapshot* snapshot = context.snapshot();
+    switch (part) {
+        case InputPart::snapshot:
+            return snapshot != nullptr;
+        case InputPart::service_settings:
+            return snapshot != nullptr && snapshot->service.has_value();
+        case InputPart::ca_records:
+            return snapshot != nullptr && snapshot->certificates.has_value();
+        case InputPart::individual_enrollments:
+            return snapshot != nullptr && snapshot->individuals.has_value();
+        case InputPart::linked_hubs:
+            return snapshot != nullptr && snapshot->known_linked_hubs() != nullptr;
+        case InputPart::devices:
+            // A streaming batch has devices but never holds them in the context.
+            return context.has_devices() && !context.devices().empty();
+        case InputPart::revocation:
+            break;
+    }
+    return context.revocation_checker() != nullptr;
+}
+
+bool Rule::applies(const LintContext& context) const {
+    bool in_scope = false;
+    switch (scope()) {
+        case Scope::snapshot:
+            in_scope = context.snapshot() != nullptr;
+            break;
+        case Scope::device:
+        case Scope::batch:
+            in_scope = context.has_devices();
+            break;
+        case Scope::certificate:
+            in_scope = context.has_devices() || !context.ca_certificates().empty();
+            break;
+    }
+    const auto& needs = metadata().needs;
+    return in_scope && std::all_of(needs.begin(), needs.end(), [&](InputPart part) {
+               return has_part(context, part);
+           });
+}
+
+RuleMetadata declare_rule(RuleMetadata metadata) {
+    metadata.category = metadata.id.substr(0, metadata.id.find('.'));
+    if (!metadata.context_severities.empty()
+        && metadata.severity != metadata.context_severities.front())
+        throw std::logic_error("rule " + metadata.id
+                               + ": severity must be the first of its context severities");
+    return metadata;
+}
+
+RuleOptions::RuleOptions()
+    : values_(std::make_shared<const nlohmann::json>(nlohmann::json::object())) {}
+
+RuleOptions::RuleOptions(nlohmann::json values)
+    : values_(std::make_shared<const nlohmann::json>(std::move(values))) {}
+
 RuleOptions::RuleOptions(nlohmann::json values, const std::vector<RuleOption>& declared)
-    : values_(std::move(values)) {
+    : RuleOptions(std::move(values)) {
     for (const auto& option : declared) {
-        if (option.type != "regex")
+        if (option.type != OptionType::regex)
             continue;
-        const auto it = values_.find(option.name);
-        if (it == values_.end() || !it->is_string() || it->get_ref<const std::string&>().empty())
+        const auto it = values_->find(option.name);
+        if (it == values_->end() || !it->is_string() || it->get_ref<const std::string&>().empty())
             continue;
         std::string error;
         if (auto compiled = Regex::compile(it->get_ref<const std::string&>(), error))
@@ -77,8 +191,8 @@ std::string option_range_text(const RuleOption& option) {
 }
 
 const nlohmann::json& RuleOptions::at(const std::string& name) const {
-    const auto it = values_.find(name);
-    if (it == values_.end())
+    const auto it = values_->find(name);
+    if (it == values_->end())
         throw std::logic_error("rule option '" + name + "' is not declared");
     return *it;
 }
@@ -119,20 +233,6 @@ void FindingSink::report_as(Severity severity, std::string message, Location loc
         out_.back().severity = severity;
 }
 
-RuleMetadata with_context_severity(RuleMetadata metadata, std::vector<Severity> severities,
-                                   std::string depends_on) {
-    if (!severities.empty())
-        metadata.severity = severities.front();
-    metadata.context_severities = std::move(severities);
-    metadata.severity_context = std::move(depends_on);
-    return metadata;
-}
-
-RuleMetadata restating(RuleMetadata metadata, std::vector<std::string> decision_ids) {
-    metadata.restates = std::move(decision_ids);
-    return metadata;
-}
-
 std::string severities_text(const RuleMetadata& metadata) {
     if (metadata.context_severities.empty())
         return std::string(to_string(metadata.severity));
@@ -144,23 +244,6 @@ std::string severities_text(const RuleMetadata& metadata) {
         out += to_string(all[i]);
     }
     return out;
-}
-
-RuleMetadata make_metadata(std::string id, std::string title, Severity severity, Target inspects,
-                           std::string rationale, std::string citation, std::string fix,
-                           std::vector<RuleOption> options, std::string example) {
-    RuleMetadata m;
-    m.category = id.substr(0, id.find('.'));
-    m.id = std::move(id);
-    m.title = std::move(title);
-    m.severity = severity;
-    m.inspects = inspects;
-    m.rationale = std::move(rationale);
-    m.citation = std::move(citation);
-    m.fix = std::move(fix);
-    m.options = std::move(options);
-    m.example = std::move(example);
-    return m;
 }
 
 }  // namespace dpslint::lint

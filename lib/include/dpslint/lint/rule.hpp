@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "dpslint/export.hpp"
 #include "dpslint/finding.hpp"
@@ -38,59 +38,111 @@ enum class Target {
 };
 std::string_view to_string(Target target) noexcept;
 
-struct RuleOption {
-    RuleOption(std::string option_name, std::string option_type, nlohmann::json default_json,
-               std::string option_description, std::optional<double> min = std::nullopt,
-               std::optional<double> max = std::nullopt)
-        : name(std::move(option_name)),
-          type(std::move(option_type)),
-          default_value(std::move(default_json)),
-          description(std::move(option_description)),
-          minimum(min),
-          maximum(max) {}
+// What an option's value is; the config loader checks configured values against it.
+enum class OptionType { integer, number, string, regex, boolean, string_list };
+// "integer", "number", "string", "regex", "boolean", "string-list" (docs, errors, --list-rules).
+std::string_view to_string(OptionType type) noexcept;
 
-    std::string name;  // "days"
-    std::string type;  // "integer" | "number" | "string" | "regex" | "boolean" | "string-list"
-    nlohmann::json default_value;
-    std::string description;
+// An option's default value: a JSON value held by pointer, so that this header needs only
+// <nlohmann/json_fwd.hpp>. Converts from what rule declarations write (30, 0.5, "", true, a list).
+class OptionDefault {
+public:
+    OptionDefault();  // null
+    OptionDefault(int value);
+    OptionDefault(long long value);
+    OptionDefault(double value);
+    OptionDefault(bool value);
+    OptionDefault(const char* value);
+    OptionDefault(std::string value);
+    OptionDefault(std::vector<std::string> value);
+    explicit OptionDefault(const nlohmann::json& value);
+
+    const nlohmann::json& json() const noexcept { return *value_; }
+
+private:
+    std::shared_ptr<const nlohmann::json> value_;
+};
+
+// Every member of RuleOption and RuleMetadata has an initialiser, so a declaration may leave any
+// out (g++ -Wmissing-field-initializers warns about designated initialisers otherwise).
+struct RuleOption {
+    std::string name{};  // "days"
+    OptionType type = OptionType::integer;
+    OptionDefault default_value{};
+    std::string description{};
     // The accepted range of an integer or number option, both ends included. Every numeric
     // option has one (a registry test checks it), so a configured value can never overflow the
     // arithmetic it feeds; the config loader rejects values outside it.
-    std::optional<double> minimum;
-    std::optional<double> maximum;
+    std::optional<double> minimum{};
+    std::optional<double> maximum{};
 };
 
+// The parts of the input a rule needs besides what its scope implies (a snapshot for snapshot
+// rules, devices for device and batch rules, a device or CA certificate for certificate rules).
+// Rule::applies() checks them: without one the report lists the rule under rulesNotApplicable
+// rather than as passed.
+enum class InputPart {
+    snapshot,                // any snapshot (device rules that compare against DPS state)
+    service_settings,        // dps.json
+    ca_records,              // certificates.json
+    individual_enrollments,  // enrollments.json
+    linked_hubs,             // linked-hubs.json or dps.json properties.iotHubs
+    devices,                 // device certificates read into the context (not streamed)
+    revocation,              // CRLs (--crl)
+};
+// "snapshot", "service-settings", "ca-records", ... for docs and listings.
+std::string_view to_string(InputPart part) noexcept;
+// Whether `context` holds `part`.
+bool has_part(const LintContext& context, InputPart part);
+
 // Everything about a rule that is not code: stable id (part of the contract), default severity,
-// where the requirement comes from and how to fix a finding.
+// where the requirement comes from and how to fix a finding. Rules declare it with designated
+// initialisers through declare_rule(), in this order:
+//
+//     const RuleMetadata metadata_ = lint::declare_rule({
+//         .id = "ca.expired",
+//         .title = "Uploaded CA certificate has expired",
+//         .severity = Severity::error,
+//         .inspects = Target::ca_record,
+//         .needs = {InputPart::ca_records},
+//         .rationale = "...", .citation = "RFC 5280 §6.1.3 (a)(2)", .fix = "...",
+//         .example = "...",
+//     });
 struct RuleMetadata {
-    std::string id;  // "enrollment.ca-is-root"; ^[a-z][a-z0-9]*(\.[a-z0-9-]+)+$
-    std::string title;
+    std::string id{};  // "enrollment.ca-is-root"; ^[a-z][a-z0-9]*(\.[a-z0-9-]+)+$
+    std::string title{};
+    // The default severity; for a rule with context_severities, the first (highest) of them.
     Severity severity = Severity::warning;
-    std::string category;  // the id's first component
     Target inspects = Target::service;
-    std::string rationale;
-    std::string citation;  // RFC 5280 section or DPS documentation (dpslint/citations.hpp)
-    std::string fix;
-    std::vector<RuleOption> options;
-    std::string example;             // a minimal situation that triggers the rule
+    std::vector<InputPart> needs{};
+    std::string rationale{};
+    std::string citation{};  // RFC 5280 section or DPS documentation (dpslint/citations.hpp)
+    std::string fix{};
+    std::vector<RuleOption> options{};
+    std::string example{};           // a minimal situation that triggers the rule
     bool enabled_by_default = true;  // false for rules that need configuring (a pattern)
     // Rules that report at a severity chosen by the case (FindingSink::report_as) list every
-    // severity they use, highest first, and what decides it; `severity` is then the highest.
-    // Empty for rules that always report at `severity`.
-    std::vector<Severity> context_severities;
-    std::string severity_context;  // "error when ...; warning when ...; notice when ..."
+    // severity they use, highest first, and what decides it. Empty for rules that always report
+    // at `severity`.
+    std::vector<Severity> context_severities{};
+    std::string severity_context{};  // "error when ...; warning when ...; notice when ..."
     // Attestation decision ids (attestation.*) this device rule restates for the same device;
     // where it reports, a report that lists both shows the cause once (batch).
-    std::vector<std::string> restates;
+    std::vector<std::string> restates{};
+    std::string category{};  // the id's first component; declare_rule() fills it
 };
+
+// `metadata` completed: category derived from the id. Throws std::logic_error when severity is
+// not the first of context_severities (a programming error the registry test catches).
+RuleMetadata declare_rule(RuleMetadata metadata);
 
 // A rule's option values for one run: its defaults overlaid with the configuration. The config
 // loader has checked types, so the getters only throw on programming errors.
 class RuleOptions {
 public:
-    RuleOptions() = default;
-    explicit RuleOptions(nlohmann::json values) : values_(std::move(values)) {}
-    // Also compiles the options `declared` with type "regex", once for all devices of a run.
+    RuleOptions();  // no values
+    explicit RuleOptions(nlohmann::json values);
+    // Also compiles the options `declared` with type regex, once for all devices of a run.
     RuleOptions(nlohmann::json values, const std::vector<RuleOption>& declared);
 
     long long integer(const std::string& name) const;
@@ -101,11 +153,11 @@ public:
     // A "regex" option compiled; null when it is empty or does not compile (the config loader
     // refuses such a pattern before any rule runs).
     const Regex* regex(const std::string& name) const;
-    const nlohmann::json& values() const noexcept { return values_; }
+    const nlohmann::json& values() const noexcept { return *values_; }
 
 private:
     const nlohmann::json& at(const std::string& name) const;
-    nlohmann::json values_ = nlohmann::json::object();
+    std::shared_ptr<const nlohmann::json> values_;  // an object
     std::map<std::string, std::shared_ptr<const Regex>> regexes_;
 };
 
@@ -144,15 +196,13 @@ public:
     virtual Scope scope() const = 0;
     // False when what the rule inspects is not in the input (no snapshot, no devices, no
     // certificates.json ...): the report lists it under rulesNotApplicable rather than as passed.
-    virtual bool applies(const LintContext& context) const = 0;
+    // Decided from the scope and metadata().needs alone, never by the rule's code.
+    bool applies(const LintContext& context) const;
 };
 
 class SnapshotRule : public Rule {
 public:
     Scope scope() const final { return Scope::snapshot; }
-    bool applies(const LintContext& context) const override {
-        return context.snapshot() != nullptr;
-    }
     virtual void check(const LintContext& context, const RuleOptions& options,
                        FindingSink& sink) const = 0;
 };
@@ -161,7 +211,6 @@ public:
 class DeviceRule : public Rule {
 public:
     Scope scope() const final { return Scope::device; }
-    bool applies(const LintContext& context) const override { return context.has_devices(); }
     virtual void check(const DeviceContext& device, const RuleOptions& options,
                        FindingSink& sink) const = 0;
 };
@@ -180,9 +229,6 @@ struct CertificateUnderLint {
 class CertificateRule : public Rule {
 public:
     Scope scope() const final { return Scope::certificate; }
-    bool applies(const LintContext& context) const override {
-        return context.has_devices() || !context.ca_certificates().empty();
-    }
     virtual void check(const CertificateUnderLint& certificate, const RuleOptions& options,
                        FindingSink& sink) const = 0;
 };
@@ -210,25 +256,11 @@ public:
 class BatchRule : public Rule {
 public:
     Scope scope() const final { return Scope::batch; }
-    bool applies(const LintContext& context) const override { return context.has_devices(); }
     virtual std::unique_ptr<BatchAggregator> start(const RuleOptions& options) const = 0;
 };
 
-// `metadata` for a rule whose severity depends on the case: the severities it reports (highest
-// first, which becomes metadata.severity) and what decides among them.
-RuleMetadata with_context_severity(RuleMetadata metadata, std::vector<Severity> severities,
-                                   std::string depends_on);
-
-// `metadata` for a device rule that restates these attestation decision ids.
-RuleMetadata restating(RuleMetadata metadata, std::vector<std::string> decision_ids);
-
 // "error, warning or notice": the severities a rule reports, for docs and listings.
 std::string severities_text(const RuleMetadata& metadata);
-
-// A rule's metadata ready for the registry test: category derived from the id.
-RuleMetadata make_metadata(std::string id, std::string title, Severity severity, Target inspects,
-                           std::string rationale, std::string citation, std::string fix,
-                           std::vector<RuleOption> options = {}, std::string example = {});
 
 }  // namespace dpslint::lint
 DPSLINT_API_END
