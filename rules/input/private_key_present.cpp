@@ -85,26 +85,26 @@ public:
 
 private:
     RuleMetadata metadata_ = lint::make_metadata(
-        "batch.private-key-present", "A file of the batch holds a PEM private key", Severity::error,
+        "input.private-key-present", "An input file holds a PEM private key", Severity::error,
         Target::batch,
         "A device's private key is its identity for X.509 attestation (TLS client "
         "authentication with that key); it should be generated in and never leave the "
         "device's secure element or the factory HSM. A PRIVATE KEY block (RFC 7468 §10; §11 for "
         "the encrypted form) in a certificate drop means the key was exported and copied around "
         "with the "
-        "certificates: anyone who saw the batch can clone the device, and DPS and IoT Hub cannot "
+        "certificates: anyone who saw the files can clone the device, and DPS and IoT Hub cannot "
         "tell the clone from the real one. dpslint reads only the block's position, never the "
         "key.",
         "RFC 7468 §10",
-        "Treat the keys in the batch as compromised: reissue those devices with keys generated "
-        "on the device, delete the key files from every copy of the batch, and change the "
+        "Treat the keys in the files as compromised: reissue those devices with keys generated "
+        "on the device, delete the key files from every copy, and change the "
         "export step so that it writes certificates only.",
         {}, "device-0042.pem holds the certificate followed by -----BEGIN PRIVATE KEY-----");
 };
 
 }  // namespace
 
-std::unique_ptr<lint::Rule> make_batch_private_key_present() {
+std::unique_ptr<lint::Rule> make_input_private_key_present() {
     return std::make_unique<PrivateKeyPresent>();
 }
 
