@@ -402,3 +402,12 @@ TEST_CASE("every id of the library catalogues is reported by some real run", "[c
         CHECK(declared.count(id) == 1);
     }
 }
+
+TEST_CASE("explain knows every declared id", "[cli][catalogue]") {
+    for (const auto& [id, where] : test::declared_finding_ids()) {
+        const auto r = test::run_dpslint({"explain", id});
+        INFO(id << " (declared in " << where << "): " << r.err);
+        CHECK(r.exit_code == 0);
+        CHECK(r.out.rfind(id + ": ", 0) == 0);
+    }
+}
