@@ -128,8 +128,15 @@ TEST_CASE("the library catalogues are well-formed, sorted and cite what a user c
             CHECK(find_finding_kind(k.id) == &k);
         }
     }
+    std::string previous;
     for (const auto& c : chain_checks()) {
-        INFO(c.id);
+        const std::string id(c.id);
+        INFO(id);
+        CHECK(std::regex_match(id, id_pattern));
+        CHECK(id.rfind("chain.", 0) == 0);
+        CHECK(previous < id);
+        previous = id;
+        CHECK_FALSE(c.title.empty());
         CHECK(openable_citation(c.citation, readme));
     }
     CHECK(find_finding_kind("chain.expired") == nullptr);

@@ -9,7 +9,7 @@ namespace dpslint {
 
 namespace {
 
-constexpr std::array<CheckInfo, 28> checks{{
+constexpr auto checks = std::to_array<CheckInfo>({
     {chain_check::bad_signature, "signature does not verify under the issuer's key",
      "RFC 5280 §6.1.3 (a)(1)"},
     {chain_check::crl_bad_signature,
@@ -66,7 +66,7 @@ constexpr std::array<CheckInfo, 28> checks{{
     {chain_check::work_limit_exceeded,
      "path search stopped at the per-leaf limit of candidates or signature checks",
      "RFC 4158 §8.1"},
-}};
+});
 
 }  // namespace
 
