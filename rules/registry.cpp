@@ -29,7 +29,6 @@ std::unique_ptr<lint::Rule> make_batch_duplicate_certificate();
 std::unique_ptr<lint::Rule> make_batch_duplicate_registration_id();
 std::unique_ptr<lint::Rule> make_batch_duplicate_serial();
 std::unique_ptr<lint::Rule> make_batch_mixed_issuers();
-std::unique_ptr<lint::Rule> make_batch_private_key_present();
 std::unique_ptr<lint::Rule> make_batch_sequential_serials();
 std::unique_ptr<lint::Rule> make_batch_shared_key();
 // --- end batch ---
@@ -91,6 +90,9 @@ std::unique_ptr<lint::Rule> make_individual_overrides_group();
 std::unique_ptr<lint::Rule> make_individual_registration_id_cn_mismatch();
 std::unique_ptr<lint::Rule> make_individual_registration_id_invalid();
 // --- end individual ---
+// --- input ---
+std::unique_ptr<lint::Rule> make_input_private_key_present();
+// --- end input ---
 // --- reprovision ---
 std::unique_ptr<lint::Rule> make_reprovision_inconsistent();
 std::unique_ptr<lint::Rule> make_reprovision_policy_missing();
@@ -140,7 +142,6 @@ constexpr RuleFactory factories[] = {
     make_batch_duplicate_registration_id,
     make_batch_duplicate_serial,
     make_batch_mixed_issuers,
-    make_batch_private_key_present,
     make_batch_sequential_serials,
     make_batch_shared_key,
     // --- end batch list ---
@@ -202,6 +203,9 @@ constexpr RuleFactory factories[] = {
     make_individual_registration_id_cn_mismatch,
     make_individual_registration_id_invalid,
     // --- end individual list ---
+    // --- input list ---
+    make_input_private_key_present,
+    // --- end input list ---
     // --- reprovision list ---
     make_reprovision_inconsistent,
     make_reprovision_policy_missing,

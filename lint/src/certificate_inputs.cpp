@@ -1,34 +1,37 @@
 #include "certificate_inputs.hpp"
 
 #include "dpslint/error.hpp"
+#include "dpslint/finding_catalogue.hpp"
 #include "dpslint/output_text.hpp"
+
+#include "dpslint_rules/registry.hpp"
 
 namespace dpslint::cli {
 
 Finding private_key_finding(const std::string& file, const PrivateKeyBlock& block) {
+    // The lint rule that reports key blocks across a batch declares the id, severity and
+    // citation; a key found by any other command is the same fact.
+    const auto& rule = rules::find_rule(private_key_rule_id)->metadata();
     Finding f;
-    f.id = "input.private-key-present";
-    f.severity = Severity::warning;
+    f.id = rule.id;
+    f.severity = rule.severity;
     f.message = "PEM block '" + block.label
                 + "' holds private key material; keep keys out of certificate files";
     f.location.file = file;
     f.location.line = block.line;
-    f.citation = "RFC 7468 §10";
+    f.citation = rule.citation;
     return f;
 }
 
 Finding unreadable_finding(const std::string& file, const std::string& error) {
-    Finding f;
-    f.id = "input.unreadable";
-    f.severity = Severity::error;
     // The error line starts with the file, which the location already names.
     const std::string shown_file = one_line(file) + ":";
-    f.message = error.rfind(shown_file, 0) == 0 ? error.substr(shown_file.size()) : error;
-    if (!f.message.empty() && f.message.front() == ' ')
-        f.message.erase(0, 1);
-    f.location.file = file;
-    f.citation = "dpslint README: Exit status";
-    return f;
+    std::string message = error.rfind(shown_file, 0) == 0 ? error.substr(shown_file.size()) : error;
+    if (!message.empty() && message.front() == ' ')
+        message.erase(0, 1);
+    Location location;
+    location.file = file;
+    return make_finding(input_finding::unreadable, std::move(message), std::move(location));
 }
 
 std::vector<CertificatePtr> read_certificates(const std::vector<std::string>& files,

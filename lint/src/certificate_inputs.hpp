@@ -10,11 +10,15 @@
 
 namespace dpslint::cli {
 
-// "input.private-key-present": a PEM private key block sits in an input file. Reported with its
-// line, never its content.
+// The id of the lint rule (rules/input/private_key_present.cpp) that declares a private key
+// block in an input file.
+inline constexpr const char* private_key_rule_id = "input.private-key-present";
+
+// A PEM private key block sits in an input file: the rule above, reported with its line, never
+// its content.
 Finding private_key_finding(const std::string& file, const PrivateKeyBlock& block);
 
-// "input.unreadable": an input file that could not be used; `error` is its one-line error.
+// input_finding::unreadable: an input file that could not be used; `error` is its one-line error.
 Finding unreadable_finding(const std::string& file, const std::string& error);
 
 // Every certificate of every file, in order. Throws InputError on an unreadable or malformed file

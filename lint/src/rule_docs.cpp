@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "dpslint/chain_checks.hpp"
+#include "dpslint/finding_catalogue.hpp"
 #include "dpslint/profile.hpp"
 
 namespace dpslint::cli {
@@ -47,6 +48,22 @@ std::string severity_doc(const lint::RuleMetadata& m) {
     if (m.context_severities.empty())
         return std::string(to_string(m.severity));
     return lint::severities_text(m) + " by case: " + m.severity_context;
+}
+
+// A table of declared finding ids under a heading.
+template <typename... Catalogues>
+void kinds_markdown(std::ostream& md, std::string_view heading, std::string_view intro,
+                    const Catalogues&... catalogues) {
+    md << "\n## " << heading << "\n\n"
+       << intro << "\n\n"
+       << "| id | severity | meaning | citation |\n|---|---|---|---|\n";
+    const auto rows = [&](std::span<const FindingKind> kinds) {
+        for (const auto& k : kinds) {
+            md << "| `" << k.id << "` | " << to_string(k.severity) << " | " << k.explanation
+               << " | " << k.citation << " |\n";
+        }
+    };
+    (rows(catalogues), ...);
 }
 
 }  // namespace
@@ -127,13 +144,22 @@ std::string rules_markdown(const std::vector<const lint::Rule*>& rules) {
                << "\n";
         }
     }
-    md << "\n## Validator and decision ids\n\n"
-       << "`dpslint verify` and `dpslint simulate` report the path validator's checks and the "
-          "attestation decision with these ids:\n\n"
+    md << "\n## Validator ids\n\n"
+       << "`dpslint verify`, `simulate`, `lint` and `batch` report the path validator's checks "
+          "with these ids, always as errors:\n\n"
        << "| id | meaning | citation |\n|---|---|---|\n";
     for (const auto& c : chain_checks()) {
         md << "| `" << c.id << "` | " << c.title << " | " << c.citation << " |\n";
     }
+    kinds_markdown(md, "Attestation decision ids",
+                   "`dpslint simulate`, `lint` and `batch` say why DPS would reject, block or not "
+                   "allocate a device with these ids:",
+                   attestation_findings());
+    kinds_markdown(md, "Input and configuration ids",
+                   "Every command reports facts about the files it reads and the lint "
+                   "configuration with these ids (a private key in an input file is the rule "
+                   "`input.private-key-present` above):",
+                   input_findings(), config_findings());
     md << "\n## RFC 5280 profile ids\n\n"
        << "`dpslint verify --strict` also fails a path for these RFC 5280 §4 rules a CA must "
           "follow "

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dpslint/chain_checks.hpp"
+#include "dpslint/finding_catalogue.hpp"
 #include "dpslint/lint/config.hpp"
 #include "dpslint/output_text.hpp"
 #include "dpslint/profile.hpp"
@@ -67,6 +68,11 @@ int ExplainCommand::run(const CommandStreams& io) const {
         out << check->id << ": " << check->title << "\n\n  citation   " << check->citation
             << "\n\nAn RFC 5280 section 4 rule for issuing CAs; `dpslint verify --strict` makes "
                "it a path validation failure.\n";
+        return exit_ok;
+    }
+    if (const auto* kind = find_finding_kind(id_)) {
+        out << kind->id << ": " << kind->explanation << "\n\n  severity   "
+            << to_string(kind->severity) << "\n  citation   " << kind->citation << "\n";
         return exit_ok;
     }
     std::string suggestions;

@@ -187,7 +187,7 @@ TEST_CASE("batch: two shards merged equal one unsharded run, duplicates across s
     CHECK(ids.count("batch.duplicate-certificate") == 1);
     CHECK(ids.count("batch.shared-key") == 1);
     CHECK(ids.count("batch.duplicate-serial") == 1);
-    CHECK(ids.count("batch.private-key-present") == 1);
+    CHECK(ids.count("input.private-key-present") == 1);
 
     const auto overlap = run_dpslint({"batch-merge", (scratch.path / "s1.jsonl").string(),
                                       (scratch.path / "s1.jsonl").string()});

@@ -115,7 +115,7 @@ TEST_CASE("a batch session passes each file's private-key blocks to the batch ru
     with_key.devices.push_back(DeviceRecord{});
     with_key.devices.back().summary = summary_at(with_key.path, 0, 99);
 
-    const auto linter = batch_rules({"batch.private-key-present"});
+    const auto linter = batch_rules({"input.private-key-present"});
     BatchSession session(linter, nullptr);
     session.observe(with_key);
     const auto report = session.finish(
@@ -124,7 +124,7 @@ TEST_CASE("a batch session passes each file's private-key blocks to the batch ru
         },
         {});
     REQUIRE(report.findings.size() == 1);
-    CHECK(report.findings[0].id == "batch.private-key-present");
+    CHECK(report.findings[0].id == "input.private-key-present");
     CHECK(report.findings[0].location.file == "line/with-key.pem");
     CHECK(report.findings[0].location.line == std::size_t{13});
 }

@@ -28,10 +28,19 @@ struct ChainBuildOptions {
     std::size_t max_signature_checks = 100;
 };
 
-// Why some branch did not become a path; reported when no path validates.
+// Why a branch of the search ended without reaching a trust anchor.
+enum class DeadEndReason {
+    no_issuer,         // no candidate issuer certificate
+    not_trust_anchor,  // a self-issued certificate that is not a trust anchor
+    loop,              // the issuer is already on the path
+    depth_limit,       // the path would be longer than max_depth
+};
+
+// Why some branch did not become a path. Not a finding of its own: when no path validates, the
+// furthest dead end's message explains the one chain.no-path finding.
 struct DeadEnd {
     std::vector<CertificatePtr> partial;  // leaf first, as far as it got
-    std::string reason_id;                // "chain.no-issuer", "chain.loop", "chain.depth-exceeded"
+    DeadEndReason reason = DeadEndReason::no_issuer;
     std::string message;
 };
 

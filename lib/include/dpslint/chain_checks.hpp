@@ -17,8 +17,6 @@ namespace dpslint {
 // and suppressions refer to them.
 namespace chain_check {
 inline constexpr std::string_view no_path = "chain.no-path";
-inline constexpr std::string_view loop = "chain.loop";
-inline constexpr std::string_view depth_exceeded = "chain.depth-exceeded";
 inline constexpr std::string_view bad_signature = "chain.bad-signature";
 inline constexpr std::string_view signature_unsupported = "chain.signature-unsupported";
 inline constexpr std::string_view expired = "chain.expired";

@@ -2,22 +2,13 @@
 
 #include <algorithm>
 
-#include "dpslint/citations.hpp"
+#include "dpslint/finding_catalogue.hpp"
 #include "dpslint/identifiers.hpp"
 #include "dpslint/output_text.hpp"
 
 namespace dpslint {
 
 namespace {
-
-Finding note(std::string id, Severity severity, std::string message) {
-    Finding f;
-    f.id = std::move(id);
-    f.severity = severity;
-    f.message = std::move(message);
-    f.citation = std::string(citation::dps_allocation);
-    return f;
-}
 
 HubCandidate candidate(const LinkedHub& hub) {
     return HubCandidate{hub.name, hub.location, hub.weight(), true};
@@ -95,10 +86,11 @@ Allocation allocate(const Snapshot& snapshot, const EnrollmentSettings& settings
     } else {
         for (const auto& hub : named) {
             if (find_linked_hub(*linked, hub.name) == nullptr) {
-                out.findings.push_back(note("attestation.hub-not-linked", Severity::error,
-                                            "IoT hub " + quote_input(hub.name)
-                                                + " named by the enrollment is not linked to "
-                                                  "this DPS instance"));
+                out.findings.push_back(
+                    make_finding(attestation_finding::hub_not_linked,
+                                 "IoT hub " + quote_input(hub.name)
+                                     + " named by the enrollment is not linked to "
+                                       "this DPS instance"));
             }
         }
         for (const LinkedHub* hub : eligible_hubs(*linked, settings))
@@ -107,12 +99,13 @@ Allocation allocate(const Snapshot& snapshot, const EnrollmentSettings& settings
 
     if (out.hubs.empty() && (linked != nullptr || !named.empty())) {
         out.no_eligible_hub = true;
-        out.findings.push_back(note("attestation.no-eligible-hub", Severity::error,
-                                    named.empty() ? "no linked IoT hub takes part in allocation "
-                                                    "(none linked, or all have "
-                                                    "applyAllocationPolicy=false)"
-                                                  : "none of the IoT hubs the enrollment names "
-                                                    "is linked"));
+        out.findings.push_back(make_finding(attestation_finding::no_eligible_hub,
+                                            named.empty()
+                                                ? "no linked IoT hub takes part in allocation "
+                                                  "(none linked, or all have "
+                                                  "applyAllocationPolicy=false)"
+                                                : "none of the IoT hubs the enrollment names "
+                                                  "is linked"));
     }
     if (out.policy == AllocationPolicy::static_hub && out.hubs.size() == 1)
         out.chosen = out.hubs.front().name;

@@ -3,8 +3,8 @@
 #include "dpslint/allocation.hpp"
 #include "dpslint/attestation.hpp"
 #include "dpslint/chain_checks.hpp"
-#include "dpslint/citations.hpp"
 #include "dpslint/enrollment_matching.hpp"
+#include "dpslint/finding_catalogue.hpp"
 #include "dpslint/identifiers.hpp"
 #include "dpslint/output_text.hpp"
 #include "dpslint/path_validator.hpp"
@@ -33,17 +33,12 @@ AlgorithmPolicy AttestationOptions::lenient_algorithms() {
 
 namespace {
 
-Finding make_finding(std::string id, Severity severity, std::string message, std::string_view cite,
-                     const Device& device) {
-    Finding f;
-    f.id = std::move(id);
-    f.severity = severity;
-    f.message = std::move(message);
-    f.citation = std::string(cite);
-    f.location.file = device.file;
-    f.location.subject = device.leaf->subject().text();
-    f.location.sha256 = device.leaf->sha256();
-    return f;
+Finding device_finding(const FindingKind& kind, std::string message, const Device& device) {
+    Location location;
+    location.file = device.file;
+    location.subject = device.leaf->subject().text();
+    location.sha256 = device.leaf->sha256();
+    return make_finding(kind, std::move(message), std::move(location));
 }
 
 class Decider {
@@ -74,9 +69,8 @@ private:
         result_.reason = std::move(reason);
     }
 
-    void add(std::string id, Severity severity, std::string message, std::string_view cite) {
-        result_.findings.push_back(
-            make_finding(std::move(id), severity, std::move(message), cite, device_));
+    void add(const FindingKind& kind, std::string message) {
+        result_.findings.push_back(device_finding(kind, std::move(message), device_));
     }
 
     void locate_last_at(const EnrollmentRef& ref) {
@@ -91,9 +85,8 @@ private:
             const std::string why = cns.empty() ? "the device certificate's subject has no CN"
                                                 : "the device certificate's subject has "
                                                       + std::to_string(cns.size()) + " CNs";
-            add("attestation.registration-id-invalid", Severity::error,
-                why + "; DPS takes the registration ID from the one subject CN",
-                citation::dps_x509_attestation);
+            add(attestation_finding::registration_id_invalid,
+                why + "; DPS takes the registration ID from the one subject CN");
             finish(Decision::rejected, reason_code::invalid_registration_id,
                    why + ": no registration ID");
             return false;
@@ -105,9 +98,8 @@ private:
         std::string joined;
         for (const auto& p : problems)
             joined += (joined.empty() ? "" : "; ") + p;
-        add("attestation.registration-id-invalid", Severity::error,
-            "CN " + quote_input(cns.front()) + " is not a valid X.509 registration ID: " + joined,
-            citation::dps_x509_attestation);
+        add(attestation_finding::registration_id_invalid,
+            "CN " + quote_input(cns.front()) + " is not a valid X.509 registration ID: " + joined);
         finish(Decision::rejected, reason_code::invalid_registration_id,
                "invalid registration ID " + quote_input(cns.front()));
         return false;
@@ -134,34 +126,31 @@ private:
         EnrollmentRef ref{"individual", ie.registration_id, ie.settings.source};
         result_.enrollment = ref;
         if (!ie.settings.enabled) {
-            add("attestation.individual-disabled", Severity::error,
+            add(attestation_finding::individual_disabled,
                 "individual enrollment " + quote_input(ie.registration_id) +
                     " is disabled: it blocks this device even where an enrollment group would "
-                    "admit it",
-                citation::dps_revoke);
+                    "admit it");
             locate_last_at(ref);
             finish(Decision::blocked, reason_code::unauthorized,
                    "blocked by disabled individual enrollment " + quote_input(ie.registration_id));
             return;
         }
         if (ie.settings.attestation.type != AttestationType::x509) {
-            add("attestation.individual-not-x509", Severity::error,
+            add(attestation_finding::individual_not_x509,
                 "individual enrollment " + quote_input(ie.registration_id) + " uses " +
                     std::string(to_string(ie.settings.attestation.type)) +
                     " attestation; a device authenticating with an X.509 certificate cannot "
-                    "use it, and no enrollment group is consulted",
-                citation::dps_x509_attestation);
+                    "use it, and no enrollment group is consulted");
             locate_last_at(ref);
             finish(Decision::rejected, reason_code::unauthorized,
                    "individual enrollment " + quote_input(ie.registration_id) + " is not X.509");
             return;
         }
         if (!matches_client_certificate(ie, *device_.leaf)) {
-            add("attestation.individual-thumbprint-mismatch", Severity::error,
+            add(attestation_finding::individual_thumbprint_mismatch,
                 "the device certificate (SHA-1 " + device_.leaf->sha1()
                     + ") matches neither client certificate of individual enrollment "
-                    + quote_input(ie.registration_id),
-                citation::dps_x509_attestation);
+                    + quote_input(ie.registration_id));
             locate_last_at(ref);
             finish(Decision::rejected, reason_code::unauthorized,
                    "certificate does not match individual enrollment "
@@ -190,21 +179,19 @@ private:
             if (chain.size() == 1 && !device_.leaf->is_self_issued()) {
                 // The commonest tutorial mistake: a leaf-only device under an intermediate that
                 // was never uploaded. Say why the walk stopped, not only that it found nothing.
-                add("attestation.no-enrollment", Severity::error,
+                add(attestation_finding::no_enrollment,
                     none + "the chain stops at the device certificate: the device presents no "
                         + "issuer certificate and no CA certificate uploaded to DPS issued it ("
                         + device_.leaf->issuer().text()
                         + "). Make the device present its chain up to the verified CA (device "
-                          "certificate, then each intermediate), or upload that issuer to DPS",
-                    citation::dps_x509_attestation);
+                          "certificate, then each intermediate), or upload that issuer to DPS");
                 finish(Decision::rejected, reason_code::unauthorized,
                        "no matching enrollment: the device presents no issuer certificate and "
                        "no uploaded CA issued it");
                 return;
             }
-            add("attestation.no-enrollment", Severity::error,
-                none + "no enrollment group uses any certificate of the device's chain",
-                citation::dps_x509_attestation);
+            add(attestation_finding::no_enrollment,
+                none + "no enrollment group uses any certificate of the device's chain");
             finish(Decision::rejected, reason_code::unauthorized, "no matching enrollment");
             return;
         }
@@ -217,18 +204,16 @@ private:
             for (std::size_t k = 1; k < groups.size(); ++k) {
                 others += (others.empty() ? "" : ", ") + quote_input(groups[k]->id);
             }
-            add("attestation.ambiguous-group", Severity::warning,
+            add(attestation_finding::ambiguous_group,
                 "groups " + quote_input(group.id) + " and " + others + " all use " + group_cert.label() +
                     "; DPS allows one enrollment per certificate, so which one applies is "
-                    "undefined (dpslint takes the first in the export)",
-                citation::dps_x509_attestation);
+                    "undefined (dpslint takes the first in the export)");
             locate_last_at(ref);
         }
         if (!group.settings.enabled) {
-            add("attestation.group-disabled", Severity::error,
+            add(attestation_finding::group_disabled,
                 "enrollment group " + quote_input(group.id) + " for " + group_cert.label()
-                    + " is disabled; DPS does not fall through to groups higher in the chain",
-                citation::dps_x509_attestation);
+                    + " is disabled; DPS does not fall through to groups higher in the chain");
             locate_last_at(ref);
             finish(Decision::blocked, reason_code::unauthorized,
                    "blocked by disabled enrollment group " + quote_input(group.id));
@@ -237,10 +222,9 @@ private:
 
         std::size_t verified = group_index;
         if (!snapshot_.certificates) {
-            add("attestation.verification-unknown", Severity::notice,
+            add(attestation_finding::verification_unknown,
                 "certificates.json is not in the snapshot, so whether " + group_cert.label()
-                    + " is verified is unknown; assumed verified",
-                citation::dps_verify_certificates);
+                    + " is verified is unknown; assumed verified");
         } else {
             verified = chain.size();
             for (std::size_t j = group_index; j < chain.size(); ++j) {
@@ -250,11 +234,10 @@ private:
                 }
             }
             if (verified == chain.size()) {
-                add("attestation.ca-unverified", Severity::error,
+                add(attestation_finding::ca_unverified,
                     "enrollment group " + quote_input(group.id) + " uses " + group_cert.label() +
                         ", but neither it nor any certificate above it in the chain is a "
-                        "verified DPS certificate (proof of possession)",
-                    citation::dps_verify_certificates);
+                        "verified DPS certificate (proof of possession)");
                 locate_last_at(ref);
                 finish(Decision::rejected, reason_code::unauthorized,
                        "no verified CA certificate in the chain");
@@ -268,12 +251,11 @@ private:
             }
         }
         if (!missing.empty()) {
-            add("attestation.chain-incomplete", Severity::error,
+            add(attestation_finding::chain_incomplete,
                 "the device does not present " + missing +
                     "; DPS needs every certificate between the device certificate and the "
                     "verified " +
-                    chain[verified].certificate->label() + " in the TLS handshake",
-                citation::dps_x509_attestation);
+                    chain[verified].certificate->label() + " in the TLS handshake");
             locate_last_at(ref);
             finish(Decision::rejected, reason_code::unauthorized,
                    "device does not present its full chain");

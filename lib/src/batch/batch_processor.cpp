@@ -4,6 +4,7 @@
 
 #include "dpslint/certificate_file.hpp"
 #include "dpslint/error.hpp"
+#include "dpslint/finding_catalogue.hpp"
 #include "dpslint/input_file.hpp"
 #include "dpslint/output_text.hpp"
 
@@ -13,8 +14,8 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-void reject(FileRecord& record, std::string id, const std::string& message) {
-    record.error_id = std::move(id);
+void reject(FileRecord& record, const FindingKind& kind, const std::string& message) {
+    record.error_id = std::string(kind.id);
     record.error = one_line(message);
 }
 
@@ -24,9 +25,9 @@ bool read_input(const std::string& path, std::uint64_t cap, Bytes& out, FileReco
         out = read_input_file(path, cap, "batch input file (--max-file-size)");
         return true;
     } catch (const InputTooLarge& e) {
-        reject(record, "input.too-large", e.what());
+        reject(record, input_finding::too_large, e.what());
     } catch (const InputError& e) {
-        reject(record, "input.unreadable", e.what());
+        reject(record, input_finding::unreadable, e.what());
     }
     return false;
 }
@@ -56,7 +57,7 @@ bool read_input_devices(const InputItem& item, const CryptoBackend& backend,
     record.sequence = item.sequence;
     record.path = item.path;
     if (!item.problem.empty()) {
-        reject(record, "input.unreadable", item.path + ": " + item.problem);
+        reject(record, input_finding::unreadable, item.path + ": " + item.problem);
         return false;
     }
 
@@ -73,7 +74,7 @@ bool read_input_devices(const InputItem& item, const CryptoBackend& backend,
         file = parse_certificate_file(item.path, bytes, backend);
     } catch (const InputError& e) {
         times.parse += Clock::now() - start;
-        reject(record, "input.not-a-certificate", e.what());
+        reject(record, input_finding::not_a_certificate, e.what());
         return false;
     }
     times.parse += Clock::now() - start;
@@ -92,7 +93,7 @@ bool read_input_devices(const InputItem& item, const CryptoBackend& backend,
         }
     }
     if (leaves.empty()) {
-        reject(record, "input.no-device-certificate",
+        reject(record, input_finding::no_device_certificate,
                item.path + ": "
                    + (file.certificates.empty()
                           ? std::string("only private key blocks, no certificate")

@@ -7,6 +7,7 @@
 #include <thread>
 #include <vector>
 
+#include "dpslint/finding_catalogue.hpp"
 #include "dpslint/output_text.hpp"
 
 #include "batch/read_ahead.hpp"
@@ -43,7 +44,7 @@ FileRecord internal_error_record(const InputItem& item, std::string_view what) {
     FileRecord r;
     r.sequence = item.sequence;
     r.path = item.path;
-    r.error_id = "input.internal-error";
+    r.error_id = std::string(input_finding::internal_error.id);
     r.error = one_line(item.path + ": could not be processed (internal error: " + std::string(what)
                        + "); please report it");
     return r;

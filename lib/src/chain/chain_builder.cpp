@@ -69,10 +69,10 @@ private:
         });
     }
 
-    void dead_end(std::string id, std::string message) {
+    void dead_end(DeadEndReason reason, std::string message) {
         if (result_.dead_ends.size() >= max_dead_ends)
             return;
-        result_.dead_ends.push_back(DeadEnd{path_, std::move(id), std::move(message)});
+        result_.dead_ends.push_back(DeadEnd{path_, reason, std::move(message)});
     }
 
     // True (and the result marked) when no more candidates may be examined.
@@ -93,11 +93,12 @@ private:
         const auto& issuers = candidates(current);
         if (issuers.empty()) {
             if (current.is_self_issued()) {
-                dead_end("chain.no-path",
+                dead_end(DeadEndReason::not_trust_anchor,
                          "self-issued certificate " + current.label() + " is not a trust anchor");
             } else {
-                dead_end("chain.no-path", "no issuer certificate found for " + current.label()
-                                              + " (issuer " + current.issuer().text() + ")");
+                dead_end(DeadEndReason::no_issuer, "no issuer certificate found for "
+                                                       + current.label() + " (issuer "
+                                                       + current.issuer().text() + ")");
             }
             return;
         }
@@ -106,19 +107,19 @@ private:
                 return;
             ++examined_;
             if (issuer->sha256() == current.sha256()) {
-                dead_end("chain.no-path",
+                dead_end(DeadEndReason::not_trust_anchor,
                          "self-signed certificate " + current.label() + " is not a trust anchor");
                 continue;
             }
             if (on_path(*issuer)) {
-                dead_end("chain.loop",
+                dead_end(DeadEndReason::loop,
                          "issuer " + issuer->label() + " is already on the path: the chain loops");
                 continue;
             }
             if (path_.size() + 1 > options_.max_depth) {
-                dead_end("chain.depth-exceeded", "path would exceed the depth limit of "
-                                                     + std::to_string(options_.max_depth)
-                                                     + " certificates");
+                dead_end(DeadEndReason::depth_limit, "path would exceed the depth limit of "
+                                                         + std::to_string(options_.max_depth)
+                                                         + " certificates");
                 continue;
             }
             path_.push_back(issuer);

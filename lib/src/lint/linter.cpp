@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "dpslint/batch/batch_session.hpp"
+#include "dpslint/finding_catalogue.hpp"
 #include "dpslint/identifiers.hpp"
 
 namespace dpslint::lint {
@@ -80,16 +81,11 @@ CertificateUnderLint device_certificate(const DeviceContext& device) {
     return {device.leaf(), device.location(), "device certificate"};
 }
 
-Finding config_finding(std::string id, Severity severity, std::string message,
-                       const Suppression& s) {
-    Finding f;
-    f.id = std::move(id);
-    f.severity = severity;
-    f.message = std::move(message);
-    f.location.file = s.source.file;
-    f.location.json_pointer = s.source.pointer;
-    f.citation = "dpslint configuration (README: Configuration)";
-    return f;
+Finding suppression_finding(const FindingKind& kind, std::string message, const Suppression& s) {
+    Location location;
+    location.file = s.source.file;
+    location.json_pointer = s.source.pointer;
+    return make_finding(kind, std::move(message), std::move(location));
 }
 
 }  // namespace
@@ -120,15 +116,15 @@ std::vector<Finding> SuppressionSet::status_findings() const {
                                  + (s.target.empty() ? "" : " for '" + s.target + "'") + " (\""
                                  + s.reason + "\")";
         if (s.expires && *s.expires < at_) {
-            out.push_back(config_finding(
-                "config.suppression-expired", Severity::warning,
+            out.push_back(suppression_finding(
+                config_finding::suppression_expired,
                 what + " expired on " + format_rfc3339(*s.expires) + " and no longer applies", s));
         } else if (uses_[i].load(std::memory_order_relaxed) == 0) {
-            out.push_back(config_finding("config.suppression-unused", Severity::notice,
-                                         what
-                                             + " matched no finding; remove it if the problem "
-                                               "is fixed",
-                                         s));
+            out.push_back(suppression_finding(config_finding::suppression_unused,
+                                              what
+                                                  + " matched no finding; remove it if the problem "
+                                                    "is fixed",
+                                              s));
         }
     }
     return out;

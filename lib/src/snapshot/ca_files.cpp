@@ -5,8 +5,8 @@
 #include <system_error>
 
 #include "dpslint/certificate_file.hpp"
-#include "dpslint/citations.hpp"
 #include "dpslint/error.hpp"
+#include "dpslint/finding_catalogue.hpp"
 
 #include "snapshot/snapshot_parts.hpp"
 
@@ -83,9 +83,7 @@ void pair_ca_files(Snapshot& snapshot) {
     for (const auto& file : snapshot.ca_files) {
         if (file.paired)
             continue;
-        Finding f;
-        f.id = "input.ca-file-unmatched";
-        f.severity = Severity::notice;
+        Finding f = make_finding(input_finding::ca_file_unmatched, "");
         f.message = "CA certificate " + file.certificate->label() + " (SHA-1 "
                     + file.certificate->sha1()
                     + ") matches no record of certificates.json and no inline group "
@@ -95,7 +93,6 @@ void pair_ca_files(Snapshot& snapshot) {
         f.location.subject = file.certificate->subject().text();
         f.location.sha256 = file.certificate->sha256();
         f.location.sha1 = file.certificate->sha1();
-        f.citation = std::string(citation::dps_x509_attestation);
         snapshot.load_findings.push_back(std::move(f));
     }
 }

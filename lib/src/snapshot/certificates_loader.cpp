@@ -3,7 +3,7 @@
 // uploaded file in properties.certificate, which is used when its thumbprint is the record's.
 // CA files are paired with the records by SHA-1 thumbprint later.
 
-#include "dpslint/citations.hpp"
+#include "dpslint/finding_catalogue.hpp"
 
 #include "snapshot/snapshot_parts.hpp"
 
@@ -24,9 +24,7 @@ void read_record_body(const JsonCursor& properties, CaRecord& record, const Cryp
         record.certificate_file = body->file() + ":" + body->pointer();
         return;
     }
-    Finding f;
-    f.id = "input.certificate-body-mismatch";
-    f.severity = Severity::warning;
+    Finding f = make_finding(input_finding::certificate_body_mismatch, "");
     f.message = "CA record '" + record.name + "' holds the certificate " + certificate->label()
                 + " with SHA-1 " + certificate->sha1() + ", but its thumbprint is '"
                 + record.thumbprint + "'; the body is not used";
@@ -36,7 +34,6 @@ void read_record_body(const JsonCursor& properties, CaRecord& record, const Cryp
     f.location.subject = certificate->subject().text();
     f.location.sha256 = certificate->sha256();
     f.location.sha1 = certificate->sha1();
-    f.citation = std::string(citation::dps_cli_certificate);
     findings.push_back(std::move(f));
 }
 

@@ -3,7 +3,7 @@
 // input.field-ignored notice instead of rejecting the whole snapshot. Every field that decides
 // something stays strict: the part readers reject a wrong type there (exit 2).
 
-#include "dpslint/citations.hpp"
+#include "dpslint/finding_catalogue.hpp"
 #include "dpslint/json_input.hpp"
 
 #include "snapshot/snapshot_parts.hpp"
@@ -111,16 +111,16 @@ void check_entry(nlohmann::json& entry, const std::string& file, const std::stri
         const auto it = parent->find(key);
         if (it == parent->end() || it->is_null() || fits(*it, field.kind))
             continue;
-        Finding f;
-        f.id = "input.field-ignored";
-        f.severity = Severity::notice;
-        f.message = "expected " + std::string(kind_name(field.kind)) + ", got "
-                    + std::string(json_type_name(*it))
-                    + "; this informational field decides nothing dpslint checks, so it is "
-                      "ignored";
-        f.location.file = file;
-        f.location.json_pointer = at + "/" + json_pointer_escape(key);
-        f.citation = std::string(citation_of(part));
+        Location location;
+        location.file = file;
+        location.json_pointer = at + "/" + json_pointer_escape(key);
+        Finding f = make_finding(input_finding::field_ignored,
+                                 "expected " + std::string(kind_name(field.kind)) + ", got "
+                                     + std::string(json_type_name(*it))
+                                     + "; this informational field decides nothing dpslint "
+                                       "checks, so it is ignored",
+                                 std::move(location));
+        f.citation = std::string(citation_of(part));  // the reference of the part it is in
         notices.push_back(std::move(f));
         parent->erase(it);
     }

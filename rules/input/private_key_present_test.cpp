@@ -7,7 +7,7 @@
 #include "support/rule_harness.hpp"
 #include "support/testdata.hpp"
 
-namespace dpslint::rules::batch::private_key_present_test {
+namespace dpslint::rules::input::private_key_present_test {
 
 using namespace dpslint::test;
 
@@ -18,7 +18,7 @@ namespace {
 // from the file by the real reader.
 std::vector<Finding> run_private_key_rule(const std::vector<std::string>& files) {
     const auto* rule =
-        dynamic_cast<const lint::BatchRule*>(rules::find_rule("batch.private-key-present"));
+        dynamic_cast<const lint::BatchRule*>(rules::find_rule("input.private-key-present"));
     REQUIRE(rule != nullptr);
     auto aggregator = rule->start(lint::RuleOptions{});
     std::uint64_t sequence = 0;
@@ -48,13 +48,13 @@ std::vector<Finding> run_private_key_rule(const std::vector<std::string>& files)
 
 }  // namespace
 
-TEST_CASE("batch.private-key-present fires on a device file with a PRIVATE KEY block",
-          "[rule][batch.private-key-present]") {
+TEST_CASE("input.private-key-present fires on a device file with a PRIVATE KEY block",
+          "[rule][input.private-key-present]") {
     const auto findings =
         run_private_key_rule({"batch/good/device-0001.pem", "batch/duplicates/with-key.pem"});
     REQUIRE(findings.size() == 1);
     const auto& f = findings[0];
-    CHECK(f.id == "batch.private-key-present");
+    CHECK(f.id == "input.private-key-present");
     CHECK(f.severity == Severity::error);
     CHECK(f.location.file == "batch/duplicates/with-key.pem");
     CHECK(f.location.line == std::size_t{13});
@@ -63,10 +63,10 @@ TEST_CASE("batch.private-key-present fires on a device file with a PRIVATE KEY b
     CHECK_THAT(f.message, !Catch::Contains("MII"));  // never any key material
 }
 
-TEST_CASE("batch.private-key-present lists every key block of a file in one finding",
-          "[rule][batch.private-key-present]") {
+TEST_CASE("input.private-key-present lists every key block of a file in one finding",
+          "[rule][input.private-key-present]") {
     const auto* rule =
-        dynamic_cast<const lint::BatchRule*>(rules::find_rule("batch.private-key-present"));
+        dynamic_cast<const lint::BatchRule*>(rules::find_rule("input.private-key-present"));
     REQUIRE(rule != nullptr);
     auto aggregator = rule->start(lint::RuleOptions{});
     aggregator->observe_private_keys(0, "keys.pem", {40, 7});
@@ -80,13 +80,13 @@ TEST_CASE("batch.private-key-present lists every key block of a file in one find
     CHECK_THAT(out[0].message, Catch::Contains("2 PEM private key blocks (lines 7, 40)"));
 }
 
-TEST_CASE("batch.private-key-present is silent on certificate-only files",
-          "[rule][batch.private-key-present]") {
+TEST_CASE("input.private-key-present is silent on certificate-only files",
+          "[rule][input.private-key-present]") {
     CHECK(run_private_key_rule({"batch/good/device-0001.pem", "batch/duplicates/copy-a.pem"})
               .empty());
-    const auto r = run_rule("batch.private-key-present", nullptr, {"batch/good/device-0001.pem"});
+    const auto r = run_rule("input.private-key-present", nullptr, {"batch/good/device-0001.pem"});
     CHECK(r.applicable);
     CHECK(r.findings.empty());
 }
 
-}  // namespace dpslint::rules::batch::private_key_present_test
+}  // namespace dpslint::rules::input::private_key_present_test

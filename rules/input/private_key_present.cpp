@@ -3,7 +3,7 @@
 #include "batch/batch_support.hpp"
 #include "rule_support.hpp"
 
-namespace dpslint::rules::batch {
+namespace dpslint::rules::input {
 
 namespace {
 
@@ -85,39 +85,34 @@ public:
 
 private:
     const RuleMetadata metadata_ = lint::declare_rule({
-        .id = "batch.private-key-present",
-        .title = "A file of the batch holds a PEM private key",
+        .id = "input.private-key-present",
+        .title = "An input file holds a PEM private key",
         .severity = Severity::error,
         .inspects = Target::batch,
         .rationale =
             "A device's private key is its identity for X.509 attestation (TLS client "
             "authentication with that key); it should be generated in and never leave the "
             "device's secure element or the factory HSM. A PRIVATE KEY block (RFC 7468 §10; §11 "
-            "for "
-            "the encrypted form) in a certificate drop means the key was exported and copied "
-            "around "
-            "with the "
-            "certificates: anyone who saw the batch can clone the device, and DPS and IoT Hub "
-            "cannot "
-            "tell the clone from the real one. dpslint reads only the block's position, never the "
-            "key.",
+            "for the encrypted form) in a certificate drop means the key was exported and copied "
+            "around with the certificates: anyone who saw the files can clone the device, and DPS "
+            "and IoT Hub cannot tell the clone from the real one. dpslint reads only the block's "
+            "position, never the key.",
         .citation = "RFC 7468 §10",
-        .fix =
-            "Treat the keys in the batch as compromised: reissue those devices with keys generated "
-            "on the device, delete the key files from every copy of the batch, and change the "
-            "export step so that it writes certificates only.",
+        .fix = "Treat the keys in the files as compromised: reissue those devices with keys "
+               "generated on the device, delete the key files from every copy, and change the "
+               "export step so that it writes certificates only.",
         .example = "device-0042.pem holds the certificate followed by -----BEGIN PRIVATE KEY-----",
     });
 };
 
 }  // namespace
 
-}  // namespace dpslint::rules::batch
+}  // namespace dpslint::rules::input
 
 namespace dpslint::rules {
 
-std::unique_ptr<lint::Rule> make_batch_private_key_present() {
-    return std::make_unique<batch::PrivateKeyPresent>();
+std::unique_ptr<lint::Rule> make_input_private_key_present() {
+    return std::make_unique<input::PrivateKeyPresent>();
 }
 
 }  // namespace dpslint::rules
