@@ -145,8 +145,11 @@ TEST_CASE("a batch session without a context lists only the batch rules as run",
         },
         {extra});
     REQUIRE_FALSE(report.rules_run.empty());
-    for (const auto& id : report.rules_run)
-        CHECK(id.rfind("batch.", 0) == 0);
+    for (const auto& id : report.rules_run) {
+        INFO(id);
+        REQUIRE(rules::find_rule(id) != nullptr);
+        CHECK(rules::find_rule(id)->scope() == lint::Scope::batch);
+    }
     CHECK(report.rules_not_applicable.empty());
     REQUIRE(report.findings.size() == 1);
     CHECK(report.findings[0].id == "input.unreadable");

@@ -12,12 +12,12 @@ namespace dpslint::diff {
 
 namespace {
 
-// A rule checked by `dpslint diff` itself: nothing for a lint run to do.
+// A rule checked by `dpslint diff` itself: it needs a change (InputPart::change), which no lint
+// run has, so the engine never applies it there.
 class DiffRule final : public lint::SnapshotRule {
 public:
     explicit DiffRule(lint::RuleMetadata metadata) : metadata_(std::move(metadata)) {}
     const lint::RuleMetadata& metadata() const override { return metadata_; }
-    bool applies(const lint::LintContext&) const override { return false; }
     void check(const lint::LintContext&, const lint::RuleOptions&,
                lint::FindingSink&) const override {}
 
@@ -26,8 +26,22 @@ private:
 };
 
 std::vector<std::unique_ptr<const lint::Rule>> make_diff_rules() {
-    using lint::make_metadata;
     using lint::Target;
+    const auto make_metadata = [](std::string id, std::string title, Severity severity,
+                                  Target inspects, std::string rationale, std::string citation,
+                                  std::string fix, std::vector<lint::RuleOption> options,
+                                  std::string example) {
+        return lint::declare_rule({.id = std::move(id),
+                                   .title = std::move(title),
+                                   .severity = severity,
+                                   .inspects = inspects,
+                                   .needs = {lint::InputPart::change},
+                                   .rationale = std::move(rationale),
+                                   .citation = std::move(citation),
+                                   .fix = std::move(fix),
+                                   .options = std::move(options),
+                                   .example = std::move(example)});
+    };
     const std::string x509(citation::dps_x509_attestation);
     std::vector<std::unique_ptr<const lint::Rule>> out;
     const auto add = [&](lint::RuleMetadata m) {

@@ -95,6 +95,8 @@ std::string_view to_string(InputPart part) noexcept {
             return "devices";
         case InputPart::revocation:
             break;
+        case InputPart::change:
+            return "change";
     }
     return "revocation";
 }
@@ -117,6 +119,8 @@ bool has_part(const LintContext& context, InputPart part) {
             return context.has_devices() && !context.devices().empty();
         case InputPart::revocation:
             break;
+        case InputPart::change:
+            return false;
     }
     return context.revocation_checker() != nullptr;
 }

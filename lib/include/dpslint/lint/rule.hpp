@@ -89,6 +89,7 @@ enum class InputPart {
     linked_hubs,             // linked-hubs.json or dps.json properties.iotHubs
     devices,                 // device certificates read into the context (not streamed)
     revocation,              // CRLs (--crl)
+    change,  // a before/after pair of snapshots: only `dpslint diff` has one, a lint run never
 };
 // "snapshot", "service-settings", "ca-records", ... for docs and listings.
 std::string_view to_string(InputPart part) noexcept;
