@@ -1,8 +1,12 @@
 #include "lint_command.hpp"
 
+#include <filesystem>
+#include <map>
 #include <ostream>
+#include <sstream>
 
 #include "dpslint/error.hpp"
+#include "dpslint/finding_positions.hpp"
 #include "dpslint/lint/context.hpp"
 
 #include "certificate_inputs.hpp"
@@ -10,11 +14,74 @@
 #include "dpslint_rules/registry.hpp"
 #include "error_line.hpp"
 #include "exit_codes.hpp"
+#include "finding_json.hpp"
+#include "formats/baseline.hpp"
+#include "formats/outputs.hpp"
 #include "input_summary.hpp"
 #include "json_output.hpp"
+#include "lint_ci_model.hpp"
 #include "lint_report_output.hpp"
 
 namespace dpslint::cli {
+
+namespace {
+
+// A device certificate's PEM BEGIN line, where the finding names the certificate but not the
+// line (DER files have none).
+void add_pem_line(Location& l, const std::map<std::string, std::vector<std::size_t>>& pem_lines) {
+    if (l.line || !l.certificate_index || !l.json_pointer.empty())
+        return;
+    const auto it = pem_lines.find(l.file);
+    if (it != pem_lines.end() && *l.certificate_index < it->second.size()
+        && it->second[*l.certificate_index] > 0)
+        l.line = it->second[*l.certificate_index];
+}
+
+// Every format `lint` writes, for --output.
+std::vector<std::string_view> lint_output_formats_list() {
+    std::vector<std::string_view> out(output_formats.begin(), output_formats.end());
+    out.insert(out.end(), formats::ci_format_names.begin(), formats::ci_format_names.end());
+    return out;
+}
+
+const std::vector<std::string_view>& lint_output_formats() {
+    static const std::vector<std::string_view> formats = lint_output_formats_list();
+    return formats;
+}
+
+// The JSON report with each finding's fingerprint and, with a baseline, its state and the
+// findings that were fixed.
+nlohmann::json lint_json_with_fingerprints(const lint::LintReport& report, const LintRunInfo& info,
+                                           const formats::ReportModel& model) {
+    nlohmann::json doc = lint_report_json(report, info);
+    auto& findings = doc["findings"];
+    for (std::size_t i = 0; i < findings.size() && i < model.findings.size(); ++i) {
+        findings[i]["fingerprint"] = model.findings[i].fingerprint;
+        if (model.baseline_used)
+            findings[i]["baselineState"] = std::string(to_string(model.findings[i].baseline));
+    }
+    if (model.baseline_used) {
+        nlohmann::json fixed = nlohmann::json::array();
+        for (const auto& rf : model.fixed) {
+            fixed.push_back({{"rule", rf.finding.id},
+                             {"severity", std::string(to_string(rf.finding.severity))},
+                             {"entity", rf.entity},
+                             {"fingerprint", rf.fingerprint},
+                             {"message", rf.finding.message},
+                             {"baselineState", "absent"}});
+        }
+        doc["fixed"] = fixed;
+        std::size_t unchanged = 0;
+        for (const auto& rf : model.findings)
+            unchanged += rf.baseline == formats::BaselineState::unchanged ? 1 : 0;
+        doc["summary"]["baseline"] = {{"unchanged", unchanged},
+                                      {"new", model.findings.size() - unchanged},
+                                      {"fixed", model.fixed.size()}};
+    }
+    return doc;
+}
+
+}  // namespace
 
 LintCommand::LintCommand(CLI::App& app) {
     command_ = app.add_subcommand(
@@ -30,8 +97,9 @@ LintCommand::LintCommand(CLI::App& app) {
     common_.add_at(*command_);
     validation_.add_crl(*command_);
     common_.add_backend(*command_);
-    common_.add_format(*command_);
+    common_.add_format(*command_, true);
     lint_.add(*command_);
+    ci_.add(*command_);
     command_
         ->add_option("devices", devices_,
                      "Device certificate files to check as well. Every argument that is not an "
@@ -49,8 +117,14 @@ int LintCommand::run(std::ostream& out, std::ostream& err) const {
     std::vector<CertificatePtr> presented;
     std::vector<Finding> input_findings;
     std::unique_ptr<RevocationInputs> revocation;
+    std::vector<formats::OutputRequest> outputs;
+    std::optional<std::vector<formats::BaselineEntry>> baseline;
     try {
         settings = lint_.resolve(rules);
+        for (const auto& value : ci_.outputs)
+            outputs.push_back(formats::parse_output_request(value, lint_output_formats()));
+        if (!ci_.baseline.empty())
+            baseline = formats::read_baseline(ci_.baseline);
         snapshot = load_snapshot(snapshot_, *backend);
         input_findings = snapshot.load_findings;
         presented = read_certificates(presented_, *backend, input_findings);
@@ -66,6 +140,7 @@ int LintCommand::run(std::ostream& out, std::ostream& err) const {
     if (revocation)
         context.check_revocation_with(&*revocation->checker);
     bool bad_input = false;
+    std::map<std::string, std::vector<std::size_t>> pem_lines;  // device file -> BEGIN lines
     for (auto& file : read_device_files(devices_, presented, *backend, err)) {
         if (!file.error.empty()) {
             bad_input = true;
@@ -74,6 +149,7 @@ int LintCommand::run(std::ostream& out, std::ostream& err) const {
         }
         input_findings.insert(input_findings.end(), file.input_findings.begin(),
                               file.input_findings.end());
+        pem_lines[file.path] = file.lines;
         context.add_device(std::move(file.device), 0);
     }
 
@@ -81,6 +157,29 @@ int LintCommand::run(std::ostream& out, std::ostream& err) const {
     lint::LintReport report = linter.run(context);
     report.findings.insert(report.findings.end(), input_findings.begin(), input_findings.end());
     sort_findings(report.findings);
+    // After sorting, so that positions do not change the order reports have always had.
+    resolve_positions(report.findings, snapshot.source_maps);
+    resolve_positions(report.suppressed, snapshot.source_maps);
+    for (auto* findings : {&report.findings, &report.suppressed}) {
+        for (auto& f : *findings)
+            add_pem_line(f.location, pem_lines);
+    }
+
+    LintModelInputs model_inputs;
+    model_inputs.report = &report;
+    model_inputs.rules = &rules;
+    model_inputs.snapshot = &snapshot;
+    model_inputs.device_files = devices_;
+    model_inputs.fail_on = settings.fail_on;
+    model_inputs.cwd = std::filesystem::current_path().string();
+    model_inputs.source_root =
+        std::filesystem::absolute(ci_.source_root.empty() ? "." : ci_.source_root)
+            .lexically_normal()
+            .string();
+    formats::ReportModel model = lint_report_model(model_inputs);
+    if (baseline)
+        formats::apply_baseline(model, *baseline);
+    settle_verdict(model, bad_input);
 
     LintRunInfo info;
     info.command = "lint";
@@ -107,14 +206,37 @@ int LintCommand::run(std::ostream& out, std::ostream& err) const {
                        + " CRL(s) from " + std::to_string(validation_.crl_files.size())
                        + " --crl file(s)";
     }
-    if (common_.output_format() == OutputFormat::json) {
-        write_json(out, lint_report_json(report, info));
-    } else {
-        print_lint_report_text(report, info, out, TextStyle::for_stdout());
+    if (baseline) {
+        info.failed = model.exit_status == exit_findings;
+        std::size_t unchanged = 0;
+        for (const auto& rf : model.findings)
+            unchanged += rf.baseline == formats::BaselineState::unchanged ? 1 : 0;
+        info.baseline = std::to_string(unchanged) + " unchanged (not failing), "
+                        + std::to_string(model.findings.size() - unchanged) + " new, "
+                        + std::to_string(model.fixed.size()) + " fixed";
     }
-    if (bad_input)
+    const auto render = [&](const std::string& format, bool to_terminal) {
+        if (const auto ci = formats::parse_ci_format(format))
+            return formats::render(*ci, model);
+        if (format == "json")
+            return json_text(lint_json_with_fingerprints(report, info, model), 2) + "\n";
+        std::ostringstream text;
+        print_lint_report_text(report, info, text,
+                               to_terminal ? TextStyle::for_stdout() : TextStyle::plain());
+        return text.str();
+    };
+    try {
+        if (!ci_.write_baseline.empty())
+            formats::write_output_file(ci_.write_baseline,
+                                       json_text(formats::baseline_json(model), 2) + "\n");
+        for (const auto& request : outputs)
+            formats::write_output_file(request.file, render(request.format, false));
+    } catch (const InputError& e) {
+        print_error(err, e.what());
         return exit_usage;
-    return lint::fails(report.findings, settings.fail_on) ? exit_findings : exit_ok;
+    }
+    out << render(common_.format, true);
+    return model.exit_status;
 }
 
 }  // namespace dpslint::cli

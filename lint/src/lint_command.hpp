@@ -24,6 +24,7 @@ private:
     CLI::App* command_;
     CommonOptions common_;
     LintOptions lint_;
+    CiOutputOptions ci_;
     ValidationOptions validation_;  // --crl only
     std::string snapshot_;
     std::vector<std::string> presented_;
