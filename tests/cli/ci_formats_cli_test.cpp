@@ -193,10 +193,9 @@ void require_positions(const nlohmann::json& report, const fs::path& cwd) {
     REQUIRE(checked > 0);
 }
 
-// @actions/core's escaping undone, as the runner does.
-std::string github_unescape(std::string s) {
-    for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
-             {"%0D", "\r"}, {"%0A", "\n"}, {"%3A", ":"}, {"%2C", ","}, {"%25", "%"}}) {
+// A consumer's unescaping: each escape sequence replaced by its character, in table order.
+std::string undo(std::string s, const std::vector<std::pair<std::string, std::string>>& table) {
+    for (const auto& [from, to] : table) {
         for (std::size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos;) {
             s.replace(pos, from.size(), to);
             pos += to.size();
@@ -205,15 +204,14 @@ std::string github_unescape(std::string s) {
     return s;
 }
 
-std::string azure_unescape(std::string s) {
-    for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
-             {"%3B", ";"}, {"%0D", "\r"}, {"%0A", "\n"}, {"%5D", "]"}, {"%AZP25", "%"}}) {
-        for (std::size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos;) {
-            s.replace(pos, from.size(), to);
-            pos += to.size();
-        }
-    }
-    return s;
+// @actions/core's escaping undone, as the runner does.
+std::string github_unescape(const std::string& s) {
+    return undo(s, {{"%0D", "\r"}, {"%0A", "\n"}, {"%3A", ":"}, {"%2C", ","}, {"%25", "%"}});
+}
+
+// The Azure Pipelines agent's.
+std::string azure_unescape(const std::string& s) {
+    return undo(s, {{"%3B", ";"}, {"%0D", "\r"}, {"%0A", "\n"}, {"%5D", "]"}, {"%AZP25", "%"}});
 }
 
 std::map<std::string, std::string> split_properties(const std::string& text, char separator) {

@@ -124,10 +124,7 @@ std::string sha256_hex(const std::string& text, std::size_t hex_digits) {
 }  // namespace
 
 std::string finding_entity(const Finding& finding, const Snapshot* snapshot) {
-    if (!snapshot)
-        return identify(finding, nullptr).first;
-    const EntityIndex index = entity_index(*snapshot);
-    return identify(finding, &index).first;
+    return finding_entities({finding}, snapshot).front();
 }
 
 std::vector<std::string> finding_entities(const std::vector<Finding>& findings,

@@ -22,6 +22,23 @@ bool xml_allowed(char32_t c) {
            || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
 }
 
+// The characters HTML and XML both spell as entities; false for any other.
+bool append_markup_entity(char c, std::string& out) {
+    switch (c) {
+        case '&':
+            out += "&amp;";
+            return true;
+        case '<':
+            out += "&lt;";
+            return true;
+        case '>':
+            out += "&gt;";
+            return true;
+        default:
+            return false;
+    }
+}
+
 std::string replace_all(std::string_view text,
                         std::initializer_list<std::pair<char, const char*>> table) {
     std::string out;
@@ -57,16 +74,9 @@ std::string xml_escape(std::string_view text, bool attribute) {
             out += hex_escape(ch.valid ? c : static_cast<unsigned char>(bytes[0]));
             continue;
         }
+        if (c < 0x80 && append_markup_entity(static_cast<char>(c), out))
+            continue;
         switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
             case '"':
                 out += "&quot;";
                 break;
@@ -110,16 +120,9 @@ std::string azure_property(std::string_view text) {
 std::string markdown_text(std::string_view text) {
     std::string out;
     for (const char c : one_line(text)) {
+        if (append_markup_entity(c, out))
+            continue;
         switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
             case '@':
                 out += "&#64;";
                 break;
