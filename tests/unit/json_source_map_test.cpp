@@ -103,7 +103,7 @@ TEST_CASE("JsonSourceMap finds the nearest existing ancestor of an absent member
 
 TEST_CASE("JsonSourceMap never throws on text that is not JSON and stays shallow",
           "[json][positions][hostile]") {
-    for (const std::string text :
+    for (const std::string& text :
          {std::string(""), std::string("{"), std::string("{\"a\""), std::string("[1,"),
           std::string("\"unterminated"), std::string("{\"a\": \"\\u12\"}"), std::string("}}}"),
           std::string(100000, '['), std::string("[\"\\")}) {
