@@ -18,6 +18,9 @@ packages=(
   # cpack's Depends via dpkg-shlibdeps (dpkg-dev, file: scripts/test-package.sh); man renders
   # dpslint.1 (tests/cli/docs_cli_test.cpp, scripts/test-package.sh).
   dpkg-dev file man-db
+  # The CI-format tests validate SARIF against the OASIS JSON schema and JUnit against an XSD
+  # (tests/cli/ci_formats_cli_test.cpp, testdata/schemas/).
+  python3-jsonschema libxml2-utils
 )
 if [ "${1:-}" = "--clang" ]; then
   packages+=(clang libclang-rt-14-dev)

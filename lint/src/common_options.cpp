@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include "formats/outputs.hpp"
+
 namespace dpslint::cli {
 
 void CommonOptions::add_at(CLI::App& command) {
@@ -20,10 +22,12 @@ void CommonOptions::add_backend(CLI::App& command) {
         ->capture_default_str();
 }
 
-void CommonOptions::add_format(CLI::App& command) {
+void CommonOptions::add_format(CLI::App& command, bool ci) {
+    std::vector<std::string> names(output_formats.begin(), output_formats.end());
+    if (ci)
+        names.insert(names.end(), formats::ci_format_names.begin(), formats::ci_format_names.end());
     command.add_option("--format", format, "Output format")
-        ->check(
-            CLI::IsMember(std::vector<std::string>(output_formats.begin(), output_formats.end())))
+        ->check(CLI::IsMember(names))
         ->capture_default_str();
 }
 

@@ -26,7 +26,8 @@ struct CommonOptions {
 
     void add_at(CLI::App& command);
     void add_backend(CLI::App& command);
-    void add_format(CLI::App& command);
+    // `ci`: the CI formats of formats/outputs.hpp (sarif, junit, github, azure, markdown) too.
+    void add_format(CLI::App& command, bool ci = false);
 
     // The evaluation time: --at, else the current time (the only clock read in dpslint).
     TimePoint evaluation_time() const;

@@ -26,6 +26,7 @@ std::vector<DeviceFile> read_device_files(const std::vector<std::string>& paths,
                 d.input_findings.push_back(private_key_finding(path, key));
             }
             d.device.file = path;
+            d.lines = file.lines;
             d.device.leaf = file.certificates.front();
             d.device.presented.assign(file.certificates.begin() + 1, file.certificates.end());
             d.device.presented.insert(d.device.presented.end(), presented.begin(), presented.end());

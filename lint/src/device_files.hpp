@@ -16,6 +16,7 @@ struct DeviceFile {
     std::string error;
     Device device;                        // valid when error is empty
     std::vector<Finding> input_findings;  // private-key blocks
+    std::vector<std::size_t> lines;       // each certificate's PEM BEGIN line; 0 for DER
 };
 
 // Reads every file; never throws for a bad file (it is reported in `error` and on `err`).

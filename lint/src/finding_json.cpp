@@ -12,6 +12,12 @@ nlohmann::json to_json(const Location& l) {
         j["certificateIndex"] = *l.certificate_index;
     if (l.line)
         j["line"] = *l.line;
+    if (l.column)
+        j["column"] = *l.column;
+    if (l.end_line)
+        j["endLine"] = *l.end_line;
+    if (l.end_column)
+        j["endColumn"] = *l.end_column;
     if (!l.json_pointer.empty())
         j["jsonPointer"] = l.json_pointer;
     if (!l.enrollment_kind.empty())

@@ -19,6 +19,28 @@ void LintOptions::add(CLI::App& command) {
         ->check(CLI::IsMember({"error", "warning", "notice", "never"}));
 }
 
+void CiOutputOptions::add(CLI::App& command) {
+    command
+        .add_option("--output", outputs,
+                    "Also write FORMAT (text, json, sarif, junit, github, azure, markdown) to "
+                    "FILE from the same run; repeatable")
+        ->type_name("FORMAT=FILE");
+    command
+        .add_option("--source-root", source_root,
+                    "Directory that file locations in SARIF, GitHub and Azure output are relative "
+                    "to (default: the working directory)")
+        ->type_name("DIR");
+    command
+        .add_option("--baseline", baseline,
+                    "Findings recorded in FILE (--write-baseline) are reported as baselined and "
+                    "never fail the run; those no longer found are reported as fixed")
+        ->type_name("FILE");
+    command
+        .add_option("--write-baseline", write_baseline,
+                    "Record this run's findings by fingerprint in FILE")
+        ->type_name("FILE");
+}
+
 LintOptions::Resolved LintOptions::resolve(const std::vector<const lint::Rule*>& rules) const {
     Resolved r;
     if (!config.empty()) {

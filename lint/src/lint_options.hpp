@@ -29,4 +29,15 @@ struct LintOptions {
     Resolved resolve(const std::vector<const lint::Rule*>& rules) const;
 };
 
+// The CI outputs of one run: --output FORMAT=FILE (repeatable), --source-root, --baseline,
+// --write-baseline. `lint` only for now; the formats themselves are in formats/.
+struct CiOutputOptions {
+    std::vector<std::string> outputs;
+    std::string source_root;
+    std::string baseline;
+    std::string write_baseline;
+
+    void add(CLI::App& command);
+};
+
 }  // namespace dpslint::cli

@@ -89,7 +89,7 @@ nlohmann::json lint_result_json(const LintResult& result) {
                       {"rulesRun", report.rules_run.size()},
                       {"rulesNotApplicable", report.rules_not_applicable.size()},
                       {"failOn", std::string(lint::to_string(info.fail_on))},
-                      {"failed", lint::fails(report.findings, info.fail_on)}};
+                      {"failed", info.failed.value_or(lint::fails(report.findings, info.fail_on))}};
     return doc;
 }
 
@@ -122,6 +122,8 @@ void print_lint_result_text(const LintResult& result, std::ostream& out, const T
     const Counts c = count(report.findings);
     if (!info.inputs.empty())
         out << "inputs: " << info.inputs << '\n';
+    if (!info.baseline.empty())
+        out << "baseline: " << info.baseline << '\n';
     out << "summary: " << c.error << " error(s), " << c.warning << " warning(s), " << c.notice
         << " notice(s)";
     if (!report.suppressed.empty())
@@ -131,7 +133,8 @@ void print_lint_result_text(const LintResult& result, std::ostream& out, const T
     if (!report.rules_disabled.empty())
         out << ", " << report.rules_disabled.size() << " disabled";
     out << " (fail on " << lint::to_string(info.fail_on) << ": "
-        << (lint::fails(report.findings, info.fail_on) ? style.bad("FAIL") : style.good("pass"))
+        << (info.failed.value_or(lint::fails(report.findings, info.fail_on)) ? style.bad("FAIL")
+                                                                             : style.good("pass"))
         << ")\n";
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <iosfwd>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -20,6 +21,10 @@ struct LintRunInfo {
     lint::FailLevel fail_on = lint::FailLevel::error;
     nlohmann::json extra = nlohmann::json::object();  // command-specific top-level keys
     std::string inputs;  // "3 device file(s) checked; ...": printed before the summary line
+    // With --baseline: whether the run fails (baselined findings never fail it) and a line
+    // "N unchanged, M new, K fixed" printed before the summary line.
+    std::optional<bool> failed;
+    std::string baseline;
 };
 
 // What `lint` found, for its reporter.

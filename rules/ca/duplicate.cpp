@@ -19,11 +19,18 @@ public:
             const std::string thumbprint = normalize_thumbprint(record.thumbprint);
             if (thumbprint.empty())
                 continue;
-            // Report each later record against the first one with the same certificate.
+            // Report every record against the one with the same certificate whose name sorts
+            // first (by position only between equal names), so that the same records give the
+            // same findings in whatever order the export lists them.
             const CaRecord* first = nullptr;
-            for (std::size_t j = 0; j < i && first == nullptr; ++j) {
-                if (normalize_thumbprint(views[j].record->thumbprint) == thumbprint)
-                    first = views[j].record;
+            for (std::size_t j = 0; j < views.size(); ++j) {
+                const CaRecord* other = views[j].record;
+                if (j == i || normalize_thumbprint(other->thumbprint) != thumbprint)
+                    continue;
+                const bool before =
+                    other->name < record.name || (other->name == record.name && j < i);
+                if (before && (first == nullptr || other->name < first->name))
+                    first = other;
             }
             if (first == nullptr)
                 continue;

@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <map>
+#include <vector>
 
 #include "enrollment/enrollment_support.hpp"
 
@@ -28,7 +30,17 @@ public:
             const lint::GroupCa* ca;
         };
         std::map<std::string, First> first;
-        for (const auto& group : context.groups()) {
+        // By group id, not export position: which group is "the other one" must not depend on
+        // the order of the export's array.
+        std::vector<const lint::GroupView*> groups;
+        for (const auto& group : context.groups())
+            groups.push_back(&group);
+        std::stable_sort(groups.begin(), groups.end(),
+                         [](const lint::GroupView* a, const lint::GroupView* b) {
+                             return a->group->id < b->group->id;
+                         });
+        for (const lint::GroupView* view : groups) {
+            const lint::GroupView& group = *view;
             if (!is_x509(group))
                 continue;
             for (const auto& ca : group.cas) {

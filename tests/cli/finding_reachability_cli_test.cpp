@@ -23,6 +23,8 @@
 #include "support/scratch.hpp"
 #include "support/testdata.hpp"
 
+namespace finding_reachability_cli_test {
+
 using namespace dpslint;
 namespace fs = std::filesystem;
 
@@ -404,3 +406,5 @@ TEST_CASE("explain knows every declared id", "[cli][catalogue]") {
         CHECK(r.out.rfind(id + ": ", 0) == 0);
     }
 }
+
+}  // namespace finding_reachability_cli_test

@@ -23,6 +23,8 @@
 #include "support/rule_harness.hpp"
 #include "support/testdata.hpp"
 
+namespace finding_catalogue_test {
+
 using namespace dpslint;
 
 namespace {
@@ -249,3 +251,5 @@ TEST_CASE("chain.loop and chain.depth-exceeded are dead-end reasons, not finding
     CHECK(verified.findings[0].id == chain_check::no_path);
     CHECK_THAT(verified.findings[0].message, Catch::Contains("the chain loops"));
 }
+
+}  // namespace finding_catalogue_test

@@ -21,15 +21,21 @@ struct Location {
     std::string file;
     std::optional<std::size_t> certificate_index;  // position of the certificate in a PEM bundle
     std::optional<std::size_t> line;               // 1-based line in `file`
-    std::string json_pointer;                      // into a snapshot JSON file
-    std::string enrollment_kind;                   // "group" | "individual" | ""
-    std::string enrollment_id;                     // enrollmentGroupId or registrationId
-    std::string registration_id;                   // of the device a finding is about
-    std::string ca_name;                           // DPS certificate record name
-    std::string subject;                           // certificate subject DN (RFC 4514)
-    std::string sha256;                            // certificate SHA-256 thumbprint (upper hex)
-    std::string sha1;                              // certificate SHA-1 thumbprint, as DPS shows
-    std::optional<std::size_t> path_position;      // 0 = leaf, counting up to the trust anchor
+    // Where the value at json_pointer starts and ends in `file` (resolve_positions,
+    // dpslint/finding_positions.hpp): 1-based column in UTF-16 code units, SARIF's default; the
+    // end is exclusive. Unset for findings outside a JSON export.
+    std::optional<std::size_t> column;
+    std::optional<std::size_t> end_line;
+    std::optional<std::size_t> end_column;
+    std::string json_pointer;                  // into a snapshot JSON file
+    std::string enrollment_kind;               // "group" | "individual" | ""
+    std::string enrollment_id;                 // enrollmentGroupId or registrationId
+    std::string registration_id;               // of the device a finding is about
+    std::string ca_name;                       // DPS certificate record name
+    std::string subject;                       // certificate subject DN (RFC 4514)
+    std::string sha256;                        // certificate SHA-256 thumbprint (upper hex)
+    std::string sha1;                          // certificate SHA-1 thumbprint, as DPS shows
+    std::optional<std::size_t> path_position;  // 0 = leaf, counting up to the trust anchor
 
     friend bool operator==(const Location&, const Location&) = default;
 };

@@ -1,6 +1,9 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,6 +51,9 @@ public:
 private:
     std::vector<std::pair<std::string, SourceRange>> entries_;  // sorted by pointer
 };
+
+// The source maps of the JSON files a run read, keyed by the path as Location::file spells it.
+using SourceMaps = std::map<std::string, std::shared_ptr<const JsonSourceMap>, std::less<>>;
 
 }  // namespace dpslint
 DPSLINT_API_END

@@ -13,6 +13,7 @@
 #include "dpslint/certificate.hpp"
 #include "dpslint/export.hpp"
 #include "dpslint/finding.hpp"
+#include "dpslint/json_source_map.hpp"
 #include "dpslint/time.hpp"
 
 DPSLINT_API_BEGIN
@@ -206,6 +207,11 @@ struct Snapshot {
     // chains), input.certificate-body-mismatch (warning: a record's own body with another
     // thumbprint, not used). Sorted.
     std::vector<Finding> load_findings;
+
+    // Where every value of every export file read sits in its text, by the file name findings
+    // carry (Location::file): resolve_positions (dpslint/finding_positions.hpp) turns a finding's
+    // JSON pointer into the line and column CI annotations need.
+    SourceMaps source_maps;
 
     // The CA certificates DPS holds, which complete the chains devices present: every record's
     // known certificate and, when certificates.json is absent (nothing to pair with), every

@@ -44,10 +44,13 @@ struct Document {
     JsonCursor root() const { return JsonCursor(value, file); }
 };
 
-Document read_json_file(const fs::path& path) {
+// Also records the file's source map, built only once the text has parsed.
+Document read_json_file(const fs::path& path, SourceMaps& maps) {
     const Bytes data = read_input_file(path, max_snapshot_part_bytes, "snapshot part");
     const std::string_view text(reinterpret_cast<const char*>(data.data()), data.size());
-    return Document{parse_json_strict(text, path.string()), path.string()};
+    Document document{parse_json_strict(text, path.string()), path.string()};
+    maps[document.file] = std::make_shared<const JsonSourceMap>(JsonSourceMap::build(text));
+    return document;
 }
 
 bool path_exists(const fs::path& path) {
@@ -67,10 +70,10 @@ bool directory_exists(const fs::path& path) {
     return fs::is_directory(path, ec);
 }
 
-std::optional<Document> read_optional_part(const fs::path& path) {
+std::optional<Document> read_optional_part(const fs::path& path, SourceMaps& maps) {
     if (!path_exists(path))
         return std::nullopt;
-    return read_json_file(path);
+    return read_json_file(path, maps);
 }
 
 // Every CA record carries its own body (`az iot dps certificate show` output): no ca/ needed.
@@ -88,7 +91,7 @@ void tolerate(std::optional<Document>& document, InformationalPart kind, Snapsho
 }
 
 std::map<std::string, std::vector<RegistrationRecord>> read_registrations_directory(
-    const fs::path& directory) {
+    const fs::path& directory, SourceMaps& maps) {
     std::error_code ec;
     std::vector<fs::path> paths;
     for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
@@ -100,7 +103,7 @@ std::map<std::string, std::vector<RegistrationRecord>> read_registrations_direct
     std::sort(paths.begin(), paths.end());
     std::map<std::string, std::vector<RegistrationRecord>> out;
     for (const auto& path : paths) {
-        const Document document = read_json_file(path);
+        const Document document = read_json_file(path, maps);
         out[path.stem().string()] = read_registrations(document.root());
     }
     return out;
@@ -117,7 +120,7 @@ Snapshot load_directory(const fs::path& directory, const CryptoBackend& backend)
                          "enrollment-group list -o json`)");
     }
 
-    auto dps = read_optional_part(directory / "dps.json");
+    auto dps = read_optional_part(directory / "dps.json", snapshot.source_maps);
     tolerate(dps, InformationalPart::service, snapshot);
     if (dps) {
         snapshot.service = read_service(dps->root());
@@ -125,7 +128,8 @@ Snapshot load_directory(const fs::path& directory, const CryptoBackend& backend)
         snapshot.missing_parts.push_back(std::string("dps.json absent: ") + dps_absent);
     }
 
-    if (const auto hubs = read_optional_part(directory / "linked-hubs.json")) {
+    if (const auto hubs =
+            read_optional_part(directory / "linked-hubs.json", snapshot.source_maps)) {
         snapshot.linked_hubs = read_linked_hubs(hubs->root());
     } else if (dps) {
         snapshot.linked_hubs = read_service_hubs(dps->root());
@@ -139,7 +143,8 @@ Snapshot load_directory(const fs::path& directory, const CryptoBackend& backend)
                                          + hubs_absent);
     }
 
-    if (auto certificates = read_optional_part(directory / "certificates.json")) {
+    if (auto certificates =
+            read_optional_part(directory / "certificates.json", snapshot.source_maps)) {
         tolerate(certificates, InformationalPart::certificates, snapshot);
         snapshot.certificates =
             read_certificates(certificates->root(), backend, snapshot.load_findings);
@@ -148,11 +153,12 @@ Snapshot load_directory(const fs::path& directory, const CryptoBackend& backend)
                                          + certificates_absent);
     }
 
-    std::optional<Document> groups = read_json_file(groups_path);
+    std::optional<Document> groups = read_json_file(groups_path, snapshot.source_maps);
     tolerate(groups, InformationalPart::enrollment_groups, snapshot);
     snapshot.groups = read_enrollment_groups(groups->root(), backend);
 
-    if (auto individuals = read_optional_part(directory / "enrollments.json")) {
+    if (auto individuals =
+            read_optional_part(directory / "enrollments.json", snapshot.source_maps)) {
         tolerate(individuals, InformationalPart::individual_enrollments, snapshot);
         snapshot.individuals = read_individual_enrollments(individuals->root(), backend);
     } else {
@@ -161,7 +167,8 @@ Snapshot load_directory(const fs::path& directory, const CryptoBackend& backend)
     }
 
     if (directory_exists(directory / "registrations")) {
-        snapshot.registrations = read_registrations_directory(directory / "registrations");
+        snapshot.registrations =
+            read_registrations_directory(directory / "registrations", snapshot.source_maps);
     } else {
         snapshot.missing_parts.push_back(std::string("registrations/ absent: ")
                                          + registrations_absent);
@@ -182,7 +189,7 @@ Snapshot load_directory(const fs::path& directory, const CryptoBackend& backend)
 Snapshot load_single_file(const fs::path& path, const CryptoBackend& backend) {
     Snapshot snapshot;
     snapshot.origin = path.string();
-    Document document = read_json_file(path);
+    Document document = read_json_file(path, snapshot.source_maps);
     if (document.value.is_object()) {
         const std::pair<const char*, InformationalPart> parts[]{
             {"dps", InformationalPart::service},
