@@ -44,7 +44,8 @@ Commands::Commands(CLI::App& app)
       rules(app),
       explain(app),
       batch(app),
-      batch_merge(app) {
+      batch_merge(app),
+      forecast(app) {
     one_value_per_occurrence(app);
 }
 
@@ -68,7 +69,7 @@ int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream
     CLI::App app;
     configure_app(app);
     const Commands commands(app);
-    const auto& [verify, simulate, lint, rules, explain, batch, batch_merge] = commands;
+    const auto& [verify, simulate, lint, rules, explain, batch, batch_merge, forecast] = commands;
 
     try {
         app.parse(argc, argv);
@@ -92,7 +93,8 @@ int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream
     try {
         if (dispatch(verify, out, err, status) || dispatch(simulate, out, err, status)
             || dispatch(lint, out, err, status) || dispatch(rules, out, err, status)
-            || dispatch(explain, out, err, status) || dispatch(batch_merge, out, err, status)) {
+            || dispatch(explain, out, err, status) || dispatch(batch_merge, out, err, status)
+            || dispatch(forecast, out, err, status)) {
             return status;
         }
         if (batch.selected())

@@ -6,6 +6,7 @@
 
 #include "batch_command.hpp"
 #include "batch_merge_command.hpp"
+#include "forecast_command.hpp"
 #include "lint_command.hpp"
 #include "rules_command.hpp"
 #include "simulate_command.hpp"
@@ -27,6 +28,7 @@ struct Commands {
     ExplainCommand explain;
     BatchCommand batch;
     BatchMergeCommand batch_merge;
+    ForecastCommand forecast;
 };
 
 // The dpslint command line before its commands are added: name, description, --version, one
