@@ -193,10 +193,10 @@ TEST_CASE("forecast: bad input is one line and exit 2", "[cli][forecast]") {
     CHECK(bad_time.exit_code == 2);
 
     // An unreadable device file is named; the others are still forecast.
-    const auto r =
-        run_dpslint({"forecast", "--snapshot", "snapshot", "--at", "2026-12-01T00:00:00Z",
-                     "--format", "json", "devices/device-1.txt", "devices/device-1.pem"},
-                    demo);
+    const auto r = run_dpslint({"forecast", "--snapshot", "snapshot", "--at",
+                                "2026-12-01T00:00:00Z", "--until", "2031-01-01T00:00:00Z",
+                                "--format", "json", "devices/device-1.txt", "devices/device-1.pem"},
+                               demo);
     CHECK(r.exit_code == 2);
     CHECK_THAT(r.err, Catch::Contains("devices/device-1.txt"));
     CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
