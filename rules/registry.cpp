@@ -40,6 +40,7 @@ std::unique_ptr<lint::Rule> make_ca_expiring_soon();
 std::unique_ptr<lint::Rule> make_ca_limit();
 std::unique_ptr<lint::Rule> make_ca_not_a_ca();
 std::unique_ptr<lint::Rule> make_ca_revoked();
+std::unique_ptr<lint::Rule> make_ca_rollover_no_successor();
 std::unique_ptr<lint::Rule> make_ca_thumbprint_mismatch();
 std::unique_ptr<lint::Rule> make_ca_unused();
 std::unique_ptr<lint::Rule> make_ca_unverified();
@@ -87,6 +88,7 @@ std::unique_ptr<lint::Rule> make_individual_device_id_invalid();
 std::unique_ptr<lint::Rule> make_individual_duplicate_registration_id();
 std::unique_ptr<lint::Rule> make_individual_mixed_case_id();
 std::unique_ptr<lint::Rule> make_individual_overrides_group();
+std::unique_ptr<lint::Rule> make_individual_primary_expiring_no_secondary();
 std::unique_ptr<lint::Rule> make_individual_registration_id_cn_mismatch();
 std::unique_ptr<lint::Rule> make_individual_registration_id_invalid();
 // --- end individual ---
@@ -153,6 +155,7 @@ constexpr RuleFactory factories[] = {
     make_ca_limit,
     make_ca_not_a_ca,
     make_ca_revoked,
+    make_ca_rollover_no_successor,
     make_ca_thumbprint_mismatch,
     make_ca_unused,
     make_ca_unverified,
@@ -200,6 +203,7 @@ constexpr RuleFactory factories[] = {
     make_individual_duplicate_registration_id,
     make_individual_mixed_case_id,
     make_individual_overrides_group,
+    make_individual_primary_expiring_no_secondary,
     make_individual_registration_id_cn_mismatch,
     make_individual_registration_id_invalid,
     // --- end individual list ---

@@ -54,12 +54,13 @@ Commands::Commands(CLI::App& app)
       explain(app),
       batch(app),
       batch_merge(app),
-      diff(app) {
+      diff(app),
+      forecast(app) {
     one_value_per_occurrence(app);
 }
 
-std::array<const Command*, 8> Commands::all() const {
-    return {&verify, &simulate, &lint, &rules, &explain, &batch, &batch_merge, &diff};
+std::array<const Command*, 9> Commands::all() const {
+    return {&verify, &simulate, &lint, &rules, &explain, &batch, &batch_merge, &diff, &forecast};
 }
 
 void configure_app(CLI::App& app) {

@@ -8,6 +8,7 @@
 #include "batch_command.hpp"
 #include "batch_merge_command.hpp"
 #include "diff_command.hpp"
+#include "forecast_command.hpp"
 #include "lint_command.hpp"
 #include "rules_command.hpp"
 #include "simulate_command.hpp"
@@ -30,8 +31,9 @@ struct Commands {
     BatchCommand batch;
     BatchMergeCommand batch_merge;
     DiffCommand diff;
+    ForecastCommand forecast;
 
-    std::array<const Command*, 8> all() const;
+    std::array<const Command*, 9> all() const;
 };
 
 // The dpslint command line before its commands are added: name, description, --version, one

@@ -35,6 +35,7 @@ const std::map<std::string, std::vector<InputPart>> pinned_needs = {
     {"ca.expiring-soon", {InputPart::ca_records}},
     {"ca.limit", {InputPart::ca_records}},
     {"ca.not-a-ca", {InputPart::ca_records}},
+    {"ca.rollover-no-successor", {InputPart::ca_records}},
     {"ca.revoked", {InputPart::revocation}},
     {"ca.thumbprint-mismatch", {InputPart::ca_records}},
     {"ca.unused", {InputPart::ca_records}},
@@ -53,6 +54,7 @@ const std::map<std::string, std::vector<InputPart>> pinned_needs = {
     {"individual.duplicate-registration-id", {InputPart::individual_enrollments}},
     {"individual.mixed-case-id", {InputPart::individual_enrollments}},
     {"individual.overrides-group", {InputPart::individual_enrollments}},
+    {"individual.primary-expiring-no-secondary", {InputPart::individual_enrollments}},
     {"individual.registration-id-cn-mismatch", {InputPart::individual_enrollments}},
     {"individual.registration-id-invalid", {InputPart::individual_enrollments}},
 };

@@ -68,6 +68,10 @@ struct AttestationResult {
     std::string reason;
     std::optional<EnrollmentRef> enrollment;  // the entry that decided, also when blocked/rejected
     std::vector<ChainLink> chain;
+    // The chain index DPS validated the path up to: the verified CA certificate for a group, the
+    // device certificate itself for an individual enrollment. The path chain[0..anchor] is what
+    // must stay valid for the device to keep provisioning (forecast reads it). Set when validated.
+    std::size_t anchor = 0;
     // For provisioned devices:
     std::string device_id;
     std::optional<AllocationPolicy> allocation_policy;

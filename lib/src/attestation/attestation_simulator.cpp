@@ -107,6 +107,7 @@ private:
 
     // Validates `links[0..last]` with links[last] as the trust anchor; true when valid.
     bool validate(std::size_t last) {
+        result_.anchor = last;
         CandidatePath path;
         for (std::size_t i = 0; i <= last; ++i)
             path.certificates.push_back(result_.chain[i].certificate);
