@@ -1,6 +1,5 @@
-#include "dpslint/algorithm_policy.hpp"
-
 #include "ca/ca_support.hpp"
+#include "key_policy_options.hpp"
 
 namespace dpslint::rules::ca {
 
@@ -12,10 +11,7 @@ public:
 
     void check(const LintContext& context, const RuleOptions& options,
                FindingSink& sink) const override {
-        AlgorithmPolicy policy;
-        policy.min_rsa_bits = static_cast<int>(options.integer("min-rsa-bits"));
-        const auto curves = options.strings("allowed-curves");
-        policy.allowed_curves = std::set<std::string>(curves.begin(), curves.end());
+        const AlgorithmPolicy policy = key_policy(options);
 
         for (const auto& view : context.ca_records()) {
             const CaRecord& record = *view.record;
@@ -44,16 +40,7 @@ private:
         .citation = "RFC 5280 §4.1.2.7; " + std::string(citation::dps_x509_attestation),
         .fix = "Issue a new CA with an RSA key of at least the configured size or an allowed curve "
                "(P-256/P-384), upload and verify it, and move the groups and devices to it.",
-        .options = {{.name = "min-rsa-bits",
-                     .type = OptionType::integer,
-                     .default_value = 2048,
-                     .description = "smallest acceptable RSA modulus",
-                     .minimum = 0,
-                     .maximum = 16384},
-                    {.name = "allowed-curves",
-                     .type = OptionType::string_list,
-                     .default_value = std::vector<std::string>{"P-256", "P-384", "P-521"},
-                     .description = "acceptable EC curves (names as dpslint prints them)"}},
+        .options = key_policy_options(),
         .example = "an intermediate CA with an RSA-1024 key",
     });
 };

@@ -1,6 +1,5 @@
-#include "dpslint/algorithm_policy.hpp"
-
 #include "device_support.hpp"
+#include "key_policy_options.hpp"
 
 namespace dpslint::rules::device {
 
@@ -12,10 +11,7 @@ public:
 
     void check(const DeviceContext& device, const RuleOptions& options,
                FindingSink& sink) const override {
-        AlgorithmPolicy policy;
-        policy.min_rsa_bits = static_cast<int>(options.integer("min-rsa-bits"));
-        const auto curves = options.strings("allowed-curves");
-        policy.allowed_curves = std::set<std::string>(curves.begin(), curves.end());
+        const AlgorithmPolicy policy = key_policy(options);
         const std::string why = policy.check_key(device.leaf().public_key());
         if (why.empty())
             return;
@@ -37,16 +33,7 @@ private:
         .citation = "RFC 5280 §4.1.2.7",
         .fix = "Issue the device certificate for an RSA key of at least 2048 bits or an EC key on "
                "P-256, P-384 or P-521.",
-        .options = {{.name = "min-rsa-bits",
-                     .type = OptionType::integer,
-                     .default_value = 2048,
-                     .description = "smallest acceptable RSA modulus",
-                     .minimum = 0,
-                     .maximum = 16384},
-                    {.name = "allowed-curves",
-                     .type = OptionType::string_list,
-                     .default_value = std::vector<std::string>{"P-256", "P-384", "P-521"},
-                     .description = "acceptable EC curves"}},
+        .options = key_policy_options(),
         .example = "RSA-1024 device key",
     });
 };
