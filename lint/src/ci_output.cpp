@@ -91,6 +91,15 @@ void finish_ci_model(formats::ReportModel& model, const CiRequests& requests, bo
     model.verdict = model.exit_status == exit_ok ? "pass" : "fail";
 }
 
+std::string baseline_summary(const formats::ReportModel& model) {
+    std::size_t unchanged = 0;
+    for (const auto& rf : model.findings)
+        unchanged += rf.baseline == formats::BaselineState::unchanged ? 1 : 0;
+    return std::to_string(unchanged) + " unchanged (not failing), "
+           + std::to_string(model.findings.size() - unchanged) + " new, "
+           + std::to_string(model.fixed.size()) + " fixed";
+}
+
 void write_run_outputs(const std::string& format, const CiOutputOptions& options,
                        const CiRequests& requests, const RunDocuments& documents,
                        std::ostream& out) {

@@ -208,15 +208,14 @@ void add_file_entities(formats::ReportModel& model, const std::vector<std::strin
                                   std::filesystem::path(file).filename().string(),
                                   {},
                                   {}});
-    // Whatever else a finding is about (a linked hub, the service, a file as a whole).
+    // Whatever else a finding is about (a linked hub, the service, a file as a whole). Sets, so
+    // that a batch of many files stays linear.
     std::set<std::string> keys;
     for (const auto& e : model.entities)
         keys.insert(e.key);
+    const std::set<std::string> files(device_files.begin(), device_files.end());
     for (const auto& rf : model.findings) {
-        const bool in_device_file =
-            std::any_of(device_files.begin(), device_files.end(),
-                        [&](const std::string& f) { return f == rf.finding.location.file; });
-        if (in_device_file || !keys.insert(rf.entity).second)
+        if (files.count(rf.finding.location.file) || !keys.insert(rf.entity).second)
             continue;
         model.entities.push_back({rf.entity,
                                   "",

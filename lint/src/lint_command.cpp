@@ -139,12 +139,7 @@ int LintCommand::run(const CommandStreams& io) const {
     finish_ci_model(model, requests, bad_input, std::nullopt);
     if (requests.baseline) {
         result.info.failed = model.exit_status == exit_findings;
-        std::size_t unchanged = 0;
-        for (const auto& rf : model.findings)
-            unchanged += rf.baseline == formats::BaselineState::unchanged ? 1 : 0;
-        result.info.baseline = std::to_string(unchanged) + " unchanged (not failing), "
-                               + std::to_string(model.findings.size() - unchanged) + " new, "
-                               + std::to_string(model.fixed.size()) + " fixed";
+        result.info.baseline = baseline_summary(model);
     }
 
     RunDocuments documents;
