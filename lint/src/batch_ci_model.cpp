@@ -57,4 +57,17 @@ formats::ReportModel BatchCiCollector::model(const BatchOutcome& outcome,
     return model;
 }
 
+int write_batch_outputs(BatchOutcome& outcome, const BatchCiCollector& collector,
+                        const std::string& format, const CiOutputOptions& options,
+                        const CiRequests& requests, std::ostream& out) {
+    const formats::ReportModel model = collector.model(outcome, requests);
+    if (requests.baseline) {
+        outcome.baseline_failed = model.exit_status == exit_findings;
+        outcome.baseline = baseline_summary(model);
+    }
+    write_run_outputs(format, options, requests, run_documents(batch_reporter, outcome, model),
+                      out);
+    return model.exit_status;
+}
+
 }  // namespace dpslint::cli

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <iosfwd>
 #include <string>
 #include <vector>
 
@@ -36,5 +37,11 @@ private:
     std::vector<std::string> files_;
     std::vector<Finding> findings_;
 };
+
+// Writes a batch's outcome in --format and every --output (write_run_outputs), the text and JSON
+// summary saying what a baseline did; returns the exit status.
+int write_batch_outputs(BatchOutcome& outcome, const BatchCiCollector& collector,
+                        const std::string& format, const CiOutputOptions& options,
+                        const CiRequests& requests, std::ostream& out);
 
 }  // namespace dpslint::cli

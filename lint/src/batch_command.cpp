@@ -200,14 +200,7 @@ int BatchCommand::run(const CommandStreams& io) const {
     outcome.fail_on = loaded.settings.fail_on;
     if (timings_)
         outcome.timings = times;
-    const formats::ReportModel model = collector.model(outcome, requests);
-    if (requests.baseline) {
-        outcome.baseline_failed = model.exit_status == exit_findings;
-        outcome.baseline = baseline_summary(model);
-    }
-    write_run_outputs(common_.format, ci_, requests, run_documents(batch_reporter, outcome, model),
-                      io.out);
-    return model.exit_status;
+    return write_batch_outputs(outcome, collector, common_.format, ci_, requests, io.out);
 }
 
 batch::StageTimes BatchCommand::stream(const batch::BatchProcessor& processor,

@@ -87,14 +87,7 @@ int BatchMergeCommand::merge(const CommandStreams& io) const {
     outcome.inputs = std::to_string(reports_.size()) + " shard report(s) merged, "
                      + std::to_string(outcome.tally.files_seen) + " input file(s) in them";
     outcome.fail_on = settings.fail_on;
-    const formats::ReportModel model = collector.model(outcome, requests);
-    if (requests.baseline) {
-        outcome.baseline_failed = model.exit_status == exit_findings;
-        outcome.baseline = baseline_summary(model);
-    }
-    write_run_outputs(common_.format, ci_, requests, run_documents(batch_reporter, outcome, model),
-                      io.out);
-    return model.exit_status;
+    return write_batch_outputs(outcome, collector, common_.format, ci_, requests, io.out);
 }
 
 }  // namespace dpslint::cli
