@@ -11,6 +11,7 @@
 #include "dpslint/batch/batch_session.hpp"
 #include "dpslint/error.hpp"
 
+#include "batch_ci_model.hpp"
 #include "batch_refind.hpp"
 #include "batch_report.hpp"
 #include "batch_summary_output.hpp"
@@ -82,8 +83,9 @@ BatchCommand::BatchCommand(CLI::App& app) {
     common_.add_at(*command_);
     validation_.add_crl(*command_);
     common_.add_backend(*command_);
-    common_.add_format(*command_);
+    common_.add_format(*command_, true);
     lint_.add(*command_);
+    ci_.add(*command_);
     command_->add_option("--jobs", jobs_, "Worker threads (default: number of cores)")
         ->check(CLI::Range(1u, 1024u));
     command_
@@ -154,6 +156,7 @@ int BatchCommand::run(const CommandStreams& io) const {
         print_error(io.err, "batch needs --snapshot PATH or --trust FILE");
         return exit_usage;
     }
+    const CiRequests requests = read_ci_requests(ci_);
     const Loaded loaded = load();
     const auto& backend = *loaded.backend;
     std::ofstream report_file;
@@ -183,8 +186,10 @@ int BatchCommand::run(const CommandStreams& io) const {
     batch::BatchSession session(linter, &context);
     BatchRefinder refinder(inputs_, processor);
     BatchOutcome outcome;
+    BatchCiCollector collector(BatchCiCollector::wanted_by(common_.format, ci_));
     const batch::StageTimes times = stream(processor, io, report_file, [&](const auto& record) {
         outcome.tally.add(record);
+        collector.add(record);
         refinder.remember(record);
         session.observe(record);
     });
@@ -195,8 +200,7 @@ int BatchCommand::run(const CommandStreams& io) const {
     outcome.fail_on = loaded.settings.fail_on;
     if (timings_)
         outcome.timings = times;
-    render(common_.output_format(), batch_reporter, outcome, io.out);
-    return outcome.failed() ? exit_findings : exit_ok;
+    return write_batch_outputs(outcome, collector, common_.format, ci_, requests, io.out);
 }
 
 batch::StageTimes BatchCommand::stream(const batch::BatchProcessor& processor,

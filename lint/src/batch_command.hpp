@@ -41,6 +41,7 @@ private:
 
     CommonOptions common_;
     LintOptions lint_;
+    CiOutputOptions ci_;
     ValidationOptions validation_;  // --crl only
     std::string snapshot_;
     std::vector<std::string> trust_;

@@ -6,6 +6,7 @@
 #include "dpslint/batch/batch_session.hpp"
 #include "dpslint/error.hpp"
 
+#include "batch_ci_model.hpp"
 #include "batch_report.hpp"
 #include "batch_summary_output.hpp"
 #include "dpslint_rules/registry.hpp"
@@ -21,8 +22,9 @@ BatchMergeCommand::BatchMergeCommand(CLI::App& app) {
     command_->add_option("--report", report_, "Write the merged report here (JSON Lines)")
         ->type_name("FILE");
     common_.add_at(*command_);
-    common_.add_format(*command_);
+    common_.add_format(*command_, true);
     lint_.add(*command_);
+    ci_.add(*command_);
     command_
         ->add_option("reports", reports_,
                      "Shard reports (JSON Lines). Every argument that is not an option or an "
@@ -40,6 +42,7 @@ int BatchMergeCommand::run(const CommandStreams& io) const {
 }
 
 int BatchMergeCommand::merge(const CommandStreams& io) const {
+    const CiRequests requests = read_ci_requests(ci_);
     const TimePoint at = common_.evaluation_time();
     const LintOptions::Resolved settings = lint_.resolve(rules::registry());
     ShardReports shards(reports_);
@@ -55,11 +58,13 @@ int BatchMergeCommand::merge(const CommandStreams& io) const {
     const lint::Linter linter(rules::registry(), settings.config, settings.toggles, at);
     batch::BatchSession session(linter, nullptr);
     BatchOutcome outcome;
+    BatchCiCollector collector(BatchCiCollector::wanted_by(common_.format, ci_));
     std::vector<ReportLinePlace> device_lines;  // by device number, for the late lookups
     batch::FileRecord record;
     std::vector<ReportLinePlace> places;
     while (shards.next(record, places, merged.is_open() ? &merged : nullptr)) {
         outcome.tally.add(record);
+        collector.add(record);
         session.observe(record);
         device_lines.insert(device_lines.end(), places.begin(), places.end());
     }
@@ -82,8 +87,7 @@ int BatchMergeCommand::merge(const CommandStreams& io) const {
     outcome.inputs = std::to_string(reports_.size()) + " shard report(s) merged, "
                      + std::to_string(outcome.tally.files_seen) + " input file(s) in them";
     outcome.fail_on = settings.fail_on;
-    render(common_.output_format(), batch_reporter, outcome, io.out);
-    return outcome.failed() ? exit_findings : exit_ok;
+    return write_batch_outputs(outcome, collector, common_.format, ci_, requests, io.out);
 }
 
 }  // namespace dpslint::cli

@@ -25,6 +25,7 @@ private:
 
     CommonOptions common_;
     LintOptions lint_;
+    CiOutputOptions ci_;
     std::vector<std::string> reports_;
     std::string report_;
 };

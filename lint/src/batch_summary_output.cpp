@@ -35,6 +35,8 @@ nlohmann::json timings_json(const batch::StageTimes& t) {
 }  // namespace
 
 bool BatchOutcome::failed() const {
+    if (baseline_failed)
+        return *baseline_failed;
     switch (fail_on) {
         case lint::FailLevel::never:
             return false;
@@ -136,6 +138,8 @@ void print_batch_outcome_text(const BatchOutcome& o, std::ostream& out, const Te
     }
     if (!o.inputs.empty())
         out << "inputs: " << o.inputs << '\n';
+    if (!o.baseline.empty())
+        out << "baseline: " << o.baseline << '\n';
     out << "summary: " << (o.failed() ? style.bad("FAIL") : style.good("pass")) << " (fail on "
         << lint::to_string(o.fail_on) << "; " << o.batch_report.rules_run.size()
         << " batch rules run)\n";

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,10 @@ struct BatchOutcome {
     std::optional<batch::StageTimes> timings;
     // What was taken as what: inputs checked and trust loaded, printed before the summary line.
     std::string inputs;
+    // With --baseline: whether the findings that are new fail the run, and what the baseline
+    // did (ci_output.hpp baseline_summary).
+    std::optional<bool> baseline_failed;
+    std::string baseline;
 
     bool failed() const;
 };

@@ -1,11 +1,15 @@
 #include "lint_ci_model.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <map>
 #include <set>
 
+#include "dpslint/chain_checks.hpp"
+#include "dpslint/finding_catalogue.hpp"
 #include "dpslint/fingerprint.hpp"
+#include "dpslint/profile.hpp"
 #include "dpslint/version.hpp"
 
 #include "exit_codes.hpp"
@@ -33,17 +37,36 @@ RuleDescriptor rule_descriptor(const lint::RuleMetadata& m) {
     return d;
 }
 
-// A finding id the rule registry does not have (chain.*, attestation.*, input.*, config.*):
-// described by what its findings carry.
+// A finding id the rule registry does not have, described by where it is declared: the finding
+// catalogue (attestation.*, input.*, config.*), the path validator's checks (chain.*) or the RFC
+// 5280 profile (x509.*). An id declared nowhere keeps what its finding carries.
 RuleDescriptor finding_descriptor(const Finding& f) {
+    std::string title;
+    std::string citation = f.citation;
+    Severity level = f.severity;
+    if (const FindingKind* kind = find_finding_kind(f.id)) {
+        title = std::string(kind->explanation);
+        citation = std::string(kind->citation);
+        level = kind->severity;
+    } else if (const CheckInfo* check = find_chain_check(f.id)) {
+        title = std::string(check->title);
+        citation = std::string(check->citation);
+    } else if (const ProfileCheckInfo* profile = find_profile_check(f.id)) {
+        title = std::string(profile->title);
+        citation = std::string(profile->citation);
+    } else {
+        title = f.id;
+    }
+    if (!title.empty())
+        title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
     RuleDescriptor d;
     d.id = f.id;
     d.name = formats::rule_name(f.id);
-    d.short_description = "dpslint check " + f.id;
-    d.full_description = "dpslint check " + f.id + " (see the citation for the requirement).";
-    d.help_text = "Source: " + f.citation;
-    d.help_markdown = "**Source:** " + f.citation;
-    d.default_level = f.severity;
+    d.short_description = title;
+    d.full_description = title + ".";
+    d.help_text = title + ".\nSource: " + citation;
+    d.help_markdown = title + ".\n\n**Source:** " + citation;
+    d.default_level = level;
     d.category = f.id.substr(0, f.id.find('.'));
     return d;
 }
@@ -101,30 +124,7 @@ void add_entities(ReportModel& model, const LintModelInputs& in) {
         for (const auto& record : *s.certificates)
             model.entities.push_back({"ca:" + record.name, "", "CA record", record.name, {}, {}});
     }
-    for (const auto& file : in.device_files)
-        model.entities.push_back({"device-file:" + file,
-                                  file,
-                                  "device file",
-                                  std::filesystem::path(file).filename().string(),
-                                  {},
-                                  {}});
-    // Whatever else a finding is about (a linked hub, the service, a file as a whole).
-    std::set<std::string> keys;
-    for (const auto& e : model.entities)
-        keys.insert(e.key);
-    for (const auto& rf : model.findings) {
-        const bool in_device_file =
-            std::any_of(in.device_files.begin(), in.device_files.end(),
-                        [&](const std::string& f) { return f == rf.finding.location.file; });
-        if (in_device_file || !keys.insert(rf.entity).second)
-            continue;
-        model.entities.push_back({rf.entity,
-                                  "",
-                                  kind_of_key(rf.entity),
-                                  rf.entity.substr(rf.entity.find(':') + 1),
-                                  {},
-                                  {}});
-    }
+    add_file_entities(model, in.device_files);
     const std::set<std::string> run(in.report->rules_run.begin(), in.report->rules_run.end());
     const std::set<std::string> skipped(in.report->rules_not_applicable.begin(),
                                         in.report->rules_not_applicable.end());
@@ -143,8 +143,14 @@ void add_entities(ReportModel& model, const LintModelInputs& in) {
     }
 }
 
+const std::vector<std::string>& entity_decision_columns() {
+    static const std::vector<std::string> columns{"Checked", "Errors", "Warnings", "Notices",
+                                                  "Result"};
+    return columns;
+}
+
 void add_decisions(ReportModel& model) {
-    model.decision_columns = {"Checked", "Errors", "Warnings", "Notices", "Result"};
+    model.decision_columns = entity_decision_columns();
     model.decisions.clear();
     for (const auto& e : model.entities) {
         std::size_t counts[3] = {0, 0, 0};
@@ -194,6 +200,32 @@ void add_trust(ReportModel& model, const Snapshot& s) {
 
 }  // namespace
 
+void add_file_entities(formats::ReportModel& model, const std::vector<std::string>& device_files) {
+    for (const auto& file : device_files)
+        model.entities.push_back({"device-file:" + file,
+                                  file,
+                                  "device file",
+                                  std::filesystem::path(file).filename().string(),
+                                  {},
+                                  {}});
+    // Whatever else a finding is about (a linked hub, the service, a file as a whole). Sets, so
+    // that a batch of many files stays linear.
+    std::set<std::string> keys;
+    for (const auto& e : model.entities)
+        keys.insert(e.key);
+    const std::set<std::string> files(device_files.begin(), device_files.end());
+    for (const auto& rf : model.findings) {
+        if (files.count(rf.finding.location.file) || !keys.insert(rf.entity).second)
+            continue;
+        model.entities.push_back({rf.entity,
+                                  "",
+                                  kind_of_key(rf.entity),
+                                  rf.entity.substr(rf.entity.find(':') + 1),
+                                  {},
+                                  {}});
+    }
+}
+
 std::optional<Severity> fail_severity(lint::FailLevel level) noexcept {
     switch (level) {
         case lint::FailLevel::error:
@@ -208,14 +240,14 @@ std::optional<Severity> fail_severity(lint::FailLevel level) noexcept {
     return std::nullopt;
 }
 
-formats::ReportModel lint_report_model(const LintModelInputs& in) {
+formats::ReportModel findings_report_model(const FindingsModelInputs& in) {
     ReportModel model;
     model.tool_version = std::string(library_version());
-    model.command = "lint";
+    model.command = in.command;
     model.source_root = in.source_root;
     model.fail_level = fail_severity(in.fail_on);
 
-    const auto& findings = in.report->findings;
+    const auto& findings = *in.findings;
     const auto fingerprints = finding_fingerprints(findings, in.snapshot);
     const auto entities = finding_entities(findings, in.snapshot);
     for (std::size_t i = 0; i < findings.size(); ++i) {
@@ -228,13 +260,36 @@ formats::ReportModel lint_report_model(const LintModelInputs& in) {
     }
 
     std::map<std::string, RuleDescriptor> descriptors;
-    for (const lint::Rule* rule : *in.rules)
-        descriptors.emplace(rule->metadata().id, rule_descriptor(rule->metadata()));
-    for (const auto& f : findings)
-        descriptors.emplace(f.id, finding_descriptor(f));
+    if (in.rules) {
+        for (const lint::Rule* rule : *in.rules)
+            descriptors.emplace(rule->metadata().id, rule_descriptor(rule->metadata()));
+    }
+    for (const auto& f : findings) {
+        if (descriptors.count(f.id))
+            continue;
+        const lint::Rule* rule = nullptr;
+        if (in.all_rules) {
+            for (const lint::Rule* r : *in.all_rules)
+                rule = r->metadata().id == f.id ? r : rule;
+        }
+        descriptors.emplace(f.id, rule ? rule_descriptor(rule->metadata()) : finding_descriptor(f));
+    }
     for (auto& [id, d] : descriptors)
         model.rules.push_back(std::move(d));
+    settle_verdict(model, false);
+    return model;
+}
 
+formats::ReportModel lint_report_model(const LintModelInputs& in) {
+    FindingsModelInputs common;
+    common.command = "lint";
+    common.findings = &in.report->findings;
+    common.rules = in.rules;
+    common.snapshot = in.snapshot;
+    common.fail_on = in.fail_on;
+    common.source_root = in.source_root;
+    common.cwd = in.cwd;
+    ReportModel model = findings_report_model(common);
     model.rules_not_applicable = in.report->rules_not_applicable;
     if (in.snapshot) {
         add_entities(model, in);
@@ -242,6 +297,10 @@ formats::ReportModel lint_report_model(const LintModelInputs& in) {
     }
     settle_verdict(model, false);
     return model;
+}
+
+void add_snapshot_trust(formats::ReportModel& model, const Snapshot& snapshot) {
+    add_trust(model, snapshot);
 }
 
 void settle_verdict(formats::ReportModel& model, bool bad_input) {
@@ -255,7 +314,9 @@ void settle_verdict(formats::ReportModel& model, bool bad_input) {
         model.verdict = failing ? "fail" : "pass";
         model.exit_status = failing ? exit_findings : exit_ok;
     }
-    add_decisions(model);
+    // A command that fills its own decisions table (simulate: one row per device) keeps it.
+    if (model.decision_columns.empty() || model.decision_columns == entity_decision_columns())
+        add_decisions(model);
 }
 
 }  // namespace dpslint::cli

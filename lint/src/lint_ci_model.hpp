@@ -10,6 +10,34 @@
 
 namespace dpslint::cli {
 
+// What any command found, for the CI formats: its findings (positioned), the rules it could
+// report (`rules`, all described; may be null) and the snapshot they are about (may be null).
+struct FindingsModelInputs {
+    std::string command;
+    const std::vector<Finding>* findings = nullptr;
+    const std::vector<const lint::Rule*>* rules = nullptr;
+    // Where a finding's id is a lint rule not among `rules` (simulate reports one), its
+    // descriptor comes from here; other ids from the finding catalogue.
+    const std::vector<const lint::Rule*>* all_rules = nullptr;
+    const Snapshot* snapshot = nullptr;
+    lint::FailLevel fail_on = lint::FailLevel::error;
+    std::string source_root;  // absolute
+    std::string cwd;          // absolute
+};
+
+// Findings, fingerprints, rule descriptors (every id that occurs, and every rule of `rules`),
+// verdict and exit status. Entities, decisions and the trust picture are the command's to add.
+formats::ReportModel findings_report_model(const FindingsModelInputs& inputs);
+
+// The snapshot's trust picture (CA records, enrollment groups, hubs, blocked individual
+// enrollments) for the Markdown diagram.
+void add_snapshot_trust(formats::ReportModel& model, const Snapshot& snapshot);
+
+// One checked entity per device file (its findings: those located in it) and one for whatever
+// else a finding is about (a CA record, a linked hub, a trust file), after the entities already
+// in the model.
+void add_file_entities(formats::ReportModel& model, const std::vector<std::string>& device_files);
+
 // What `lint` checked, for the CI formats (formats/report_model.hpp).
 struct LintModelInputs {
     const lint::LintReport* report = nullptr;  // findings positioned (resolve_positions)

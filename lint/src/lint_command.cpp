@@ -1,20 +1,18 @@
 #include "lint_command.hpp"
 
-#include <filesystem>
 #include <map>
 #include <ostream>
-#include <sstream>
 
 #include "dpslint/error.hpp"
 #include "dpslint/finding_positions.hpp"
 #include "dpslint/lint/context.hpp"
 
 #include "certificate_inputs.hpp"
+#include "ci_output.hpp"
 #include "device_files.hpp"
 #include "dpslint_rules/registry.hpp"
 #include "exit_codes.hpp"
 #include "formats/baseline.hpp"
-#include "formats/outputs.hpp"
 #include "input_summary.hpp"
 #include "json_output.hpp"
 #include "lint_ci_model.hpp"
@@ -24,29 +22,6 @@
 namespace dpslint::cli {
 
 namespace {
-
-// A device certificate's PEM BEGIN line, where the finding names the certificate but not the
-// line (DER files have none).
-void add_pem_line(Location& l, const std::map<std::string, std::vector<std::size_t>>& pem_lines) {
-    if (l.line || !l.certificate_index || !l.json_pointer.empty())
-        return;
-    const auto it = pem_lines.find(l.file);
-    if (it != pem_lines.end() && *l.certificate_index < it->second.size()
-        && it->second[*l.certificate_index] > 0)
-        l.line = it->second[*l.certificate_index];
-}
-
-// Every format `lint` writes, for --output.
-std::vector<std::string_view> lint_output_formats_list() {
-    std::vector<std::string_view> out(output_formats.begin(), output_formats.end());
-    out.insert(out.end(), formats::ci_format_names.begin(), formats::ci_format_names.end());
-    return out;
-}
-
-const std::vector<std::string_view>& lint_output_formats() {
-    static const std::vector<std::string_view> formats = lint_output_formats_list();
-    return formats;
-}
 
 // The JSON report with each finding's fingerprint and, with a baseline, its state and the
 // findings that were fixed.
@@ -111,12 +86,7 @@ int LintCommand::run(const CommandStreams& io) const {
     const auto backend = common_.make_crypto_backend();
     const TimePoint at = common_.evaluation_time();
     const LintOptions::Resolved settings = lint_.resolve(rules);
-    std::vector<formats::OutputRequest> outputs;
-    for (const auto& value : ci_.outputs)
-        outputs.push_back(formats::parse_output_request(value, lint_output_formats()));
-    std::optional<std::vector<formats::BaselineEntry>> baseline;
-    if (!ci_.baseline.empty())
-        baseline = formats::read_baseline(ci_.baseline);
+    const CiRequests requests = read_ci_requests(ci_);
     const Snapshot snapshot = load_snapshot(snapshot_, *backend);
     std::vector<Finding> input_findings = snapshot.load_findings;
     const auto presented = read_certificates(presented_, *backend, input_findings);
@@ -129,14 +99,14 @@ int LintCommand::run(const CommandStreams& io) const {
     if (revocation)
         context.check_revocation_with(&*revocation->checker);
     bool bad_input = false;
-    std::map<std::string, std::vector<std::size_t>> pem_lines;  // device file -> BEGIN lines
+    PemLines pem_lines;
     for (auto& file : read_device_files(devices_, presented, *backend, io.err)) {
         if (!file.error.empty()) {
             bad_input = true;
             input_findings.push_back(unreadable_finding(file.path, file.error));
             continue;
         }
-        pem_lines[file.path] = file.lines;
+        add_pem_lines(pem_lines, file);
         input_findings.insert(input_findings.end(), file.input_findings.begin(),
                               file.input_findings.end());
         context.add_device(std::move(file.device), 0);
@@ -163,41 +133,24 @@ int LintCommand::run(const CommandStreams& io) const {
     model_inputs.snapshot = &snapshot;
     model_inputs.device_files = devices_;
     model_inputs.fail_on = settings.fail_on;
-    model_inputs.cwd = std::filesystem::current_path().string();
-    model_inputs.source_root =
-        std::filesystem::absolute(ci_.source_root.empty() ? "." : ci_.source_root)
-            .lexically_normal()
-            .string();
+    model_inputs.cwd = requests.cwd;
+    model_inputs.source_root = requests.source_root;
     formats::ReportModel model = lint_report_model(model_inputs);
-    if (baseline)
-        formats::apply_baseline(model, *baseline);
-    settle_verdict(model, bad_input);
-    if (baseline) {
+    finish_ci_model(model, requests, bad_input, std::nullopt);
+    if (requests.baseline) {
         result.info.failed = model.exit_status == exit_findings;
-        std::size_t unchanged = 0;
-        for (const auto& rf : model.findings)
-            unchanged += rf.baseline == formats::BaselineState::unchanged ? 1 : 0;
-        result.info.baseline = std::to_string(unchanged) + " unchanged (not failing), "
-                               + std::to_string(model.findings.size() - unchanged) + " new, "
-                               + std::to_string(model.fixed.size()) + " fixed";
+        result.info.baseline = baseline_summary(model);
     }
 
-    const auto render = [&](const std::string& format, bool to_terminal) {
-        if (const auto ci = formats::parse_ci_format(format))
-            return formats::render(*ci, model);
-        if (format == "json")
-            return json_text(lint_json_with_fingerprints(result, model), 2) + "\n";
-        std::ostringstream text;
-        print_lint_result_text(result, text,
-                               to_terminal ? TextStyle::for_stdout() : TextStyle::plain());
-        return text.str();
+    RunDocuments documents;
+    documents.text = [&result](std::ostream& out, const TextStyle& style) {
+        print_lint_result_text(result, out, style);
     };
-    if (!ci_.write_baseline.empty())
-        formats::write_output_file(ci_.write_baseline,
-                                   json_text(formats::baseline_json(model), 2) + "\n");
-    for (const auto& request : outputs)
-        formats::write_output_file(request.file, render(request.format, false));
-    io.out << render(common_.format, true);
+    documents.json = [&result, &model] {
+        return lint_json_with_fingerprints(result, model);
+    };
+    documents.model = &model;
+    write_run_outputs(common_.format, ci_, requests, documents, io.out);
     return model.exit_status;
 }
 

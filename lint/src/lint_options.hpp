@@ -30,7 +30,8 @@ struct LintOptions {
 };
 
 // The CI outputs of one run: --output FORMAT=FILE (repeatable), --source-root, --baseline,
-// --write-baseline. `lint` only for now; the formats themselves are in formats/.
+// --write-baseline, for `lint`, `verify`, `simulate`, `batch` and `batch-merge` (ci_output.hpp
+// writes them); the formats themselves are in formats/.
 struct CiOutputOptions {
     std::vector<std::string> outputs;
     std::string source_root;

@@ -18,9 +18,9 @@ struct Reporter {
     void (*text)(const Model& model, std::ostream& out, const TextStyle& style);
 };
 
-// The one --format dispatch. A further format (SARIF, JUnit, CI annotations, Markdown) is a new
-// OutputFormat value, its output_formats entry and a case here rendering what the reporters
-// have in common; commands do not change.
+// The --format dispatch of a command without CI outputs. A command that also writes the CI
+// formats (SARIF, JUnit, annotations, Markdown) and --output files renders through
+// write_run_outputs (ci_output.hpp) instead, with run_documents of the same reporter.
 template <typename Model>
 void render(OutputFormat format, const Reporter<Model>& reporter, const Model& model,
             std::ostream& out) {

@@ -1,16 +1,21 @@
 #include "simulate_command.hpp"
 
+#include <algorithm>
+#include <filesystem>
+#include <map>
 #include <ostream>
 
 #include "dpslint/chain_checks.hpp"
+#include "dpslint/finding_positions.hpp"
 #include "dpslint/lint/context.hpp"
 
 #include "certificate_inputs.hpp"
+#include "ci_output.hpp"
 #include "device_files.hpp"
 #include "dpslint_rules/registry.hpp"
 #include "exit_codes.hpp"
+#include "lint_ci_model.hpp"
 #include "policies.hpp"
-#include "render.hpp"
 #include "simulate_output.hpp"
 
 namespace dpslint::cli {
@@ -53,6 +58,69 @@ SimulatedDevice simulate_device(const lint::LintContext& context, DeviceFile fil
     return out;
 }
 
+// The CI model of a simulate run: one checked entity per DEVICE_FILE, the decisions table with
+// what DPS would decide for each device, and the trust picture with the devices it rejects or
+// blocks.
+formats::ReportModel simulate_report_model(const SimulateResult& result, const PemLines& pem_lines,
+                                           const CiRequests& requests) {
+    std::vector<Finding> findings = result.input_findings;
+    std::vector<std::string> files;
+    for (const auto& device : result.devices) {
+        files.push_back(device.file);
+        if (!device.error.empty()) {
+            findings.push_back(unreadable_finding(device.file, device.error));
+            continue;
+        }
+        for (auto f : device.outcome->result.findings) {
+            if (f.location.file.empty())
+                f.location.file = device.file;
+            findings.push_back(std::move(f));
+        }
+    }
+    resolve_positions(findings, result.snapshot->source_maps);
+    for (auto& f : findings)
+        add_pem_line(f.location, pem_lines);
+    FindingsModelInputs inputs;
+    inputs.command = "simulate";
+    inputs.findings = &findings;
+    inputs.all_rules = &rules::registry();
+    inputs.snapshot = result.snapshot;
+    inputs.source_root = requests.source_root;
+    inputs.cwd = requests.cwd;
+    formats::ReportModel model = findings_report_model(inputs);
+    add_file_entities(model, files);
+    add_snapshot_trust(model, *result.snapshot);
+
+    model.decision_columns = {"Device file", "Registration ID", "Decision", "Enrollment",
+                              "Hub",         "Reason"};
+    for (const auto& device : result.devices) {
+        const std::string name = std::filesystem::path(device.file).filename().string();
+        if (!device.outcome) {
+            model.decisions.push_back({name, "", "unreadable", "", "", device.error});
+            continue;
+        }
+        const AttestationResult& r = device.outcome->result;
+        const std::string decision(to_string(r.decision));
+        const std::string enrollment =
+            r.enrollment ? r.enrollment->kind + " " + r.enrollment->id : "";
+        std::string hub = r.chosen_hub ? *r.chosen_hub : "";
+        if (hub.empty() && r.decision == Decision::provisioned) {
+            for (const auto& candidate : r.hubs)
+                hub += (hub.empty() ? "" : ", ") + candidate.name;
+        }
+        model.decisions.push_back({name, r.registration_id, decision, enrollment, hub, r.reason});
+        if (r.decision == Decision::provisioned)
+            continue;
+        const std::string who = r.registration_id.empty() ? name : r.registration_id;
+        const bool listed = std::any_of(
+            model.trust.devices.begin(), model.trust.devices.end(),
+            [&](const formats::TrustDevice& d) { return d.name == who && d.status == decision; });
+        if (!listed)
+            model.trust.devices.push_back({who, decision});
+    }
+    return model;
+}
+
 }  // namespace
 
 SimulateCommand::SimulateCommand(CLI::App& app) {
@@ -70,7 +138,8 @@ SimulateCommand::SimulateCommand(CLI::App& app) {
     common_.add_at(*command_);
     validation_.add_crl(*command_);
     common_.add_backend(*command_);
-    common_.add_format(*command_);
+    common_.add_format(*command_, true);
+    ci_.add(*command_);
     command_
         ->add_option("devices", devices_,
                      "Device certificate files; the first certificate of each is the device's, "
@@ -81,6 +150,7 @@ SimulateCommand::SimulateCommand(CLI::App& app) {
 }
 
 int SimulateCommand::run(const CommandStreams& io) const {
+    const CiRequests requests = read_ci_requests(ci_);
     const auto backend = common_.make_crypto_backend();
     SimulateResult result;
     result.at = common_.evaluation_time();
@@ -102,15 +172,20 @@ int SimulateCommand::run(const CommandStreams& io) const {
     lint::LintContext context(attestation_options(result.at), *backend, &snapshot);
     if (revocation)
         context.check_revocation_with(&*revocation->checker);
-    for (auto& file : read_device_files(devices_, presented, *backend, io.err))
+    PemLines pem_lines;
+    for (auto& file : read_device_files(devices_, presented, *backend, io.err)) {
+        add_pem_lines(pem_lines, file);
         result.devices.push_back(simulate_device(context, std::move(file), result));
+    }
 
-    render(common_.output_format(), simulate_reporter, result, io.out);
-    if (result.unreadable > 0)
-        return exit_usage;
-    return result.provisioned == result.devices.size() && result.revoked_provisioned == 0
-               ? exit_ok
-               : exit_findings;
+    formats::ReportModel model = simulate_report_model(result, pem_lines, requests);
+    const bool all_provisioned =
+        result.provisioned == result.devices.size() && result.revoked_provisioned == 0;
+    finish_ci_model(model, requests, result.unreadable > 0,
+                    all_provisioned ? exit_ok : exit_findings);
+    write_run_outputs(common_.format, ci_, requests,
+                      run_documents(simulate_reporter, result, model), io.out);
+    return model.exit_status;
 }
 
 }  // namespace dpslint::cli

@@ -8,6 +8,7 @@
 
 #include "command.hpp"
 #include "common_options.hpp"
+#include "lint_options.hpp"
 #include "validation_options.hpp"
 
 namespace dpslint::cli {
@@ -21,6 +22,7 @@ public:
 
 private:
     CommonOptions common_;
+    CiOutputOptions ci_;
     ValidationOptions validation_;  // --crl only
     std::string snapshot_;
     std::vector<std::string> presented_;

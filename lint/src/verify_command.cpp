@@ -1,15 +1,17 @@
 #include "verify_command.hpp"
 
+#include <map>
 #include <ostream>
 
 #include "dpslint/revocation.hpp"
 #include "dpslint/verifier.hpp"
 
 #include "certificate_inputs.hpp"
+#include "ci_output.hpp"
 #include "device_files.hpp"
 #include "exit_codes.hpp"
+#include "lint_ci_model.hpp"
 #include "policies.hpp"
-#include "render.hpp"
 #include "verify_output.hpp"
 
 namespace dpslint::cli {
@@ -32,6 +34,30 @@ LeafReport verify_leaf(const Verifier& verifier, DeviceFile file) {
     return report;
 }
 
+// The CI model of a verify run: one checked entity per LEAF_FILE, its findings at the PEM BEGIN
+// line of the certificate they name.
+formats::ReportModel verify_report_model(const VerifyResult& result, const PemLines& pem_lines,
+                                         const CiRequests& requests) {
+    std::vector<Finding> findings = result.input_findings;
+    std::vector<std::string> files;
+    for (const auto& leaf : result.leaves) {
+        files.push_back(leaf.file);
+        if (!leaf.error.empty())
+            findings.push_back(unreadable_finding(leaf.file, leaf.error));
+        findings.insert(findings.end(), leaf.findings.begin(), leaf.findings.end());
+    }
+    for (auto& f : findings)
+        add_pem_line(f.location, pem_lines);
+    FindingsModelInputs inputs;
+    inputs.command = "verify";
+    inputs.findings = &findings;
+    inputs.source_root = requests.source_root;
+    inputs.cwd = requests.cwd;
+    formats::ReportModel model = findings_report_model(inputs);
+    add_file_entities(model, files);
+    return model;
+}
+
 }  // namespace
 
 VerifyCommand::VerifyCommand(CLI::App& app) {
@@ -52,7 +78,8 @@ VerifyCommand::VerifyCommand(CLI::App& app) {
     validation_.add_strict(*command_);
     validation_.add_revocation(*command_);
     common_.add_backend(*command_);
-    common_.add_format(*command_);
+    common_.add_format(*command_, true);
+    ci_.add(*command_);
     command_->add_option("--min-rsa-bits", min_rsa_bits_, "Smallest acceptable RSA key")
         ->check(CLI::Range(0, 16384))
         ->capture_default_str();
@@ -70,6 +97,7 @@ VerifyCommand::VerifyCommand(CLI::App& app) {
 }
 
 int VerifyCommand::run(const CommandStreams& io) const {
+    const CiRequests requests = read_ci_requests(ci_);
     const auto backend = common_.make_crypto_backend();
     VerifyResult result;
     result.at = common_.evaluation_time();
@@ -93,13 +121,18 @@ int VerifyCommand::run(const CommandStreams& io) const {
     ChainBuildOptions build_options;
     build_options.max_depth = max_depth_;
     const Verifier verifier(*backend, pool, policy, build_options);
-    for (auto& file : read_device_files(leaves_, {}, *backend, io.err))
+    PemLines pem_lines;
+    for (auto& file : read_device_files(leaves_, {}, *backend, io.err)) {
+        add_pem_lines(pem_lines, file);
         result.leaves.push_back(verify_leaf(verifier, std::move(file)));
+    }
 
-    render(common_.output_format(), verify_reporter, result, io.out);
-    if (result.unreadable() > 0)
-        return exit_usage;
-    return result.valid() == result.leaves.size() ? exit_ok : exit_findings;
+    formats::ReportModel model = verify_report_model(result, pem_lines, requests);
+    finish_ci_model(model, requests, result.unreadable() > 0,
+                    result.valid() == result.leaves.size() ? exit_ok : exit_findings);
+    write_run_outputs(common_.format, ci_, requests, run_documents(verify_reporter, result, model),
+                      io.out);
+    return model.exit_status;
 }
 
 }  // namespace dpslint::cli

@@ -563,4 +563,254 @@ TEST_CASE("hostile names and ids are escaped in every CI format", "[ci-formats]"
     }
 }
 
+namespace {
+
+const std::vector<std::string> demo_devices{
+    "testdata/demo/devices/device-1.pem",        "testdata/demo/devices/device-001.pem",
+    "testdata/demo/devices/customer-a-0001.pem", "testdata/demo/devices/customer-a-0002.pem",
+    "testdata/demo/devices/device-expired.pem",  "testdata/demo/devices/sensor-bad-cn.pem",
+    "testdata/demo/devices/rogue-device.pem"};
+
+std::vector<std::string> simulate_args() {
+    return with({"simulate", "--snapshot", "testdata/demo/snapshot", "--at", at}, demo_devices);
+}
+
+std::vector<std::string> verify_args() {
+    return with({"verify", "--trust", "testdata/demo/ca/my-root-ca.pem", "--untrusted",
+                 "testdata/demo/ca/my-intermediate-ca.pem", "--at", at},
+                demo_devices);
+}
+
+std::vector<std::string> batch_args() {
+    return with({"batch", "--snapshot", "testdata/demo/snapshot", "--at", at, "--quiet"},
+                demo_devices);
+}
+
+// batch-merge of two shard reports of the demo batch, written into `dir`.
+std::vector<std::string> merge_args(const fs::path& dir) {
+    std::vector<std::string> args{"batch-merge", "--at", at};
+    for (const char* shard : {"1/2", "2/2"}) {
+        const fs::path report = dir / ("shard-" + std::string(1, shard[0]) + ".jsonl");
+        const Run r = lint(with(batch_args(), {"--shard", shard, "--report", report.string()}));
+        INFO(r.err);
+        REQUIRE(r.exit_code == 1);
+        args.push_back(report.string());
+    }
+    return args;
+}
+
+// Every SARIF region starts where the finding is: a certificate's PEM BEGIN line, or the first
+// character of a JSON value in an export. Returns how many results had a region.
+std::size_t require_regions_in_place(const nlohmann::json& log) {
+    std::size_t regions = 0;
+    for (const auto& result : log.at("runs").at(0).at("results")) {
+        const auto& physical =
+            result.at("locations").at(0).value("physicalLocation", nlohmann::json::object());
+        if (!physical.contains("region"))
+            continue;
+        INFO(result.dump());
+        const std::string uri = physical.at("artifactLocation").at("uri");
+        const auto lines = lines_of(read_text(source_dir() / uri));
+        const auto& region = physical.at("region");
+        const std::size_t line = region.at("startLine");
+        REQUIRE(line >= 1);
+        REQUIRE(line <= lines.size());
+        if (fs::path(uri).extension() == ".pem") {
+            CHECK(lines[line - 1].rfind("-----BEGIN ", 0) == 0);
+        } else {
+            const std::size_t column = region.at("startColumn");
+            REQUIRE(column >= 1);
+            REQUIRE(column <= lines[line - 1].size());
+            CHECK(std::string("{[\"tfn-0123456789").find(lines[line - 1][column - 1])
+                  != std::string::npos);
+        }
+        ++regions;
+    }
+    return regions;
+}
+
+}  // namespace
+
+TEST_CASE("verify, simulate, batch and batch-merge write every CI format from one run",
+          "[ci-formats]") {
+    ScratchDir scratch("ci-formats-commands");
+    for (const auto& args :
+         {verify_args(), simulate_args(), batch_args(), merge_args(scratch.path())}) {
+        INFO(args[0]);
+        std::map<std::string, fs::path> files;
+        std::vector<std::string> outputs;
+        for (const char* format : {"sarif", "junit", "github", "azure", "markdown", "json"}) {
+            files[format] = scratch / (args[0] + "." + format);
+            outputs.insert(outputs.end(), {"--output", format + ("=" + files[format].string())});
+        }
+        const Run r = lint(with(args, outputs));
+        INFO(r.err);
+        REQUIRE(r.exit_code == 1);  // the demo has devices that fail
+        require_valid_sarif(files["sarif"]);
+        require_valid_junit(files["junit"]);
+
+        // The same run on stdout gives the same documents; text stays the command's own.
+        CHECK(lint(with(args, {"--format", "sarif"})).out == read_text(files["sarif"]));
+        CHECK(lint(with(args, {"--format", "junit"})).out == read_text(files["junit"]));
+        CHECK(lint(with(args, {"--format", "json"})).out == read_text(files["json"]));
+        CHECK(lint(args).out == lint(with(args, {"--format", "text"})).out);
+
+        const auto log = nlohmann::json::parse(read_text(files["sarif"]));
+        const auto& run = log.at("runs").at(0);
+        const auto& rules = run.at("tool").at("driver").at("rules");
+        REQUIRE(!run.at("results").empty());
+        for (const auto& result : run.at("results")) {
+            INFO(result.dump());
+            const auto& rule = rules.at(result.at("ruleIndex").get<std::size_t>());
+            CHECK(rule.at("id") == result.at("ruleId"));
+            // Described from the catalogue, not generated from the id.
+            CHECK(rule.at("shortDescription").at("text").get<std::string>().find("dpslint check")
+                  == std::string::npos);
+            CHECK(result.at("partialFingerprints").contains("primaryLocationLineHash"));
+        }
+        // Batch records carry no certificate lines: their findings are about the file.
+        if (args[0] == "verify" || args[0] == "simulate")
+            CHECK(require_regions_in_place(log) > 0);
+
+        // One JUnit test case per device file.
+        const std::string junit = read_text(files["junit"]);
+        for (const auto& device : demo_devices)
+            CHECK(junit.find("name=\"device file " + fs::path(device).filename().string() + "\"")
+                  != std::string::npos);
+
+        const auto az = lines_of(read_text(files["azure"]));
+        REQUIRE(!az.empty());
+        CHECK(az.back().rfind("##vso[task.complete result=Failed;]", 0) == 0);
+        for (const auto& line : lines_of(read_text(files["github"])))
+            CHECK(std::regex_search(line, std::regex("^::(error|warning|notice) ")));
+        const std::string md = read_text(files["markdown"]);
+        // Markdown escapes the hyphen of batch-merge.
+        CHECK(md.find("## dpslint " + std::regex_replace(args[0], std::regex("-"), "\\-") + ": ")
+              == 0);
+    }
+}
+
+TEST_CASE("simulate's Markdown summary has the real decisions and the rejected devices",
+          "[ci-formats]") {
+    const Run r = lint(with(simulate_args(), {"--format", "markdown"}));
+    REQUIRE(r.exit_code == 1);
+    INFO(r.out);
+    CHECK(r.out.find(R"(| device\-1\.pem | device\-1 | provisioned | group my\-device\-group |)")
+          != std::string::npos);
+    CHECK(r.out.find(R"(| rogue\-device\.pem | rogue\-device | rejected |)") != std::string::npos);
+    CHECK(r.out.find("```mermaid\nflowchart LR\n") != std::string::npos);
+    CHECK(std::regex_search(r.out, std::regex("<br/>rejected\"\\]")));
+    CHECK(std::regex_search(r.out, std::regex("<br/>blocked\"\\]")));
+}
+
+TEST_CASE("verify, simulate and batch baselines: the same run passes, exit 0", "[ci-formats]") {
+    ScratchDir scratch("ci-formats-baseline-commands");
+    for (const auto& args : {verify_args(), simulate_args(), batch_args()}) {
+        INFO(args[0]);
+        const fs::path baseline = scratch / (args[0] + "-baseline.json");
+        REQUIRE(lint(with(args, {"--write-baseline", baseline.string()})).exit_code == 1);
+        const Run again = lint(with(args, {"--baseline", baseline.string(), "--format", "azure"}));
+        INFO(again.err << again.out);
+        CHECK(again.exit_code == 0);
+        CHECK(lines_of(again.out).back().rfind("##vso[task.complete result=Succeeded;]", 0) == 0);
+        // A baseline of fewer devices: the others' findings are new and fail the run.
+        const fs::path partial = scratch / (args[0] + "-partial.json");
+        auto fewer = args;
+        fewer.pop_back();  // rogue-device.pem
+        REQUIRE(lint(with(fewer, {"--write-baseline", partial.string()})).exit_code != 2);
+        CHECK(lint(with(args, {"--baseline", partial.string()})).exit_code == 1);
+    }
+}
+
+namespace {
+
+// Every dpslint command line of docs/ci.md, in order: a line inside a fenced block that starts
+// (after indentation and a YAML "- ", "run: " or "script: ") with `dpslint COMMAND`, or pipes
+// into it.
+std::vector<std::string> documented_commands() {
+    std::vector<std::string> out;
+    bool fenced = false;
+    const std::regex command(
+        R"((^|\| )dpslint (lint|verify|simulate|batch|batch-merge|diff|forecast) )");
+    for (std::string line : lines_of(read_text(source_dir() / "docs/ci.md"))) {
+        line.erase(0, line.find_first_not_of(' '));
+        if (line.rfind("```", 0) == 0) {
+            fenced = !fenced;
+            continue;
+        }
+        for (const char* prefix : {"- ", "run: ", "script: "}) {
+            if (line.rfind(prefix, 0) == 0)
+                line.erase(0, std::string(prefix).size());
+        }
+        if (fenced && std::regex_search(line, command))
+            out.push_back(line);
+    }
+    return out;
+}
+
+// The documented substitutions: the matrix's shard is 1, and every command gets --at so the
+// demo fixtures never expire.
+std::string as_run_on_demo(std::string line) {
+    for (std::string::size_type at_pos;
+         (at_pos = line.find("${{ matrix.shard }}")) != std::string::npos;)
+        line.replace(at_pos, std::string("${{ matrix.shard }}").size(), "1");
+    return std::regex_replace(
+        line, std::regex(R"(dpslint (lint|verify|simulate|batch-merge|batch|diff|forecast) )"),
+        "dpslint $1 --at " + at + " ");
+}
+
+}  // namespace
+
+TEST_CASE("every dpslint command of docs/ci.md runs on the demo data", "[ci-formats][docs]") {
+    ScratchDir scratch("ci-docs");
+    // The repository layout docs/ci.md assumes: snapshot/ and devices/ at its root.
+    fs::copy(source_dir() / "testdata/demo/snapshot", scratch / "snapshot",
+             fs::copy_options::recursive);
+    fs::create_directories(scratch / "devices");
+    fs::create_directories(scratch / "reports");  // each job's `mkdir -p reports`
+    for (const auto& entry : fs::directory_iterator(source_dir() / "testdata/demo/devices")) {
+        if (entry.path().extension() == ".pem")
+            fs::copy_file(entry.path(), scratch / "devices" / entry.path().filename());
+    }
+    const std::string path =
+        "PATH=" + fs::path(DPSLINT_BINARY).parent_path().string() + ":/usr/bin:/bin";
+
+    const auto commands = documented_commands();
+    std::set<std::string> seen;
+    for (const auto& line : commands) {
+        const std::string run = as_run_on_demo(line);
+        INFO(run);
+        const auto r =
+            run_process({"/bin/bash", "-o", "pipefail", "-c", run}, scratch.path().string(), {},
+                        {path, "JOB_COMPLETION_INDEX=0",
+                         "GITHUB_STEP_SUMMARY=" + (scratch / "summary.md").string()});
+        INFO(r.err);
+        // 1 is the demo's findings failing the run, as documented; 2 would be a broken example.
+        CHECK((r.exit_code == 0 || r.exit_code == 1));
+        std::smatch m;
+        std::regex_search(line, m, std::regex(R"(dpslint ([a-z-]+) )"));
+        seen.insert(m[1].str());
+        if (line.find("--baseline ") != std::string::npos)
+            CHECK(r.exit_code == 0);  // the baseline written just before passes the same run
+    }
+    CHECK(seen == std::set<std::string>{"lint", "simulate", "batch", "batch-merge"});
+    std::size_t sarif = 0, junit = 0;
+    for (const auto& entry : fs::directory_iterator(scratch / "reports")) {
+        INFO(entry.path());
+        CHECK(fs::file_size(entry.path()) > 0);
+        if (entry.path().extension() == ".sarif") {
+            require_valid_sarif(entry.path());
+            ++sarif;
+        }
+        if (entry.path().extension() == ".xml") {
+            require_valid_junit(entry.path());
+            ++junit;
+        }
+    }
+    CHECK(sarif >= 2);
+    CHECK(junit >= 2);
+    CHECK(fs::exists(scratch / "reports/merged.jsonl"));
+    CHECK(read_text(scratch / "summary.md").find(R"(## dpslint batch\-merge: )") == 0);
+}
+
 }  // namespace ci_formats_cli_test

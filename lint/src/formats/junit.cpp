@@ -34,28 +34,30 @@ struct JunitCase {
     std::vector<const ReportFinding*> others;
 };
 
-bool belongs(const CheckedEntity& entity, const ReportFinding& rf) {
-    if (!entity.file.empty())
-        return rf.finding.location.file == entity.file;
-    return rf.entity == entity.key;
-}
-
 }  // namespace
 
 std::string junit_xml(const ReportModel& model) {
     // Entities grouped by kind, in the model's order of kinds.
     std::vector<std::string> kinds;
     std::map<std::string, std::vector<JunitCase>> suites;
+    // A file entity's findings are those located in its file, another entity's those about it;
+    // indexed once, so a batch of many device files stays linear.
+    std::map<std::string, std::vector<const ReportFinding*>> by_file, by_entity;
+    for (const auto& rf : model.findings) {
+        by_file[rf.finding.location.file].push_back(&rf);
+        by_entity[rf.entity].push_back(&rf);
+    }
     for (const auto& entity : model.entities) {
         auto& list = suites[entity.kind];
         if (list.empty())
             kinds.push_back(entity.kind);
         JunitCase c;
         c.entity = &entity;
-        for (const auto& rf : model.findings) {
-            if (!belongs(entity, rf))
-                continue;
-            (fails(rf, model.fail_level) ? c.failures : c.others).push_back(&rf);
+        const auto& index = entity.file.empty() ? by_entity : by_file;
+        const auto found = index.find(entity.file.empty() ? entity.key : entity.file);
+        if (found != index.end()) {
+            for (const ReportFinding* rf : found->second)
+                (fails(*rf, model.fail_level) ? c.failures : c.others).push_back(rf);
         }
         list.push_back(std::move(c));
     }
