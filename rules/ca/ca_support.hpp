@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 // What the ca.* rules share: thumbprint comparison, the walk up from a CA certificate to the
 // certificates above it, and locations.
 
@@ -57,6 +59,15 @@ inline Location property_location(const lint::CaRecordView& view, const std::str
     Location location = view.location();
     location.json_pointer += "/properties/" + property;
     return location;
+}
+
+// When the record stops working: the exported expiry, else its certificate's notAfter.
+inline std::optional<TimePoint> record_expiry(const CaRecord& record) {
+    if (record.expiry)
+        return record.expiry;
+    if (record.certificate)
+        return record.certificate->not_after();
+    return std::nullopt;
 }
 
 // "'name' (subject)" for messages: the record name and, when known, its certificate subject.

@@ -13,11 +13,10 @@ public:
         const long long days = options.integer("days");
         for (const auto& view : context.ca_records()) {
             const CaRecord& record = *view.record;
-            std::optional<TimePoint> expiry = record.expiry;
+            const std::optional<TimePoint> expiry = ca::record_expiry(record);
             Location location = ca::property_location(view, "expiry");
             std::string source;
-            if (!expiry && record.certificate) {
-                expiry = record.certificate->not_after();
+            if (!record.expiry && expiry) {
                 location = view.location();
                 source = " (notAfter of " + record.certificate_file + ")";
             }

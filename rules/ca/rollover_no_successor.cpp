@@ -1,30 +1,20 @@
+#include "dpslint/distinguished_name.hpp"
+
 #include "ca/ca_support.hpp"
 
 namespace dpslint::rules::ca {
 
 namespace {
 
-// The CN a record names: its certificate's, else the exported subject ("CN=x, O=y" or bare "x").
+// The CN a record names: its certificate's, else the one its exported subject names (a bare CN,
+// "CN=..." or a whole DN), else that subject as it is.
 std::string common_name(const CaRecord& record) {
     if (record.certificate) {
         const auto cns = record.certificate->subject().common_names();
         return cns.empty() ? record.certificate->subject().text() : cns.front();
     }
-    std::string subject = record.subject;
-    if (subject.size() > 3 && (subject[0] == 'C' || subject[0] == 'c')
-        && (subject[1] == 'N' || subject[1] == 'n') && subject[2] == '=') {
-        subject = subject.substr(
-            3, subject.find(',') == std::string::npos ? std::string::npos : subject.find(',') - 3);
-    }
-    return subject;
-}
-
-std::optional<TimePoint> expiry_of(const CaRecord& record) {
-    if (record.expiry)
-        return record.expiry;
-    if (record.certificate)
-        return record.certificate->not_after();
-    return std::nullopt;
+    const auto cns = common_names_in_text(record.subject);
+    return cns.empty() ? record.subject : cns.front();
 }
 
 class RolloverNoSuccessor final : public lint::SnapshotRule {
@@ -36,7 +26,7 @@ public:
         const long long days = options.integer("days");
         for (const auto& view : context.ca_records()) {
             const CaRecord& record = *view.record;
-            const auto expiry = expiry_of(record);
+            const auto expiry = record_expiry(record);
             if (!record.is_verified || !expiry || *expiry < context.at())
                 continue;  // unverified: nothing to succeed; expired: ca.expired
             const long long left = days_between(context.at(), *expiry);
@@ -66,7 +56,7 @@ private:
             const CaRecord& candidate = *other.record;
             if (&candidate == view.record || !candidate.is_verified)
                 continue;
-            const auto later = expiry_of(candidate);
+            const auto later = record_expiry(candidate);
             if (!later || *later <= expiry)
                 continue;
             if (!name.empty() && iequals(name, common_name(candidate)))

@@ -79,6 +79,18 @@ private:
         return ok;
     }
 
+    enum class Separator { comma, close, invalid };
+
+    // After a member or element: ',' (another follows) or `close` (the container ends), consumed.
+    Separator separator(char close) {
+        skip_whitespace();
+        if (at_end() || (peek() != ',' && peek() != close))
+            return Separator::invalid;
+        const bool comma = peek() == ',';
+        advance();
+        return comma ? Separator::comma : Separator::close;
+    }
+
     bool object(std::string& pointer, std::size_t depth) {
         advance();  // '{'
         skip_whitespace();
@@ -102,16 +114,8 @@ private:
             pointer.resize(parent);
             if (!ok)
                 return false;
-            skip_whitespace();
-            if (at_end())
-                return false;
-            if (peek() == '}') {
-                advance();
-                return true;
-            }
-            if (peek() != ',')
-                return false;
-            advance();
+            if (const auto more = separator('}'); more != Separator::comma)
+                return more == Separator::close;
         }
     }
 
@@ -130,16 +134,8 @@ private:
             pointer.resize(parent);
             if (!ok)
                 return false;
-            skip_whitespace();
-            if (at_end())
-                return false;
-            if (peek() == ']') {
-                advance();
-                return true;
-            }
-            if (peek() != ',')
-                return false;
-            advance();
+            if (const auto more = separator(']'); more != Separator::comma)
+                return more == Separator::close;
         }
     }
 
