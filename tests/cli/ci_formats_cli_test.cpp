@@ -18,11 +18,13 @@
 #include <nlohmann/json.hpp>
 
 #include "support/process.hpp"
+#include "support/resource_bounds.hpp"
 #include "support/scratch.hpp"
 #include "support/testdata.hpp"
 
 namespace ci_formats_cli_test {
 
+using dpslint::test::binary_under_test;
 using dpslint::test::read_text;
 using dpslint::test::run_dpslint;
 using dpslint::test::run_process;
@@ -773,7 +775,7 @@ TEST_CASE("every dpslint command of docs/ci.md runs on the demo data", "[ci-form
             fs::copy_file(entry.path(), scratch / "devices" / entry.path().filename());
     }
     const std::string path =
-        "PATH=" + fs::path(DPSLINT_BINARY).parent_path().string() + ":/usr/bin:/bin";
+        "PATH=" + fs::path(binary_under_test()).parent_path().string() + ":/usr/bin:/bin";
 
     const auto commands = documented_commands();
     std::set<std::string> seen;
