@@ -1,5 +1,7 @@
 #include "batch_ci_model.hpp"
 
+#include <iterator>
+
 #include "dpslint/finding_catalogue.hpp"
 
 #include "dpslint_rules/registry.hpp"
@@ -33,22 +35,31 @@ void BatchCiCollector::add(const batch::FileRecord& record) {
     }
 }
 
-formats::ReportModel BatchCiCollector::model(const BatchOutcome& outcome,
-                                             const CiRequests& requests) const {
+formats::ReportModel BatchCiCollector::findings_model(const std::string& command,
+                                                      std::vector<Finding> run_findings,
+                                                      lint::FailLevel fail_on,
+                                                      const Snapshot* snapshot,
+                                                      const CiRequests& requests) const {
     std::vector<Finding> findings = findings_;
-    findings.insert(findings.end(), outcome.batch_report.findings.begin(),
-                    outcome.batch_report.findings.end());
+    findings.insert(findings.end(), std::make_move_iterator(run_findings.begin()),
+                    std::make_move_iterator(run_findings.end()));
     FindingsModelInputs inputs;
-    inputs.command = outcome.command;
+    inputs.command = command;
     inputs.findings = &findings;
     inputs.all_rules = &rules::registry();
-    inputs.fail_on = outcome.fail_on;
+    inputs.snapshot = snapshot;
+    inputs.fail_on = fail_on;
     inputs.source_root = requests.source_root;
     inputs.cwd = requests.cwd;
     formats::ReportModel model = findings_report_model(inputs);
-
     add_file_entities(model, files_);
+    return model;
+}
 
+formats::ReportModel BatchCiCollector::model(const BatchOutcome& outcome,
+                                             const CiRequests& requests) const {
+    formats::ReportModel model = findings_model(outcome.command, outcome.batch_report.findings,
+                                                outcome.fail_on, nullptr, requests);
     model.decision_columns = {"Decision", "Devices"};
     for (const auto& [decision, count] : outcome.tally.decisions)
         model.decisions.push_back({decision, std::to_string(count)});
