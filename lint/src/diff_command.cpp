@@ -167,18 +167,13 @@ DiffCommand::DiffCommand(CLI::App& app) {
                      "Enrollment whose devices are meant to stop provisioning: their loss is a "
                      "notice (diff.expected-loss), not an error; one per --expect-loss, repeatable")
         ->type_name("ENROLLMENT");
-    command_
-        ->add_option("--presented", presented_,
-                     "Certificates every device presents in TLS besides its own; one file per "
-                     "--presented, repeatable")
-        ->type_name("FILE");
+    add_presented_option(*command_, presented_);
     common_.add_at(*command_);
     common_.add_backend(*command_);
     common_.add_format(*command_, true);
     lint_.add(*command_);
     ci_.add(*command_);
-    command_->add_option("--jobs", jobs_, "Worker threads (default: number of cores)")
-        ->check(CLI::Range(1u, 1024u));
+    add_jobs_option(*command_, jobs_);
     command_
         ->add_option("devices", devices_,
                      "Device certificate files and directories (recursed). Every argument that "
