@@ -86,6 +86,7 @@ BatchCommand::BatchCommand(CLI::App& app) {
     common_.add_format(*command_, true);
     lint_.add(*command_);
     ci_.add(*command_);
+    ci_.add_max_results(*command_);
     command_->add_option("--jobs", jobs_, "Worker threads (default: number of cores)")
         ->check(CLI::Range(1u, 1024u));
     command_
@@ -186,7 +187,9 @@ int BatchCommand::run(const CommandStreams& io) const {
     batch::BatchSession session(linter, &context);
     BatchRefinder refinder(inputs_, processor);
     BatchOutcome outcome;
-    BatchCiCollector collector(BatchCiCollector::wanted_by(common_.format, ci_));
+    BatchCiCollector collector(BatchCiCollector::wanted_by(common_.format, ci_), ci_.max_results,
+                               requests.baseline || !ci_.write_baseline.empty(),
+                               loaded.settings.fail_on);
     const batch::StageTimes times = stream(processor, io, report_file, [&](const auto& record) {
         outcome.tally.add(record);
         collector.add(record);

@@ -2,6 +2,7 @@
 
 #include <ostream>
 
+#include "dpslint/fingerprint.hpp"
 #include "dpslint/output_text.hpp"
 
 #include "json_output.hpp"
@@ -12,12 +13,24 @@ namespace {
 
 constexpr std::size_t example_limit = 20;
 
-nlohmann::json findings_json(const std::vector<Finding>& findings) {
+// A device's findings with the line of the certificate they are about (PEM) and their
+// fingerprint: the one the CI formats and baselines give the same finding.
+nlohmann::json findings_json(std::vector<Finding> findings, const std::string& file) {
+    for (auto& f : findings) {
+        if (f.location.file.empty())
+            f.location.file = file;  // as the CI model locates it
+    }
+    const auto fingerprints = finding_fingerprints(findings, nullptr);
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& f : findings) {
-        out.push_back({{"rule", f.id},
-                       {"severity", std::string(to_string(f.severity))},
-                       {"message", one_line(f.message)}});
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        const Finding& f = findings[i];
+        nlohmann::json j{{"rule", f.id},
+                         {"severity", std::string(to_string(f.severity))},
+                         {"message", one_line(f.message)},
+                         {"fingerprint", fingerprints[i]}};
+        if (f.location.line)
+            j["line"] = *f.location.line;
+        out.push_back(std::move(j));
     }
     return out;
 }
@@ -67,7 +80,7 @@ nlohmann::json report_line(const batch::FileRecord& file, const batch::DeviceRec
     j["enrollment"] = device->enrollment ? nlohmann::json{{"kind", device->enrollment->kind},
                                                           {"id", device->enrollment->id}}
                                          : nlohmann::json(nullptr);
-    j["findings"] = findings_json(device->findings);
+    j["findings"] = findings_json(device->findings, file.path);
     j["suppressed"] = device->suppressed;
     if (device->revocation)
         j["revocation"] = std::string(to_string(*device->revocation));
@@ -126,6 +139,8 @@ batch::FileRecord file_record_from_lines(const std::vector<nlohmann::json>& line
                 parse_severity(f.at("severity").get<std::string>()).value_or(Severity::error);
             finding.message = f.at("message").get<std::string>();
             finding.location = s.location();
+            if (f.contains("line"))
+                finding.location.line = f["line"].get<std::size_t>();
             d.findings.push_back(std::move(finding));
         }
         d.suppressed = j.at("suppressed").get<std::size_t>();
