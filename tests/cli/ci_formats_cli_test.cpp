@@ -668,9 +668,8 @@ TEST_CASE("verify, simulate, batch and batch-merge write every CI format from on
                   == std::string::npos);
             CHECK(result.at("partialFingerprints").contains("primaryLocationLineHash"));
         }
-        // Batch records carry no certificate lines: their findings are about the file.
-        if (args[0] == "verify" || args[0] == "simulate")
-            CHECK(require_regions_in_place(log) > 0);
+        // Certificate findings at their PEM BEGIN line (batch: taken as each file is read).
+        CHECK(require_regions_in_place(log) > 0);
 
         // One JUnit test case per device file.
         const std::string junit = read_text(files["junit"]);
