@@ -604,6 +604,8 @@ std::vector<std::string> merge_args(const fs::path& dir) {
 std::size_t require_regions_in_place(const nlohmann::json& log) {
     std::size_t regions = 0;
     for (const auto& result : log.at("runs").at(0).at("results")) {
+        if (!result.contains("locations"))
+            continue;  // a batch-wide finding: about no file
         const auto& physical =
             result.at("locations").at(0).value("physicalLocation", nlohmann::json::object());
         if (!physical.contains("region"))
