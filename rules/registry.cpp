@@ -69,6 +69,16 @@ std::unique_ptr<lint::Rule> make_device_serial_invalid();
 std::unique_ptr<lint::Rule> make_device_weak_key();
 std::unique_ptr<lint::Rule> make_device_weak_signature();
 // --- end device ---
+// --- diff ---
+std::unique_ptr<lint::Rule> make_diff_devices_change_enrollment();
+std::unique_ptr<lint::Rule> make_diff_devices_change_hub();
+std::unique_ptr<lint::Rule> make_diff_devices_change_reprovision();
+std::unique_ptr<lint::Rule> make_diff_devices_change_twin();
+std::unique_ptr<lint::Rule> make_diff_devices_gain_provisioning();
+std::unique_ptr<lint::Rule> make_diff_devices_lose_provisioning();
+std::unique_ptr<lint::Rule> make_diff_expected_loss();
+std::unique_ptr<lint::Rule> make_diff_group_moved_to_root();
+// --- end diff ---
 // --- enrollment ---
 std::unique_ptr<lint::Rule> make_enrollment_ca_expired();
 std::unique_ptr<lint::Rule> make_enrollment_ca_is_root();
@@ -184,6 +194,16 @@ constexpr RuleFactory factories[] = {
     make_device_weak_key,
     make_device_weak_signature,
     // --- end device list ---
+    // --- diff list ---
+    make_diff_devices_change_enrollment,
+    make_diff_devices_change_hub,
+    make_diff_devices_change_reprovision,
+    make_diff_devices_change_twin,
+    make_diff_devices_gain_provisioning,
+    make_diff_devices_lose_provisioning,
+    make_diff_expected_loss,
+    make_diff_group_moved_to_root,
+    // --- end diff list ---
     // --- enrollment list ---
     make_enrollment_ca_expired,
     make_enrollment_ca_is_root,

@@ -55,26 +55,42 @@ done
 "$root/scripts/build-clang.sh" --target "${build_targets[@]}" >/dev/null
 
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}"
-failed=0
-for t in "${targets[@]}"; do
-  work="$build/fuzz"
+# Targets run side by side, one per core (DPSLINT_FUZZ_JOBS): each is one single-threaded process.
+parallel="${DPSLINT_FUZZ_JOBS:-$(nproc 2>/dev/null || echo 2)}"
+work="$build/fuzz"
+
+fuzz_target() {
+  local t="$1"
   mkdir -p "$work/corpus/$t" "$work/artifacts/$t"
-  args=(-max_total_time="$seconds" -print_final_stats=1 -timeout=10 -rss_limit_mb=2048
-        "-artifact_prefix=$work/artifacts/$t/")
+  local args=(-max_total_time="$seconds" -print_final_stats=1 -timeout=10 -rss_limit_mb=2048
+              "-artifact_prefix=$work/artifacts/$t/")
   if [ -f "$root/tests/fuzz/dict/$t.dict" ]; then
     args+=("-dict=$root/tests/fuzz/dict/$t.dict")
   fi
   if [ -n "${DPSLINT_FUZZ_RUNS:-}" ]; then
     args+=("-runs=$DPSLINT_FUZZ_RUNS")
   fi
+  local log="$work/$t.log" result=ok
+  "$build/tests/fuzz/fuzz_$t" "${args[@]}" ${extra[@]+"${extra[@]}"} "$work/corpus/$t" \
+      "$root/tests/fuzz/corpus/$t" >"$log" 2>&1 || result=FAILED
+  echo "$result" >"$work/$t.result"
+}
+
+mkdir -p "$work"
+for t in "${targets[@]}"; do
+  rm -f "$work/$t.result"
+  while [ "$(jobs -rp | wc -l)" -ge "$parallel" ]; do
+    wait -n || true
+  done
+  fuzz_target "$t" &
+done
+wait
+
+failed=0
+for t in "${targets[@]}"; do
   log="$work/$t.log"
-  if "$build/tests/fuzz/fuzz_$t" "${args[@]}" ${extra[@]+"${extra[@]}"} "$work/corpus/$t" \
-      "$root/tests/fuzz/corpus/$t" >"$log" 2>&1; then
-    result=ok
-  else
-    result=FAILED
-    failed=1
-  fi
+  result="$(cat "$work/$t.result" 2>/dev/null || echo FAILED)"
+  [ "$result" = ok ] || failed=1
   executions="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)"
   rate="$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)"
   rss="$(sed -n 's/^stat::peak_rss_mb: *//p' "$log" | tail -n 1)"

@@ -8,7 +8,8 @@
 set -euo pipefail
 
 packages=(
-  g++ make cmake pkg-config git
+  # Ninja schedules the two cores of a CI machine better than make (scripts/build.sh).
+  g++ make cmake ninja-build pkg-config git
   openssl libssl-dev
   libbotan-2-dev
   libre2-dev
@@ -21,6 +22,9 @@ packages=(
   # The CI-format tests validate SARIF against the OASIS JSON schema and JUnit against an XSD
   # (tests/cli/ci_formats_cli_test.cpp, testdata/schemas/).
   python3-jsonschema libxml2-utils
+  # GNU time measures the release dpslint's peak memory when a sanitized test program runs it
+  # (tests/support/process.cpp).
+  time
 )
 if [ "${1:-}" = "--clang" ]; then
   packages+=(clang libclang-rt-14-dev)

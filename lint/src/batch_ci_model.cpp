@@ -1,5 +1,7 @@
 #include "batch_ci_model.hpp"
 
+#include <iterator>
+
 #include "dpslint/finding_catalogue.hpp"
 #include "dpslint/fingerprint.hpp"
 
@@ -87,26 +89,35 @@ void BatchCiCollector::omit(const std::vector<Finding>& findings) {
     }
 }
 
-formats::ReportModel BatchCiCollector::model(const BatchOutcome& outcome,
-                                             const CiRequests& requests) {
+formats::ReportModel BatchCiCollector::findings_model(const std::string& command,
+                                                      std::vector<Finding> run_findings,
+                                                      lint::FailLevel fail_on,
+                                                      const Snapshot* snapshot,
+                                                      const CiRequests& requests) {
     std::vector<Finding> findings = std::move(findings_);
     findings_.clear();
-    findings.insert(findings.end(), outcome.batch_report.findings.begin(),
-                    outcome.batch_report.findings.end());
+    findings.insert(findings.end(), std::make_move_iterator(run_findings.begin()),
+                    std::make_move_iterator(run_findings.end()));
     FindingsModelInputs inputs;
-    inputs.command = outcome.command;
+    inputs.command = command;
     inputs.findings = &findings;
     inputs.all_rules = &rules::registry();
-    inputs.fail_on = outcome.fail_on;
+    inputs.snapshot = snapshot;
+    inputs.fail_on = fail_on;
     inputs.source_root = requests.source_root;
     inputs.cwd = requests.cwd;
     formats::ReportModel model = findings_report_model(inputs);
     findings.clear();
     findings.shrink_to_fit();
     model.omitted = std::move(omitted_);
-
     add_file_entities(model, files_);
+    return model;
+}
 
+formats::ReportModel BatchCiCollector::model(const BatchOutcome& outcome,
+                                             const CiRequests& requests) {
+    formats::ReportModel model = findings_model(outcome.command, outcome.batch_report.findings,
+                                                outcome.fail_on, nullptr, requests);
     model.decision_columns = {"Decision", "Devices"};
     for (const auto& [decision, count] : outcome.tally.decisions)
         model.decisions.push_back({decision, std::to_string(count)});

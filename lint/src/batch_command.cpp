@@ -60,10 +60,8 @@ std::uint64_t count_inputs(const std::vector<std::string>& inputs, const batch::
 BatchCommand::BatchCommand(CLI::App& app) {
     command_ = app.add_subcommand(
         "batch", "Validate a factory batch of device certificates (thousands to millions)");
-    auto* snapshot = command_
-                         ->add_option("--snapshot", snapshot_,
-                                      "DPS snapshot: decide as DPS would for every device")
-                         ->type_name("PATH");
+    auto* snapshot = add_snapshot_option(*command_, snapshot_,
+                                         "DPS snapshot: decide as DPS would for every device");
     auto* trust =
         command_
             ->add_option("--trust", trust_,
@@ -76,10 +74,7 @@ BatchCommand::BatchCommand(CLI::App& app) {
                      "Intermediate CA file (with --trust); one file per --untrusted, repeatable")
         ->type_name("FILE")
         ->needs(trust);
-    command_
-        ->add_option("--presented", presented_,
-                     "Certificates every device presents; one file per --presented, repeatable")
-        ->type_name("FILE");
+    add_presented_option(*command_, presented_);
     common_.add_at(*command_);
     validation_.add_crl(*command_);
     common_.add_backend(*command_);
@@ -87,8 +82,7 @@ BatchCommand::BatchCommand(CLI::App& app) {
     lint_.add(*command_);
     ci_.add(*command_);
     ci_.add_max_results(*command_);
-    command_->add_option("--jobs", jobs_, "Worker threads (default: number of cores)")
-        ->check(CLI::Range(1u, 1024u));
+    add_jobs_option(*command_, jobs_);
     command_
         ->add_option("--read-ahead", read_ahead_,
                      "Threads that start reading upcoming files (0: none)")

@@ -23,6 +23,8 @@ std::string render_document(const std::string& format, const RunDocuments& docum
                             bool to_terminal) {
     if (const auto ci = formats::parse_ci_format(format))
         return formats::render(*ci, *documents.model);
+    if (const auto it = documents.written.find(format); it != documents.written.end())
+        return it->second;
     if (format == "json")
         return json_text(with_fingerprints(documents.json(), *documents.model), 2) + "\n";
     std::ostringstream text;
@@ -85,14 +87,19 @@ std::string baseline_summary(const formats::ReportModel& model) {
            + std::to_string(c.new_findings) + " new, " + std::to_string(c.fixed) + " fixed";
 }
 
-void write_run_outputs(const std::string& format, const CiOutputOptions& options,
-                       const CiRequests& requests, const RunDocuments& documents,
-                       std::ostream& out) {
+void write_output_files(const CiOutputOptions& options, const CiRequests& requests,
+                        const RunDocuments& documents) {
     if (!options.write_baseline.empty())
         formats::write_output_file(options.write_baseline,
                                    json_text(formats::baseline_json(*documents.model), 2) + "\n");
     for (const auto& request : requests.outputs)
         formats::write_output_file(request.file, render_document(request.format, documents, false));
+}
+
+void write_run_outputs(const std::string& format, const CiOutputOptions& options,
+                       const CiRequests& requests, const RunDocuments& documents,
+                       std::ostream& out) {
+    write_output_files(options, requests, documents);
     out << render_document(format, documents, true);
 }
 

@@ -59,6 +59,9 @@ struct RunDocuments {
     std::function<void(std::ostream& out, const TextStyle& style)> text;
     std::function<nlohmann::json()> json;
     const formats::ReportModel* model = nullptr;
+    // A command that streams its own text and json as it goes (diff) hands over those it wrote
+    // for --output files, format -> document as written; they are used as they are.
+    std::map<std::string, std::string> written;
 };
 
 // The documents of a command whose text and json come from its reporter (render.hpp).
@@ -68,11 +71,17 @@ RunDocuments run_documents(const Reporter<Model>& reporter, const Model& result,
     return {[&reporter, &result](std::ostream& out, const TextStyle& style) {
                 reporter.text(result, out, style);
             },
-            [&reporter, &result] { return reporter.json(result); }, &model};
+            [&reporter, &result] { return reporter.json(result); },
+            &model,
+            {}};
 }
 
-// The one place a run with CI outputs writes: --write-baseline, every --output FORMAT=FILE, then
-// `format` on `out` (text styled for the terminal there, plain in files).
+// --write-baseline and every --output FORMAT=FILE (text plain in files).
+void write_output_files(const CiOutputOptions& options, const CiRequests& requests,
+                        const RunDocuments& documents);
+
+// The one place a run with CI outputs writes: write_output_files, then `format` on `out` (text
+// styled for the terminal there).
 void write_run_outputs(const std::string& format, const CiOutputOptions& options,
                        const CiRequests& requests, const RunDocuments& documents,
                        std::ostream& out);

@@ -45,4 +45,22 @@ OutputFormat CommonOptions::output_format() const {
     return format == "json" ? OutputFormat::json : OutputFormat::text;
 }
 
+CLI::Option* add_snapshot_option(CLI::App& command, std::string& snapshot,
+                                 const std::string& description) {
+    return command.add_option("--snapshot", snapshot, description)->type_name("PATH");
+}
+
+CLI::Option* add_presented_option(CLI::App& command, std::vector<std::string>& presented) {
+    return command
+        .add_option("--presented", presented,
+                    "Certificates every device presents in TLS besides its own; one file per "
+                    "--presented, repeatable")
+        ->type_name("FILE");
+}
+
+CLI::Option* add_jobs_option(CLI::App& command, unsigned& jobs) {
+    return command.add_option("--jobs", jobs, "Worker threads (default: number of cores)")
+        ->check(CLI::Range(1u, 1024u));
+}
+
 }  // namespace dpslint::cli

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -34,5 +35,15 @@ struct CommonOptions {
     std::unique_ptr<CryptoBackend> make_crypto_backend() const;
     OutputFormat output_format() const;
 };
+
+// --snapshot PATH, the exported DPS snapshot (a directory or one JSON file).
+CLI::Option* add_snapshot_option(CLI::App& command, std::string& snapshot,
+                                 const std::string& description =
+                                     "Exported DPS snapshot "
+                                     "(directory or JSON file)");
+// --presented FILE, repeatable: the certificates every device presents besides its own.
+CLI::Option* add_presented_option(CLI::App& command, std::vector<std::string>& presented);
+// --jobs N: worker threads, 0 (the default) meaning one per core.
+CLI::Option* add_jobs_option(CLI::App& command, unsigned& jobs);
 
 }  // namespace dpslint::cli

@@ -1,6 +1,7 @@
 #include "diff_command.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <ostream>
 #include <thread>
 
@@ -9,15 +10,19 @@
 #include "dpslint/diff/impact.hpp"
 #include "dpslint/diff/policy.hpp"
 #include "dpslint/error.hpp"
+#include "dpslint/finding_positions.hpp"
 #include "dpslint/input_file.hpp"
 #include "dpslint/json_input.hpp"
 #include "dpslint/lint/context.hpp"
 
+#include "batch_ci_model.hpp"
 #include "certificate_inputs.hpp"
+#include "ci_output.hpp"
 #include "diff_report.hpp"
 #include "dpslint_rules/registry.hpp"
 #include "error_line.hpp"
 #include "exit_codes.hpp"
+#include "lint_ci_model.hpp"
 
 namespace dpslint::cli {
 
@@ -117,11 +122,27 @@ void check_reports(const std::vector<std::string>& reports) {
     }
 }
 
-std::vector<const lint::Rule*> rules_with_diff() {
-    std::vector<const lint::Rule*> out = rules::registry();
-    const auto& extra = diff::diff_rules();
-    out.insert(out.end(), extra.begin(), extra.end());
-    return out;
+// The CI model of a diff: the diff.* findings, the configuration status findings and the lint
+// findings the change introduces, located (line and column) in the snapshot file of their
+// enrollment; one checked entity per device file and per enrollment a finding is about; the
+// transition counts as the decisions table; the trust picture after the change.
+formats::ReportModel diff_report_model(const DiffTotals& totals, BatchCiCollector& collector,
+                                       const Snapshot& before, const Snapshot& after,
+                                       const CiRequests& requests) {
+    std::vector<Finding> findings = totals.findings;
+    findings.insert(findings.end(), totals.lint.introduced.begin(), totals.lint.introduced.end());
+    resolve_positions(findings, before.source_maps);
+    resolve_positions(findings, after.source_maps);
+    formats::ReportModel model =
+        collector.findings_model("diff", std::move(findings), totals.fail_on, &after, requests);
+    add_snapshot_trust(model, after);
+    model.decision_columns = {"Transition", "Devices"};
+    for (std::size_t i = 0; i < diff::transition_count; ++i) {
+        model.decisions.push_back({std::string(to_string(static_cast<diff::Transition>(i))),
+                                   std::to_string(totals.transitions.counts[i])});
+    }
+    model.decisions.push_back({"unreadable files", std::to_string(totals.unreadable)});
+    return model;
 }
 
 }  // namespace
@@ -154,8 +175,9 @@ DiffCommand::DiffCommand(CLI::App& app) {
         ->type_name("FILE");
     common_.add_at(*command_);
     common_.add_backend(*command_);
-    common_.add_format(*command_);
+    common_.add_format(*command_, true);
     lint_.add(*command_);
+    ci_.add(*command_);
     command_->add_option("--jobs", jobs_, "Worker threads (default: number of cores)")
         ->check(CLI::Range(1u, 1024u));
     command_
@@ -168,7 +190,8 @@ DiffCommand::DiffCommand(CLI::App& app) {
 int DiffCommand::run(const CommandStreams& io) const {
     std::ostream& out = io.out;
     std::ostream& err = io.err;
-    const auto rules = rules_with_diff();
+    const auto& rules = rules::registry();
+    const CiRequests requests = read_ci_requests(ci_);
     const auto backend = common_.make_crypto_backend();
     const TimePoint at = common_.evaluation_time();
 
@@ -190,13 +213,17 @@ int DiffCommand::run(const CommandStreams& io) const {
     const lint::LintReport before_lint = linter.run(before_context);
     const lint::LintReport after_lint = linter.run(after_context);
 
-    DiffReportWriter writer(out, common_.output_format(), TextStyle::for_stdout());
-    writer.begin(
+    DiffWriters writers(common_.format, requests.outputs, out);
+    writers.begin(
         DiffRunInfo{at, std::string(backend->name()), before_, after_, settings.config.file},
         config);
 
     DiffTotals totals;
     diff::TransitionPolicy policy;
+    // No bound: the device files of a change are checked whole (diff has no --max-ci-results),
+    // and a finding's fingerprint may depend on the snapshot, which the collector does not see.
+    BatchCiCollector collector(BatchCiCollector::wanted_by(common_.format, ci_),
+                               std::numeric_limits<std::size_t>::max(), false, settings.fail_on);
     const diff::ImpactProcessor processor(*backend, before_context, after_context, batch_settings);
     DeviceSource source(devices_, devices_from_);
     try {
@@ -204,17 +231,18 @@ int DiffCommand::run(const CommandStreams& io) const {
             processor, jobs_ == 0 ? std::max(1u, std::thread::hardware_concurrency()) : jobs_,
             [&](batch::InputItem& item) { return source.next(item); },
             [&](diff::FileImpacts&& file) {
+                collector.add(file.record);
                 if (file.record.rejected()) {
                     ++totals.unreadable;
                     print_error(err, file.record.error);
-                    writer.rejected(file.record.path, file.record.error_id, file.record.error);
+                    writers.rejected(file.record.path, file.record.error_id, file.record.error);
                     return;
                 }
                 for (const auto& device : file.devices) {
                     ++totals.devices;
                     totals.transitions.add(device.comparison.transition);
                     policy.observe(file.record.path, device);
-                    writer.device(file.record.path, device);
+                    writers.device(file.record.path, device);
                 }
             });
     } catch (const InputError& e) {
@@ -235,14 +263,23 @@ int DiffCommand::run(const CommandStreams& io) const {
     totals.suppressed = report.suppressed.size();
     totals.lint = diff::compare_lint(before_lint.findings, after_lint.findings);
     totals.fail_on = settings.fail_on;
-    writer.end(totals);
 
-    if (totals.unreadable > 0)
-        return exit_usage;
-    return lint::fails(totals.findings, settings.fail_on)
-                   || lint::fails(totals.lint.introduced, settings.fail_on)
-               ? exit_findings
-               : exit_ok;
+    formats::ReportModel model = diff_report_model(totals, collector, before, after, requests);
+    const bool failing = lint::fails(totals.findings, settings.fail_on)
+                         || lint::fails(totals.lint.introduced, settings.fail_on);
+    finish_ci_model(model, requests, totals.unreadable > 0, failing ? exit_findings : exit_ok);
+    if (requests.baseline)
+        totals.baseline = baseline_summary(model);
+    writers.end(totals);
+
+    RunDocuments documents;
+    documents.model = &model;
+    documents.written = writers.written();
+    if (formats::parse_ci_format(common_.format))
+        write_run_outputs(common_.format, ci_, requests, documents, out);
+    else
+        write_output_files(ci_, requests, documents);
+    return model.exit_status;
 }
 
 }  // namespace dpslint::cli

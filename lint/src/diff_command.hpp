@@ -23,6 +23,7 @@ public:
 private:
     CommonOptions common_;
     LintOptions lint_;
+    CiOutputOptions ci_;
     std::string before_;
     std::string after_;
     std::vector<std::string> presented_;

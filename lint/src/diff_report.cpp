@@ -225,16 +225,17 @@ void DiffReportWriter::end(const DiffTotals& totals) {
             {{"introduced", to_json(totals.lint.introduced)},
              {"fixed", to_json(totals.lint.fixed)}},
             false);
-        key(out_, "summary",
-            {{"devices", totals.devices},
-             {"unreadable", totals.unreadable},
-             {"transitions", transitions_json(totals.transitions)},
-             {"findings", by_severity},
-             {"suppressed", totals.suppressed},
-             {"lintIntroduced", totals.lint.introduced.size()},
-             {"lintFixed", totals.lint.fixed.size()},
-             {"failOn", std::string(lint::to_string(totals.fail_on))}},
-            true);
+        nlohmann::json summary{{"devices", totals.devices},
+                               {"unreadable", totals.unreadable},
+                               {"transitions", transitions_json(totals.transitions)},
+                               {"findings", by_severity},
+                               {"suppressed", totals.suppressed},
+                               {"lintIntroduced", totals.lint.introduced.size()},
+                               {"lintFixed", totals.lint.fixed.size()},
+                               {"failOn", std::string(lint::to_string(totals.fail_on))}};
+        if (!totals.baseline.empty())
+            summary["baseline"] = totals.baseline;
+        key(out_, "summary", summary, true);
         out_ << "}\n";
         return;
     }
@@ -266,7 +267,56 @@ void DiffReportWriter::end(const DiffTotals& totals) {
          << " warning(s), " << by_severity["notice"] << " notice(s)";
     if (totals.suppressed > 0)
         out_ << ", " << totals.suppressed << " suppressed";
+    if (!totals.baseline.empty())
+        out_ << "; baseline: " << totals.baseline;
     out_ << '\n';
+}
+
+DiffWriters::DiffWriters(const std::string& format,
+                         const std::vector<formats::OutputRequest>& outputs, std::ostream& out) {
+    const auto own = [](const std::string& name) {
+        return name == "text" || name == "json";
+    };
+    for (const auto& request : outputs) {
+        if (own(request.format))
+            files_[request.format];
+    }
+    writers_.reserve(files_.size() + 1);
+    if (own(format))
+        writers_.emplace_back(out, format == "json" ? OutputFormat::json : OutputFormat::text,
+                              TextStyle::for_stdout());
+    for (auto& [name, stream] : files_) {
+        writers_.emplace_back(stream, name == "json" ? OutputFormat::json : OutputFormat::text,
+                              TextStyle::plain());
+    }
+}
+
+void DiffWriters::begin(const DiffRunInfo& info, const diff::ConfigDiff& config) {
+    for (auto& w : writers_)
+        w.begin(info, config);
+}
+
+void DiffWriters::device(const std::string& file, const diff::DeviceImpact& device) {
+    for (auto& w : writers_)
+        w.device(file, device);
+}
+
+void DiffWriters::rejected(const std::string& file, const std::string& error_id,
+                           const std::string& error) {
+    for (auto& w : writers_)
+        w.rejected(file, error_id, error);
+}
+
+void DiffWriters::end(const DiffTotals& totals) {
+    for (auto& w : writers_)
+        w.end(totals);
+}
+
+std::map<std::string, std::string> DiffWriters::written() const {
+    std::map<std::string, std::string> out;
+    for (const auto& [name, stream] : files_)
+        out.emplace(name, stream.str());
+    return out;
 }
 
 }  // namespace dpslint::cli

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <iosfwd>
+#include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "dpslint/lint/config.hpp"
 
 #include "common_options.hpp"
+#include "formats/outputs.hpp"
 #include "text_style.hpp"
 
 namespace dpslint::cli {
@@ -33,6 +35,7 @@ struct DiffTotals {
     std::size_t suppressed = 0;
     diff::LintChanges lint;
     lint::FailLevel fail_on = lint::FailLevel::error;
+    std::string baseline;  // with --baseline: what it did (baseline_summary); else empty
 };
 
 // The diff report, written as it goes: header and configuration changes first, then one entry
@@ -51,6 +54,26 @@ private:
     OutputFormat format_;
     TextStyle style_;
     bool first_device_ = true;
+};
+
+// The diff report in every text and json document a run writes: --format on `out` when it is
+// text or json, and each --output text|json=FILE, held in memory (text plain) until the run ends.
+class DiffWriters {
+public:
+    DiffWriters(const std::string& format, const std::vector<formats::OutputRequest>& outputs,
+                std::ostream& out);
+
+    void begin(const DiffRunInfo& info, const diff::ConfigDiff& config);
+    void device(const std::string& file, const diff::DeviceImpact& device);
+    void rejected(const std::string& file, const std::string& error_id, const std::string& error);
+    void end(const DiffTotals& totals);
+
+    // What was written for the --output files: format -> document (RunDocuments::written).
+    std::map<std::string, std::string> written() const;
+
+private:
+    std::map<std::string, std::ostringstream> files_;  // a node per format: stable streams
+    std::vector<DiffReportWriter> writers_;
 };
 
 nlohmann::json config_diff_json(const diff::ConfigDiff& config);

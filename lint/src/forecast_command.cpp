@@ -32,9 +32,7 @@ ForecastCommand::ForecastCommand(CLI::App& app) {
         "forecast",
         "List the dates on which certificates expire and how many devices each takes out of "
         "provisioning");
-    command_->add_option("--snapshot", snapshot_, "Exported DPS snapshot (directory or JSON file)")
-        ->required()
-        ->type_name("PATH");
+    add_snapshot_option(*command_, snapshot_)->required();
     command_
         ->add_option("--from,--at", common_.at,
                      "Start of the window and the time devices are decided at, RFC 3339; "

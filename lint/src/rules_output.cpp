@@ -24,8 +24,9 @@ void print_rule_listing_text(const RuleListing& listing, std::ostream& out, cons
         std::string severity(m.context_severities.empty() ? to_string(m.severity)
                                                           : std::string_view("varies"));
         severity.resize(8, ' ');
+        const bool diff = lint::needs(m, lint::InputPart::change);
         out << id << severity << m.title << (m.enabled_by_default ? "" : " (off by default)")
-            << '\n';
+            << (diff ? " (dpslint diff)" : "") << '\n';
         if (!m.context_severities.empty()) {
             out << std::string(id.size() + severity.size(), ' ') << lint::severities_text(m)
                 << " by case: " << m.severity_context << '\n';

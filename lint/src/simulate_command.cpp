@@ -127,14 +127,8 @@ SimulateCommand::SimulateCommand(CLI::App& app) {
     command_ = app.add_subcommand(
         "simulate",
         "Decide, as DPS would, whether each device provisions and through which enrollment");
-    command_->add_option("--snapshot", snapshot_, "Exported DPS snapshot (directory or JSON file)")
-        ->required()
-        ->type_name("PATH");
-    command_
-        ->add_option("--presented", presented_,
-                     "Certificates every device presents in TLS besides its own; one file per "
-                     "--presented, repeatable")
-        ->type_name("FILE");
+    add_snapshot_option(*command_, snapshot_)->required();
+    add_presented_option(*command_, presented_);
     common_.add_at(*command_);
     validation_.add_crl(*command_);
     common_.add_backend(*command_);

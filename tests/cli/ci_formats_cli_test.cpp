@@ -18,11 +18,13 @@
 #include <nlohmann/json.hpp>
 
 #include "support/process.hpp"
+#include "support/resource_bounds.hpp"
 #include "support/scratch.hpp"
 #include "support/testdata.hpp"
 
 namespace ci_formats_cli_test {
 
+using dpslint::test::binary_under_test;
 using dpslint::test::read_text;
 using dpslint::test::run_dpslint;
 using dpslint::test::run_process;
@@ -586,6 +588,13 @@ std::vector<std::string> batch_args() {
                 demo_devices);
 }
 
+// The committed configuration change (testdata/demo/diff/) and the demo devices.
+std::vector<std::string> diff_args() {
+    return with({"diff", "--before", "testdata/demo/snapshot", "--after",
+                 "testdata/demo/diff/after", "--at", at},
+                demo_devices);
+}
+
 // batch-merge of two shard reports of the demo batch, written into `dir`.
 std::vector<std::string> merge_args(const fs::path& dir) {
     std::vector<std::string> args{"batch-merge", "--at", at};
@@ -633,11 +642,11 @@ std::size_t require_regions_in_place(const nlohmann::json& log) {
 
 }  // namespace
 
-TEST_CASE("verify, simulate, batch and batch-merge write every CI format from one run",
+TEST_CASE("verify, simulate, batch, batch-merge and diff write every CI format from one run",
           "[ci-formats]") {
     ScratchDir scratch("ci-formats-commands");
     for (const auto& args :
-         {verify_args(), simulate_args(), batch_args(), merge_args(scratch.path())}) {
+         {verify_args(), simulate_args(), batch_args(), merge_args(scratch.path()), diff_args()}) {
         INFO(args[0]);
         std::map<std::string, fs::path> files;
         std::vector<std::string> outputs;
@@ -670,7 +679,8 @@ TEST_CASE("verify, simulate, batch and batch-merge write every CI format from on
                   == std::string::npos);
             CHECK(result.at("partialFingerprints").contains("primaryLocationLineHash"));
         }
-        // Certificate findings at their PEM BEGIN line (batch: taken as each file is read).
+        // Certificate findings at their PEM BEGIN line (batch: taken as each file is read);
+        // diff: its findings are at the enrollments, in the snapshot files before and after.
         CHECK(require_regions_in_place(log) > 0);
 
         // One JUnit test case per device file.
@@ -702,6 +712,81 @@ TEST_CASE("simulate's Markdown summary has the real decisions and the rejected d
     CHECK(r.out.find("```mermaid\nflowchart LR\n") != std::string::npos);
     CHECK(std::regex_search(r.out, std::regex("<br/>rejected\"\\]")));
     CHECK(std::regex_search(r.out, std::regex("<br/>blocked\"\\]")));
+}
+
+TEST_CASE("diff's CI documents: transition counts, located findings, text and json as streamed",
+          "[ci-formats]") {
+    ScratchDir scratch("ci-formats-diff");
+    const Run r = lint(with(diff_args(), {"--format", "markdown", "--output",
+                                          "text=" + (scratch / "diff.txt").string()}));
+    REQUIRE(r.exit_code == 1);
+    INFO(r.out);
+    CHECK(r.out.find("## dpslint diff: ❌ fail") == 0);
+    CHECK(r.out.find("| Transition | Devices |") != std::string::npos);
+    CHECK(r.out.find(R"(| provisioned\-&gt;blocked | 1 |)") != std::string::npos);
+    CHECK(r.out.find(R"(| rejected\-&gt;blocked | 1 |)") != std::string::npos);
+    CHECK(r.out.find(R"(| enrollment\-changed | 1 |)") != std::string::npos);
+    // The loss is located at the enrollment in the snapshot it was deployed in.
+    CHECK(
+        r.out.find(
+            R"(| error | diff\.devices\-lose\-provisioning | testdata/demo/snapshot/enrollment\-groups\.json:)")
+        != std::string::npos);
+    // An --output text file is the text report, plain.
+    CHECK(read_text(scratch / "diff.txt") == lint(diff_args()).out);
+
+    // SARIF: the diff rules described from the registry, with their citations.
+    const auto sarif = nlohmann::json::parse(lint(with(diff_args(), {"--format", "sarif"})).out);
+    bool described = false;
+    for (const auto& rule : sarif.at("runs").at(0).at("tool").at("driver").at("rules")) {
+        if (rule.at("id") != "diff.devices-lose-provisioning")
+            continue;
+        described = true;
+        CHECK(rule.at("shortDescription").at("text") == "Devices would stop provisioning");
+        CHECK(rule.at("help").at("text").get<std::string>().find("https://learn.microsoft.com/")
+              != std::string::npos);
+    }
+    CHECK(described);
+
+    // JUnit: the enrollment that loses its devices is a failing test case.
+    const std::string junit = lint(with(diff_args(), {"--format", "junit"})).out;
+    CHECK(junit.find("name=\"enrollment group my-device-group\"") != std::string::npos);
+}
+
+TEST_CASE("diff baselines: the same change passes, a new finding fails", "[ci-formats]") {
+    ScratchDir scratch("ci-formats-baseline-diff");
+    const auto args = with(diff_args(), {"--fail-on", "warning"});
+    const fs::path baseline = scratch / "diff-baseline.json";
+    REQUIRE(lint(with(args, {"--write-baseline", baseline.string()})).exit_code == 1);
+    const Run again = lint(with(args, {"--baseline", baseline.string()}));
+    INFO(again.err << again.out);
+    CHECK(again.exit_code == 0);
+    CHECK(again.out.find("; baseline: 10 unchanged (not failing), 0 new, 0 fixed")
+          != std::string::npos);
+    const auto json = nlohmann::json::parse(
+        lint(with(args, {"--baseline", baseline.string(), "--format", "json"})).out);
+    CHECK(json.at("summary").at("baseline") == "10 unchanged (not failing), 0 new, 0 fixed");
+
+    // A baseline of device-1 alone: customer-a-0001 moving to another group is new and fails.
+    const fs::path partial = scratch / "diff-partial.json";
+    REQUIRE(lint({"diff", "--before", "testdata/demo/snapshot", "--after",
+                  "testdata/demo/diff/after", "--at", at, "--fail-on", "warning",
+                  "--write-baseline", partial.string(), "testdata/demo/devices/device-1.pem"})
+                .exit_code
+            == 1);
+    const Run partly = lint(with(args, {"--baseline", partial.string(), "--format", "sarif"}));
+    CHECK(partly.exit_code == 1);
+    const auto log = nlohmann::json::parse(partly.out);
+    std::set<std::string> new_rules;
+    for (const auto& result : log.at("runs").at(0).at("results")) {
+        if (result.at("baselineState") == "new")
+            new_rules.insert(result.at("ruleId").get<std::string>());
+    }
+    CHECK(new_rules
+          == std::set<std::string>{"diff.devices-change-enrollment", "diff.devices-change-hub",
+                                   "diff.devices-change-twin"});
+
+    // Without a baseline the exit status is as before: the loss fails the run.
+    CHECK(lint(diff_args()).exit_code == 1);
 }
 
 TEST_CASE("verify, simulate and batch baselines: the same run passes, exit 0", "[ci-formats]") {
@@ -769,12 +854,16 @@ TEST_CASE("every dpslint command of docs/ci.md runs on the demo data", "[ci-form
              fs::copy_options::recursive);
     fs::create_directories(scratch / "devices");
     fs::create_directories(scratch / "reports");  // each job's `mkdir -p reports`
+    // The diff job's base branch (`git worktree add base ...`): the demo change against it.
+    fs::create_directories(scratch / "base");
+    fs::copy(source_dir() / "testdata/demo/snapshot", scratch / "base/snapshot",
+             fs::copy_options::recursive);
     for (const auto& entry : fs::directory_iterator(source_dir() / "testdata/demo/devices")) {
         if (entry.path().extension() == ".pem")
             fs::copy_file(entry.path(), scratch / "devices" / entry.path().filename());
     }
     const std::string path =
-        "PATH=" + fs::path(DPSLINT_BINARY).parent_path().string() + ":/usr/bin:/bin";
+        "PATH=" + fs::path(binary_under_test()).parent_path().string() + ":/usr/bin:/bin";
 
     const auto commands = documented_commands();
     std::set<std::string> seen;
@@ -794,7 +883,7 @@ TEST_CASE("every dpslint command of docs/ci.md runs on the demo data", "[ci-form
         if (line.find("--baseline ") != std::string::npos)
             CHECK(r.exit_code == 0);  // the baseline written just before passes the same run
     }
-    CHECK(seen == std::set<std::string>{"lint", "simulate", "batch", "batch-merge"});
+    CHECK(seen == std::set<std::string>{"lint", "simulate", "diff", "batch", "batch-merge"});
     std::size_t sarif = 0, junit = 0;
     for (const auto& entry : fs::directory_iterator(scratch / "reports")) {
         INFO(entry.path());

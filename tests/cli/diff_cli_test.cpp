@@ -201,6 +201,79 @@ TEST_CASE("diff: the lint configuration applies to diff findings", "[cli][diff]"
     CHECK(doc["summary"]["transitions"]["provisioned->blocked"] == 1);
 }
 
+TEST_CASE("diff rules: listed and explained like any rule, checked by diff", "[cli][diff]") {
+    auto r = run_dpslint({"rules"}, demo);
+    REQUIRE(r.exit_code == 0);
+    for (const char* id : {"diff.devices-change-enrollment", "diff.devices-change-hub",
+                           "diff.devices-change-reprovision", "diff.devices-change-twin",
+                           "diff.devices-gain-provisioning", "diff.devices-lose-provisioning",
+                           "diff.expected-loss", "diff.group-moved-to-root"}) {
+        INFO(id);
+        const auto at = r.out.find(std::string(id) + " ");
+        REQUIRE(at != std::string::npos);
+        CHECK(r.out.substr(at, r.out.find('\n', at) - at).find("(dpslint diff)")
+              != std::string::npos);
+    }
+    const auto listing =
+        nlohmann::json::parse(run_dpslint({"rules", "--format", "json"}, demo).out);
+    for (const auto& rule : listing["rules"]) {
+        INFO(rule["id"]);
+        CHECK(rule["checkedBy"]
+              == (rule["category"] == "diff" ? std::string("diff") : std::string("lint")));
+    }
+
+    r = run_dpslint({"explain", "diff.devices-lose-provisioning"}, demo);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.rfind("diff.devices-lose-provisioning: Devices would stop provisioning", 0) == 0);
+    CHECK(r.out.find("checked by dpslint diff") != std::string::npos);
+    CHECK(r.out.find("https://learn.microsoft.com/") != std::string::npos);
+}
+
+TEST_CASE("diff rules: a configuration naming them is accepted by lint and applied by diff",
+          "[cli][diff]") {
+    ScratchDir dir("diff-rule-config");
+    const auto config = dir.write("dpslint.json", R"({"disable": ["enrollment.*", "ca.*",
+          "diff.devices-change-hub"], "enable": ["diff.devices-change-twin"],
+          "severity": {"diff.devices-lose-provisioning": "warning"}})");
+
+    // lint: accepted, no effect: no diff.* finding and none listed as run or not applicable.
+    auto r = run_dpslint({"lint", "--snapshot", "snapshot", "--at", "2026-12-01T00:00:00Z",
+                          "--config", config.string(), "--format", "json"},
+                         demo);
+    INFO(r.err);
+    REQUIRE(r.exit_code != 2);
+    const auto lint = nlohmann::json::parse(r.out);
+    for (const auto& key : {"rulesRun", "rulesNotApplicable"}) {
+        for (const auto& id : lint[key])
+            CHECK(id.get<std::string>().rfind("diff.", 0) != 0);
+    }
+    for (const auto& f : lint["findings"])
+        CHECK(f["rule"].get<std::string>().rfind("diff.", 0) != 0);
+
+    // diff: applied. The loss is a warning, so the run passes; the hub change is not reported.
+    const auto doc =
+        diff_json(diff_args("diff/after", {"devices/device-1.pem", "devices/customer-a-0001.pem",
+                                           "--config", config.string()}),
+                  0);
+    const auto ids = finding_ids(doc["findings"]);
+    CHECK(std::find(ids.begin(), ids.end(), "diff.devices-change-hub") == ids.end());
+    CHECK(std::find(ids.begin(), ids.end(), "diff.devices-change-twin") != ids.end());
+    for (const auto& f : doc["findings"]) {
+        if (f["rule"] == "diff.devices-lose-provisioning")
+            CHECK(f["severity"] == "warning");
+    }
+    CHECK(std::find(ids.begin(), ids.end(), "diff.devices-lose-provisioning") != ids.end());
+
+    // A misspelt diff rule is refused by both, naming the file.
+    const auto bad = dir.write("bad.json", R"({"disable": ["diff.devices-lose-provisionin"]})");
+    r = run_dpslint({"lint", "--snapshot", "snapshot", "--config", bad.string()}, demo);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("bad.json") != std::string::npos);
+    r = run_dpslint(diff_args("diff/after", {"--config", bad.string()}), demo);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("bad.json") != std::string::npos);
+}
+
 TEST_CASE("diff: the same snapshot on both sides changes nothing", "[cli][diff]") {
     auto args = diff_args("snapshot", demo_devices);
     const auto doc = diff_json(args, 0);

@@ -17,9 +17,11 @@
 #include "dpslint/output_text.hpp"
 
 #include "support/process.hpp"
+#include "support/resource_bounds.hpp"
 #include "support/scratch.hpp"
 #include "support/testdata.hpp"
 
+using dpslint::test::binary_bounds_apply;
 using dpslint::test::ProcessResult;
 using dpslint::test::read_text;
 using dpslint::test::run_dpslint;
@@ -31,19 +33,6 @@ namespace fs = std::filesystem;
 namespace hostile_input_test {
 
 namespace {
-
-#if defined(DPSLINT_SANITIZED) || defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-constexpr bool sanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer) \
-    || __has_feature(thread_sanitizer)
-constexpr bool sanitized = true;
-#else
-constexpr bool sanitized = false;
-#endif
-#else
-constexpr bool sanitized = false;
-#endif
 
 // A run still going after this long is killed: a hang fails the test instead of the suite.
 constexpr double deadline_seconds = 60;
@@ -125,7 +114,7 @@ void check_no_crash(const ProcessResult& r) {
 
 void check_resources(const ProcessResult& r) {
     CHECK_FALSE(r.timed_out);
-    if constexpr (!sanitized) {
+    if (binary_bounds_apply()) {
         CHECK(r.seconds < max_seconds);
         CHECK(r.max_rss_kb < max_rss_kb);
     }

@@ -1,16 +1,22 @@
 #include "process.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <limits>
 #include <poll.h>
 #include <signal.h>
 #include <stdexcept>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include "resource_bounds.hpp"
 
 extern char** environ;
 
@@ -40,6 +46,8 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
              {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) {
             close(fd);
         }
+        // Its own process group, so that a timeout kills whatever it started too.
+        setpgid(0, 0);
         if (!cwd.empty() && chdir(cwd.c_str()) != 0)
             _exit(127);
         for (const auto& kv : extra_env) {
@@ -81,7 +89,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
                 std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
             if (remaining.count() <= 0) {
                 if (!result.timed_out)
-                    kill(pid, SIGKILL);
+                    kill(-pid, SIGKILL);
                 result.timed_out = true;
                 wait_ms = 100;  // collect what is left in the pipes
             } else {
@@ -135,9 +143,39 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
 
 ProcessResult run_dpslint(const std::vector<std::string>& args, const std::string& cwd,
                           const std::string& stdin_text, double timeout_seconds) {
-    std::vector<std::string> argv{DPSLINT_BINARY};
+    std::vector<std::string> argv;
+    // The peak RSS wait4 reports for a child includes what it inherited from the process it
+    // was forked from, and a sanitized test program holds hundreds of MB: the release binary's
+    // own peak is taken by GNU time, a process of 2 MB, started in between.
+    const bool measure_with_time = sanitized_build && binary_bounds_apply();
+    static std::atomic<int> counter{0};
+    const auto rss_file =
+        std::filesystem::temp_directory_path()
+        / ("dpslint-rss-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+    if (measure_with_time)
+        argv = {"/usr/bin/time", "-q", "-f", "%M", "-o", rss_file.string()};
+    argv.push_back(binary_under_test());
     argv.insert(argv.end(), args.begin(), args.end());
-    return run_process(argv, cwd, stdin_text, {"NO_COLOR=1"}, timeout_seconds);
+    ProcessResult result = run_process(argv, cwd, stdin_text, {"NO_COLOR=1"}, timeout_seconds);
+    if (measure_with_time) {
+        std::ifstream in(rss_file);
+        std::string line;
+        long kb = -1;
+        while (std::getline(in, line)) {
+            if (!line.empty() && line.find_first_not_of("0123456789") == std::string::npos)
+                kb = std::stol(line);
+        }
+        std::error_code ignored;
+        std::filesystem::remove(rss_file, ignored);
+        // Unmeasured (killed before time wrote it) counts as over any bound.
+        result.max_rss_kb = kb >= 0 ? kb : std::numeric_limits<long>::max();
+        // time exits 128 + N for a command killed by signal N.
+        if (result.signal == 0 && result.exit_code > 128) {
+            result.signal = result.exit_code - 128;
+            result.exit_code = -1;
+        }
+    }
+    return result;
 }
 
 }  // namespace dpslint::test

@@ -29,7 +29,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
                           const std::vector<std::string>& extra_env = {},
                           double timeout_seconds = 0);
 
-// Runs the dpslint binary built alongside the tests.
+// Runs the dpslint binary under test (support/resource_bounds.hpp), measuring its own peak RSS.
 ProcessResult run_dpslint(const std::vector<std::string>& args, const std::string& cwd = {},
                           const std::string& stdin_text = {}, double timeout_seconds = 0);
 

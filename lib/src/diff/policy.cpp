@@ -1,10 +1,8 @@
 #include "dpslint/diff/policy.hpp"
 
 #include <algorithm>
-#include <memory>
 #include <set>
 
-#include "dpslint/citations.hpp"
 #include "dpslint/identifiers.hpp"
 #include "dpslint/output_text.hpp"
 
@@ -12,109 +10,8 @@ namespace dpslint::diff {
 
 namespace {
 
-// A rule checked by `dpslint diff` itself: it needs a change (InputPart::change), which no lint
-// run has, so the engine never applies it there.
-class DiffRule final : public lint::SnapshotRule {
-public:
-    explicit DiffRule(lint::RuleMetadata metadata) : metadata_(std::move(metadata)) {}
-    const lint::RuleMetadata& metadata() const override { return metadata_; }
-    void check(const lint::LintContext&, const lint::RuleOptions&,
-               lint::FindingSink&) const override {}
-
-private:
-    lint::RuleMetadata metadata_;
-};
-
-std::vector<std::unique_ptr<const lint::Rule>> make_diff_rules() {
-    using lint::Target;
-    const auto make_metadata = [](std::string id, std::string title, Severity severity,
-                                  Target inspects, std::string rationale, std::string citation,
-                                  std::string fix, std::vector<lint::RuleOption> options,
-                                  std::string example) {
-        return lint::declare_rule({.id = std::move(id),
-                                   .title = std::move(title),
-                                   .severity = severity,
-                                   .inspects = inspects,
-                                   .needs = {lint::InputPart::change},
-                                   .rationale = std::move(rationale),
-                                   .citation = std::move(citation),
-                                   .fix = std::move(fix),
-                                   .options = std::move(options),
-                                   .example = std::move(example)});
-    };
-    const std::string x509(citation::dps_x509_attestation);
-    std::vector<std::unique_ptr<const lint::Rule>> out;
-    const auto add = [&](lint::RuleMetadata m) {
-        out.push_back(std::make_unique<DiffRule>(std::move(m)));
-    };
-    add(make_metadata(
-        rule_id::devices_change_enrollment, "Devices would provision through another enrollment",
-        Severity::warning, Target::enrollment_group,
-        "After the change DPS would stop at another enrollment for these devices: they get that "
-        "enrollment's hubs, initial twin and reprovision policy on their next registration.",
-        x509, "Check that the other enrollment is meant for these devices.", {},
-        "a nearer group is added for the intermediate that issued the devices"));
-    add(make_metadata(
-        rule_id::devices_change_hub, "Devices would be allocated to another hub set",
-        Severity::warning, Target::enrollment_group,
-        "The allocation policy or the hubs a device may be allocated to change; on its next "
-        "registration the device may move to another IoT hub (and, with migrateDeviceData "
-        "false, lose its twin).",
-        std::string(citation::dps_allocation),
-        "Make sure the new hubs are linked and ready, and check the reprovision policy.", {},
-        "allocationPolicy changed from hashed to static"));
-    add(make_metadata(rule_id::devices_change_reprovision,
-                      "Devices would get another reprovision policy", Severity::notice,
-                      Target::enrollment_group,
-                      "What DPS does with the device's hub assignment and twin data when it "
-                      "registers again changes.",
-                      std::string(citation::dps_reprovision),
-                      "Check that the new reprovision policy is intended.", {},
-                      "reprovisionPolicy.migrateDeviceData changed to false"));
-    add(make_metadata(rule_id::devices_change_twin, "Devices would get another initial twin",
-                      Severity::notice, Target::initial_twin,
-                      "Devices provisioned after the change start with another initial twin; "
-                      "devices already provisioned keep theirs unless reprovisioned with reset.",
-                      std::string(citation::dps_reprovision), "Check the edited initial twin.", {},
-                      "initialTwin.properties.desired.firmware edited"));
-    add(make_metadata(
-        rule_id::devices_gain_provisioning, "Devices that were refused would provision",
-        Severity::warning, Target::enrollment_group,
-        "A device DPS refused before (disabled entry, no enrollment, untrusted chain) would "
-        "provision after the change; a removed blocklist entry lets the device back in.",
-        std::string(citation::dps_revoke),
-        "Check that these devices are meant to provision; to keep one out, keep a disabled "
-        "individual enrollment for it rather than deleting it.",
-        {}, "a disabled individual enrollment is deleted"));
-    add(make_metadata(
-        rule_id::devices_lose_provisioning, "Devices would stop provisioning", Severity::error,
-        Target::enrollment_group,
-        "Devices that provision today would be refused on their next registration (disabled or "
-        "deleted enrollment, CA record removed or unverified, chain no longer trusted).",
-        x509,
-        "Undo the change, or, if the loss is intended, say so with --expect-loss ENROLLMENT or "
-        "a suppression of diff.devices-lose-provisioning targeting the enrollment.",
-        {}, "the enrollment group of the devices is disabled"));
-    add(make_metadata(
-        rule_id::expected_loss, "Devices would stop provisioning, as expected", Severity::notice,
-        Target::enrollment_group,
-        "The loss was marked expected (--expect-loss): reported for the record, not as a "
-        "failure.",
-        x509, "Nothing to do if the loss is intended.", {},
-        "--expect-loss my-group with my-group disabled"));
-    add(make_metadata(
-        rule_id::group_moved_to_root, "Enrollment group moved from an intermediate to a root",
-        Severity::warning, Target::enrollment_group,
-        "DPS walks a device's chain from its issuer up and stops at the first certificate a "
-        "group uses; a group on a root claims every device under that root that no nearer group "
-        "claims, including devices of other intermediates and customers.",
-        x509, "Keep the group on the intermediate, or check every intermediate under the root.", {},
-        "caReferences.primary changed from my-intermediate-ca to my-root-ca"));
-    std::sort(out.begin(), out.end(),
-              [](const auto& a, const auto& b) { return a->metadata().id < b->metadata().id; });
-    return out;
-}
-
+// The rule as the linter holds it (configured severity); null when disabled or not in its
+// registry (the diff.* rules are in rules/diff/, dpslint_rules/registry.hpp).
 const lint::ActiveRule* active_rule(const lint::Linter& linter, std::string_view id) {
     for (const auto& a : linter.active_rules()) {
         if (a.rule->metadata().id == id)
@@ -150,17 +47,6 @@ Location enrollment_location(const std::optional<EnrollmentRef>& e) {
 }
 
 }  // namespace
-
-const std::vector<const lint::Rule*>& diff_rules() {
-    static const auto owned = make_diff_rules();
-    static const auto rules = [] {
-        std::vector<const lint::Rule*> out;
-        for (const auto& r : owned)
-            out.push_back(r.get());
-        return out;
-    }();
-    return rules;
-}
 
 void TransitionPolicy::count(const char* rule, const std::string& file,
                              const DeviceImpact& device) {
@@ -215,7 +101,7 @@ std::vector<Finding> TransitionPolicy::findings(
             + ")";
         std::string message;
         Location location = enrollment_location(t.before ? t.before : t.after);
-        if (loss) {
+        if (id == rule_id::devices_lose_provisioning) {
             message = n + " provisioned through " + enrollment_text(t.before)
                       + " would no longer provision: " + one_line(t.after_reason) + " ("
                       + std::to_string(t.after_code) + ", " + enrollment_text(t.after) + ")";

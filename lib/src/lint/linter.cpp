@@ -213,6 +213,10 @@ LintReport Linter::run(const LintContext& context) const {
     std::vector<Finding> findings;
     for (const auto& a : active_) {
         const auto& m = a.rule->metadata();
+        // A rule that needs a change (diff.*) is `dpslint diff`'s: no lint run could apply it, so
+        // listing it as not applicable in every report would say nothing.
+        if (needs(m, InputPart::change))
+            continue;
         if (!a.rule->applies(context)) {
             report.rules_not_applicable.push_back(m.id);
             continue;

@@ -125,6 +125,10 @@ bool has_part(const LintContext& context, InputPart part) {
     return context.revocation_checker() != nullptr;
 }
 
+bool needs(const RuleMetadata& rule, InputPart part) {
+    return std::find(rule.needs.begin(), rule.needs.end(), part) != rule.needs.end();
+}
+
 bool Rule::applies(const LintContext& context) const {
     bool in_scope = false;
     switch (scope()) {

@@ -2,8 +2,10 @@
 
 // The findings of a diff: risky transitions of devices (diff.devices-*), risky configuration
 // changes (diff.group-moved-to-root), and the lint findings the change introduces or fixes.
-// The diff.* ids are rules like any other (metadata, severity, citation), so the lint
-// configuration, suppressions and --fail-on apply to them.
+// The diff.* ids are rules of the registry like any other (rules/diff/: metadata, severity,
+// citation; they need InputPart::change, so a lint run never applies them). The functions here
+// report a rule only when the Linter they are given holds it (built from a registry that has it,
+// not disabled), at its configured severity; lint configuration, suppressions and --fail-on apply.
 
 #include <cstdint>
 #include <map>
@@ -31,10 +33,6 @@ inline constexpr const char* devices_change_twin = "diff.devices-change-twin";
 inline constexpr const char* devices_change_reprovision = "diff.devices-change-reprovision";
 inline constexpr const char* group_moved_to_root = "diff.group-moved-to-root";
 }  // namespace rule_id
-
-// The diff.* rules, sorted by id. They are checked by the diff itself, never by a lint run
-// (applies() is false for every lint context); they exist so that configurations can name them.
-const std::vector<const lint::Rule*>& diff_rules();
 
 // Counts the devices of each risky transition, per enrollment on each side, as they stream by:
 // memory grows with the number of enrollments, not of devices.

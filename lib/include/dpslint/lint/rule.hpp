@@ -133,6 +133,10 @@ struct RuleMetadata {
     std::string category{};  // the id's first component; declare_rule() fills it
 };
 
+// Whether `rule` declares `part` among its needs; a rule that needs InputPart::change (diff.*)
+// is reported by `dpslint diff` only.
+bool needs(const RuleMetadata& rule, InputPart part);
+
 // `metadata` completed: category derived from the id. Throws std::logic_error when severity is
 // not the first of context_severities (a programming error the registry test catches).
 RuleMetadata declare_rule(RuleMetadata metadata);
