@@ -81,6 +81,7 @@ BatchCommand::BatchCommand(CLI::App& app) {
     common_.add_format(*command_, true);
     lint_.add(*command_);
     ci_.add(*command_);
+    ci_.add_max_results(*command_);
     add_jobs_option(*command_, jobs_);
     command_
         ->add_option("--read-ahead", read_ahead_,
@@ -180,13 +181,24 @@ int BatchCommand::run(const CommandStreams& io) const {
     batch::BatchSession session(linter, &context);
     BatchRefinder refinder(inputs_, processor);
     BatchOutcome outcome;
-    BatchCiCollector collector(BatchCiCollector::wanted_by(common_.format, ci_));
-    const batch::StageTimes times = stream(processor, io, report_file, [&](const auto& record) {
+    BatchCiCollector collector(BatchCiCollector::wanted_by(common_.format, ci_), ci_.max_results,
+                               requests.baseline || !ci_.write_baseline.empty(),
+                               loaded.settings.fail_on);
+    // Known before the run, so each report line can say whether its findings are new.
+    std::optional<BaselineFingerprints> baseline;
+    if (requests.baseline) {
+        baseline.emplace();
+        for (const auto& entry : *requests.baseline)
+            baseline->insert(entry.fingerprint);
+    }
+    const auto sink = [&](const batch::FileRecord& record) {
         outcome.tally.add(record);
         collector.add(record);
         refinder.remember(record);
         session.observe(record);
-    });
+    };
+    const batch::StageTimes times =
+        stream(processor, io, report_file, baseline ? &*baseline : nullptr, sink);
     outcome.batch_report = session.finish(std::cref(refinder), loaded.input_findings);
     outcome.command = "batch";
     outcome.header = header(loaded);
@@ -199,6 +211,7 @@ int BatchCommand::run(const CommandStreams& io) const {
 
 batch::StageTimes BatchCommand::stream(const batch::BatchProcessor& processor,
                                        const CommandStreams& io, std::ofstream& report_file,
+                                       const BaselineFingerprints* baseline,
                                        const RecordSink& sink) const {
     const batch::Shard shard = shard_.empty() ? batch::Shard{} : *parse_shard(shard_);
     const bool reads_stdin = std::find(inputs_.begin(), inputs_.end(), "-") != inputs_.end();
@@ -207,7 +220,7 @@ batch::StageTimes BatchCommand::stream(const batch::BatchProcessor& processor,
     std::optional<ReportWriter> writer;
     if (report_file.is_open())
         writer.emplace(report_file,
-                       report_format_ == "csv" ? ReportFormat::csv : ReportFormat::jsonl);
+                       report_format_ == "csv" ? ReportFormat::csv : ReportFormat::jsonl, baseline);
 
     std::uint64_t done = 0;
     batch::InputWalker walker(inputs_, &io.in);

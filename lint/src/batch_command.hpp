@@ -13,6 +13,7 @@
 #include "dpslint/batch/batch_runner.hpp"
 #include "dpslint/input_file.hpp"
 
+#include "batch_report.hpp"
 #include "command.hpp"
 #include "common_options.hpp"
 #include "lint_options.hpp"
@@ -35,7 +36,8 @@ private:
     // Checks every taken input on the pool; each record goes to the --report file, then `sink`,
     // in walk order. Throws InputError when the report cannot be written.
     batch::StageTimes stream(const batch::BatchProcessor& processor, const CommandStreams& io,
-                             std::ofstream& report_file, const RecordSink& sink) const;
+                             std::ofstream& report_file, const BaselineFingerprints* baseline,
+                             const RecordSink& sink) const;
     std::string inputs_text(const Loaded& loaded, std::uint64_t files_seen) const;
     nlohmann::json header(const Loaded& loaded) const;
 

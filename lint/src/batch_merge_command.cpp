@@ -25,6 +25,7 @@ BatchMergeCommand::BatchMergeCommand(CLI::App& app) {
     common_.add_format(*command_, true);
     lint_.add(*command_);
     ci_.add(*command_);
+    ci_.add_max_results(*command_);
     command_
         ->add_option("reports", reports_,
                      "Shard reports (JSON Lines). Every argument that is not an option or an "
@@ -58,7 +59,8 @@ int BatchMergeCommand::merge(const CommandStreams& io) const {
     const lint::Linter linter(rules::registry(), settings.config, settings.toggles, at);
     batch::BatchSession session(linter, nullptr);
     BatchOutcome outcome;
-    BatchCiCollector collector(BatchCiCollector::wanted_by(common_.format, ci_));
+    BatchCiCollector collector(BatchCiCollector::wanted_by(common_.format, ci_), ci_.max_results,
+                               requests.baseline || !ci_.write_baseline.empty(), settings.fail_on);
     std::vector<ReportLinePlace> device_lines;  // by device number, for the late lookups
     batch::FileRecord record;
     std::vector<ReportLinePlace> places;

@@ -2,6 +2,7 @@
 
 #include <ostream>
 
+#include "dpslint/fingerprint.hpp"
 #include "dpslint/output_text.hpp"
 
 #include "json_output.hpp"
@@ -12,12 +13,27 @@ namespace {
 
 constexpr std::size_t example_limit = 20;
 
-nlohmann::json findings_json(const std::vector<Finding>& findings) {
+// A device's findings with the line of the certificate they are about (PEM) and their
+// fingerprint: the one the CI formats and baselines give the same finding.
+nlohmann::json findings_json(std::vector<Finding> findings, const std::string& file,
+                             const BaselineFingerprints* baseline) {
+    for (auto& f : findings) {
+        if (f.location.file.empty())
+            f.location.file = file;  // as the CI model locates it
+    }
+    const auto fingerprints = finding_fingerprints(findings, nullptr);
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& f : findings) {
-        out.push_back({{"rule", f.id},
-                       {"severity", std::string(to_string(f.severity))},
-                       {"message", one_line(f.message)}});
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        const Finding& f = findings[i];
+        nlohmann::json j{{"rule", f.id},
+                         {"severity", std::string(to_string(f.severity))},
+                         {"message", one_line(f.message)},
+                         {"fingerprint", fingerprints[i]}};
+        if (baseline)
+            j["baselineState"] = baseline->count(fingerprints[i]) ? "unchanged" : "new";
+        if (f.location.line)
+            j["line"] = *f.location.line;
+        out.push_back(std::move(j));
     }
     return out;
 }
@@ -38,7 +54,8 @@ std::string csv_field(const std::string& raw) {
 
 }  // namespace
 
-nlohmann::json report_line(const batch::FileRecord& file, const batch::DeviceRecord* device) {
+nlohmann::json report_line(const batch::FileRecord& file, const batch::DeviceRecord* device,
+                           const BaselineFingerprints* baseline) {
     nlohmann::json j{{"sequence", file.sequence}, {"file", file.path}};
     if (!file.private_key_lines.empty())
         j["privateKeyLines"] = file.private_key_lines;
@@ -67,21 +84,22 @@ nlohmann::json report_line(const batch::FileRecord& file, const batch::DeviceRec
     j["enrollment"] = device->enrollment ? nlohmann::json{{"kind", device->enrollment->kind},
                                                           {"id", device->enrollment->id}}
                                          : nlohmann::json(nullptr);
-    j["findings"] = findings_json(device->findings);
+    j["findings"] = findings_json(device->findings, file.path, baseline);
     j["suppressed"] = device->suppressed;
     if (device->revocation)
         j["revocation"] = std::string(to_string(*device->revocation));
     return j;
 }
 
-std::vector<nlohmann::json> report_lines(const batch::FileRecord& file) {
+std::vector<nlohmann::json> report_lines(const batch::FileRecord& file,
+                                         const BaselineFingerprints* baseline) {
     std::vector<nlohmann::json> out;
     if (file.rejected()) {
         out.push_back(report_line(file, nullptr));
         return out;
     }
     for (const auto& d : file.devices)
-        out.push_back(report_line(file, &d));
+        out.push_back(report_line(file, &d, baseline));
     return out;
 }
 
@@ -126,6 +144,8 @@ batch::FileRecord file_record_from_lines(const std::vector<nlohmann::json>& line
                 parse_severity(f.at("severity").get<std::string>()).value_or(Severity::error);
             finding.message = f.at("message").get<std::string>();
             finding.location = s.location();
+            if (f.contains("line"))
+                finding.location.line = f["line"].get<std::size_t>();
             d.findings.push_back(std::move(finding));
         }
         d.suppressed = j.at("suppressed").get<std::size_t>();
@@ -137,7 +157,9 @@ batch::FileRecord file_record_from_lines(const std::vector<nlohmann::json>& line
     return r;
 }
 
-ReportWriter::ReportWriter(std::ostream& out, ReportFormat format) : out_(out), format_(format) {
+ReportWriter::ReportWriter(std::ostream& out, ReportFormat format,
+                           const BaselineFingerprints* baseline)
+    : out_(out), format_(format), baseline_(baseline) {
     if (format_ == ReportFormat::csv) {
         out_ << "sequence,file,certificate_index,status,registration_id,sha256,issuer,serial,"
                 "not_after,decision,reason,finding_ids,error\n";
@@ -162,7 +184,7 @@ void ReportWriter::write_csv(const batch::FileRecord& file, const batch::DeviceR
 
 void ReportWriter::write(const batch::FileRecord& file) {
     if (format_ == ReportFormat::jsonl) {
-        for (const auto& line : report_lines(file)) {
+        for (const auto& line : report_lines(file, baseline_)) {
             out_ << json_text(line) << '\n';
             ++lines_;
         }

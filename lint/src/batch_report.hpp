@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <iosfwd>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,15 +23,20 @@ inline constexpr std::array<std::string_view, 2> report_formats{"jsonl", "csv"};
 // One line per device certificate (or per rejected file) of a batch report, in input order.
 // The JSON Lines form carries everything `batch-merge` needs to re-run cross-batch rules: the
 // registration ID, issuer and serial, SPKI hash and thumbprints.
-nlohmann::json report_line(const batch::FileRecord& file, const batch::DeviceRecord* device);
-std::vector<nlohmann::json> report_lines(const batch::FileRecord& file);
+// With `baseline` (the fingerprints of --baseline) each finding also has its baselineState.
+using BaselineFingerprints = std::set<std::string>;
+nlohmann::json report_line(const batch::FileRecord& file, const batch::DeviceRecord* device,
+                           const BaselineFingerprints* baseline = nullptr);
+std::vector<nlohmann::json> report_lines(const batch::FileRecord& file,
+                                         const BaselineFingerprints* baseline = nullptr);
 
 // Rebuilds a FileRecord from consecutive report lines of one file (batch-merge).
 batch::FileRecord file_record_from_lines(const std::vector<nlohmann::json>& lines);
 
 class ReportWriter {
 public:
-    ReportWriter(std::ostream& out, ReportFormat format);
+    ReportWriter(std::ostream& out, ReportFormat format,
+                 const BaselineFingerprints* baseline = nullptr);
     void write(const batch::FileRecord& file);
     std::uint64_t lines() const noexcept { return lines_; }
 
@@ -39,6 +45,7 @@ private:
 
     std::ostream& out_;
     ReportFormat format_;
+    const BaselineFingerprints* baseline_;
     std::uint64_t lines_ = 0;
 };
 

@@ -7,6 +7,7 @@
 #include "exit_codes.hpp"
 #include "json_output.hpp"
 #include "lint_ci_model.hpp"
+#include "report_fingerprints.hpp"
 
 namespace dpslint::cli {
 
@@ -25,7 +26,7 @@ std::string render_document(const std::string& format, const RunDocuments& docum
     if (const auto it = documents.written.find(format); it != documents.written.end())
         return it->second;
     if (format == "json")
-        return json_text(documents.json(), 2) + "\n";
+        return json_text(with_fingerprints(documents.json(), *documents.model), 2) + "\n";
     std::ostringstream text;
     documents.text(text, to_terminal ? TextStyle::for_stdout() : TextStyle::plain());
     return text.str();
@@ -65,21 +66,8 @@ void add_pem_lines(PemLines& lines, const DeviceFile& file) {
 }
 
 void add_pem_line(Location& l, const PemLines& lines) {
-    if (l.line || !l.json_pointer.empty())
-        return;
-    const auto it = lines.find(l.file);
-    if (it == lines.end())
-        return;
-    const auto& blocks = it->second;
-    std::size_t line = 0;
-    if (l.certificate_index) {
-        line = *l.certificate_index < blocks.size() ? blocks[*l.certificate_index].second : 0;
-    } else if (!l.sha256.empty()) {
-        for (const auto& [sha256, begin] : blocks)
-            line = line == 0 && sha256 == l.sha256 ? begin : line;
-    }
-    if (line > 0)
-        l.line = line;
+    if (const auto it = lines.find(l.file); it != lines.end())
+        dpslint::add_pem_line(l, it->second);
 }
 
 void finish_ci_model(formats::ReportModel& model, const CiRequests& requests, bool bad_input,
@@ -94,12 +82,9 @@ void finish_ci_model(formats::ReportModel& model, const CiRequests& requests, bo
 }
 
 std::string baseline_summary(const formats::ReportModel& model) {
-    std::size_t unchanged = 0;
-    for (const auto& rf : model.findings)
-        unchanged += rf.baseline == formats::BaselineState::unchanged ? 1 : 0;
-    return std::to_string(unchanged) + " unchanged (not failing), "
-           + std::to_string(model.findings.size() - unchanged) + " new, "
-           + std::to_string(model.fixed.size()) + " fixed";
+    const formats::BaselineCounts c = formats::baseline_counts(model);
+    return std::to_string(c.unchanged) + " unchanged (not failing), "
+           + std::to_string(c.new_findings) + " new, " + std::to_string(c.fixed) + " fixed";
 }
 
 void write_output_files(const CiOutputOptions& options, const CiRequests& requests,

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dpslint/finding.hpp"
+#include "dpslint/finding_positions.hpp"
 
 #include "device_files.hpp"
 #include "formats/baseline.hpp"
@@ -36,7 +37,7 @@ struct CiRequests {
 CiRequests read_ci_requests(const CiOutputOptions& options);
 
 // Each certificate of each device file: its SHA-256 (upper hex) and PEM BEGIN line (0 for DER).
-using PemLines = std::map<std::string, std::vector<std::pair<std::string, std::size_t>>>;
+using PemLines = std::map<std::string, PemBlocks>;
 void add_pem_lines(PemLines& lines, const DeviceFile& file);
 
 // The PEM BEGIN line of the certificate a finding in a device file names (by its index in the

@@ -1,6 +1,7 @@
 #include "diff_command.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <ostream>
 #include <thread>
 
@@ -125,7 +126,7 @@ void check_reports(const std::vector<std::string>& reports) {
 // findings the change introduces, located (line and column) in the snapshot file of their
 // enrollment; one checked entity per device file and per enrollment a finding is about; the
 // transition counts as the decisions table; the trust picture after the change.
-formats::ReportModel diff_report_model(const DiffTotals& totals, const BatchCiCollector& collector,
+formats::ReportModel diff_report_model(const DiffTotals& totals, BatchCiCollector& collector,
                                        const Snapshot& before, const Snapshot& after,
                                        const CiRequests& requests) {
     std::vector<Finding> findings = totals.findings;
@@ -214,7 +215,10 @@ int DiffCommand::run(const CommandStreams& io) const {
 
     DiffTotals totals;
     diff::TransitionPolicy policy;
-    BatchCiCollector collector(BatchCiCollector::wanted_by(common_.format, ci_));
+    // No bound: the device files of a change are checked whole (diff has no --max-ci-results),
+    // and a finding's fingerprint may depend on the snapshot, which the collector does not see.
+    BatchCiCollector collector(BatchCiCollector::wanted_by(common_.format, ci_),
+                               std::numeric_limits<std::size_t>::max(), false, settings.fail_on);
     const diff::ImpactProcessor processor(*backend, before_context, after_context, batch_settings);
     DeviceSource source(devices_, devices_from_);
     try {

@@ -304,9 +304,7 @@ void add_snapshot_trust(formats::ReportModel& model, const Snapshot& snapshot) {
 }
 
 void settle_verdict(formats::ReportModel& model, bool bad_input) {
-    const bool failing =
-        std::any_of(model.findings.begin(), model.findings.end(),
-                    [&](const ReportFinding& rf) { return formats::fails(rf, model.fail_level); });
+    const bool failing = formats::any_failing(model);
     if (bad_input) {
         model.verdict = "input error";
         model.exit_status = exit_usage;

@@ -21,42 +21,6 @@
 
 namespace dpslint::cli {
 
-namespace {
-
-// The JSON report with each finding's fingerprint and, with a baseline, its state and the
-// findings that were fixed.
-nlohmann::json lint_json_with_fingerprints(const LintResult& result,
-                                           const formats::ReportModel& model) {
-    nlohmann::json doc = lint_result_json(result);
-    auto& findings = doc["findings"];
-    for (std::size_t i = 0; i < findings.size() && i < model.findings.size(); ++i) {
-        findings[i]["fingerprint"] = model.findings[i].fingerprint;
-        if (model.baseline_used)
-            findings[i]["baselineState"] = std::string(to_string(model.findings[i].baseline));
-    }
-    if (model.baseline_used) {
-        nlohmann::json fixed = nlohmann::json::array();
-        for (const auto& rf : model.fixed) {
-            fixed.push_back({{"rule", rf.finding.id},
-                             {"severity", std::string(to_string(rf.finding.severity))},
-                             {"entity", rf.entity},
-                             {"fingerprint", rf.fingerprint},
-                             {"message", rf.finding.message},
-                             {"baselineState", "absent"}});
-        }
-        doc["fixed"] = fixed;
-        std::size_t unchanged = 0;
-        for (const auto& rf : model.findings)
-            unchanged += rf.baseline == formats::BaselineState::unchanged ? 1 : 0;
-        doc["summary"]["baseline"] = {{"unchanged", unchanged},
-                                      {"new", model.findings.size() - unchanged},
-                                      {"fixed", model.fixed.size()}};
-    }
-    return doc;
-}
-
-}  // namespace
-
 LintCommand::LintCommand(CLI::App& app) {
     command_ = app.add_subcommand(
         "lint", "Audit an exported DPS snapshot (and device certificates) with dpslint's rules");
@@ -140,8 +104,8 @@ int LintCommand::run(const CommandStreams& io) const {
     documents.text = [&result](std::ostream& out, const TextStyle& style) {
         print_lint_result_text(result, out, style);
     };
-    documents.json = [&result, &model] {
-        return lint_json_with_fingerprints(result, model);
+    documents.json = [&result] {
+        return lint_result_json(result);
     };
     documents.model = &model;
     write_run_outputs(common_.format, ci_, requests, documents, io.out);

@@ -41,6 +41,15 @@ void CiOutputOptions::add(CLI::App& command) {
         ->type_name("FILE");
 }
 
+void CiOutputOptions::add_max_results(CLI::App& command) {
+    command
+        .add_option("--max-ci-results", max_results,
+                    "Findings of each severity (and device files without findings) kept in full "
+                    "for the CI formats; past that they are counted, not listed")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40))
+        ->capture_default_str();
+}
+
 LintOptions::Resolved LintOptions::resolve(const std::vector<const lint::Rule*>& rules) const {
     Resolved r;
     if (!config.empty()) {

@@ -37,8 +37,11 @@ struct CiOutputOptions {
     std::string source_root;
     std::string baseline;
     std::string write_baseline;
+    // batch and batch-merge: findings of each severity kept in full for the CI formats.
+    std::size_t max_results = 25000;
 
     void add(CLI::App& command);
+    void add_max_results(CLI::App& command);
 };
 
 }  // namespace dpslint::cli

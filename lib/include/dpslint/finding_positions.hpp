@@ -1,5 +1,8 @@
 #pragma once
 
+#include <cstddef>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "dpslint/export.hpp"
@@ -16,6 +19,14 @@ namespace dpslint {
 // document's range. Findings of other files (certificates: their PEM BEGIN line is already in
 // `line`) are left as they are.
 void resolve_positions(std::vector<Finding>& findings, const SourceMaps& maps);
+
+// The certificates of one certificate file in file order: each one's SHA-256 (upper hex) and PEM
+// BEGIN line (0 for DER).
+using PemBlocks = std::vector<std::pair<std::string, std::size_t>>;
+
+// Gives a finding about a certificate of that file the BEGIN line of the certificate it names
+// (by its index in the file, else by its SHA-256), unless it has a line or a JSON pointer already.
+void add_pem_line(Location& location, const PemBlocks& blocks);
 
 }  // namespace dpslint
 DPSLINT_API_END

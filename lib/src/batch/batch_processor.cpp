@@ -80,6 +80,12 @@ bool read_input_devices(const InputItem& item, const CryptoBackend& backend,
     times.parse += Clock::now() - start;
     for (const auto& key : file.private_keys)
         record.private_key_lines.push_back(key.line);
+    // Taken here, in the worker that read the file: a finding about one of its certificates
+    // points at that certificate's BEGIN line without the file being read again.
+    if (file.pem) {
+        for (std::size_t i = 0; i < file.certificates.size(); ++i)
+            out.pem_blocks.emplace_back(file.certificates[i]->sha256(), file.lines.at(i));
+    }
 
     // A file holds device certificates and the CA certificates they present; a factory bundle
     // may hold several devices.
@@ -121,12 +127,14 @@ FileRecord BatchProcessor::process(const InputItem& item, StageTimes& times) con
             presented.add_untrusted(c);
     }
     for (std::size_t i = 0; i < input.devices.size(); ++i)
-        check_device(record, input.devices[i], input.indexes[i], presented, times);
+        check_device(record, input.devices[i], input.indexes[i], input.pem_blocks, presented,
+                     times);
     return record;
 }
 
 void BatchProcessor::check_device(FileRecord& record, const Device& device, std::size_t index,
-                                  const CertificatePool& presented, StageTimes& times) const {
+                                  const PemBlocks& pem_blocks, const CertificatePool& presented,
+                                  StageTimes& times) const {
     DeviceRecord out;
     out.summary = lint::DeviceSummary::of(device.file, index, *device.leaf);
     std::vector<Finding> findings;
@@ -182,6 +190,8 @@ void BatchProcessor::check_device(FileRecord& record, const Device& device, std:
         if (linter_.suppressions().suppresses(f)) {
             ++out.suppressed;
         } else {
+            if (f.location.file == device.file)
+                add_pem_line(f.location, pem_blocks);
             out.findings.push_back(std::move(f));
         }
     }

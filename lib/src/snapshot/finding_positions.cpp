@@ -18,4 +18,18 @@ void resolve_positions(std::vector<Finding>& findings, const SourceMaps& maps) {
     }
 }
 
+void add_pem_line(Location& l, const PemBlocks& blocks) {
+    if (l.line || !l.json_pointer.empty())
+        return;
+    std::size_t line = 0;
+    if (l.certificate_index) {
+        line = *l.certificate_index < blocks.size() ? blocks[*l.certificate_index].second : 0;
+    } else if (!l.sha256.empty()) {
+        for (const auto& [sha256, begin] : blocks)
+            line = line == 0 && sha256 == l.sha256 ? begin : line;
+    }
+    if (line > 0)
+        l.line = line;
+}
+
 }  // namespace dpslint

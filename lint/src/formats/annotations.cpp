@@ -24,6 +24,15 @@ std::vector<const ReportFinding*> annotated(const ReportModel& model) {
     return out;
 }
 
+// Omitted findings (--max-ci-results) that would have been annotated: those not baselined.
+std::size_t omitted_annotated(const ReportModel& model) {
+    const auto& compact = model.omitted.compact;
+    return model.omitted.count
+           - static_cast<std::size_t>(std::count_if(
+               compact.begin(), compact.end(),
+               [](const CompactFinding& cf) { return cf.baseline == BaselineState::unchanged; }));
+}
+
 std::string annotation_message(const Finding& f) {
     return one_line(f.message) + " (" + one_line(f.citation) + ")";
 }
@@ -33,7 +42,7 @@ std::string annotation_message(const Finding& f) {
 std::string github_commands(const ReportModel& model) {
     std::string out;
     std::size_t shown[3] = {0, 0, 0};
-    std::size_t rest = 0;
+    std::size_t rest = omitted_annotated(model);
     for (const ReportFinding* rf : annotated(model)) {
         const Finding& f = rf->finding;
         const Location& l = f.location;
@@ -99,6 +108,10 @@ std::string azure_commands(const ReportModel& model) {
     }
     if (notices > 0)
         out += "dpslint: " + std::to_string(notices) + " notice(s) not logged as issues\n";
+    if (const std::size_t omitted = omitted_annotated(model); omitted > 0) {
+        findings += omitted;
+        out += "dpslint: " + azure_data(omitted_text(model)) + "\n";
+    }
     const char* result = model.exit_status != 0 ? "Failed"
                          : findings > 0         ? "SucceededWithIssues"
                                                 : "Succeeded";

@@ -40,16 +40,23 @@ nlohmann::json baseline_json(const ReportModel& model) {
                            std::string(to_string(rf.finding.severity)),
                            one_line(rf.finding.message)});
     }
+    // Past --max-ci-results a batch keeps no message: those entries have none.
+    for (const auto& cf : model.omitted.compact) {
+        entries.push_back({cf.fingerprint, model.omitted.rules.at(cf.rule), cf.entity,
+                           std::string(to_string(cf.severity)), std::string()});
+    }
     std::sort(entries.begin(), entries.end(), [](const BaselineEntry& a, const BaselineEntry& b) {
         return a.fingerprint < b.fingerprint;
     });
     nlohmann::json findings = nlohmann::json::array();
     for (const auto& e : entries) {
-        findings.push_back({{"fingerprint", e.fingerprint},
-                            {"rule", e.rule},
-                            {"entity", e.entity},
-                            {"severity", e.severity},
-                            {"message", e.message}});
+        nlohmann::json entry{{"fingerprint", e.fingerprint},
+                             {"rule", e.rule},
+                             {"entity", e.entity},
+                             {"severity", e.severity}};
+        if (!e.message.empty())
+            entry["message"] = e.message;
+        findings.push_back(std::move(entry));
     }
     return nlohmann::json{{"format", baseline_format}, {"findings", findings}};
 }
@@ -99,6 +106,11 @@ void apply_baseline(ReportModel& model, const std::vector<BaselineEntry>& baseli
         rf.baseline =
             known.count(rf.fingerprint) ? BaselineState::unchanged : BaselineState::new_finding;
         seen.insert(rf.fingerprint);
+    }
+    for (auto& cf : model.omitted.compact) {
+        cf.baseline =
+            known.count(cf.fingerprint) ? BaselineState::unchanged : BaselineState::new_finding;
+        seen.insert(cf.fingerprint);
     }
     for (const auto& e : baseline) {
         if (seen.count(e.fingerprint))

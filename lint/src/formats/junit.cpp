@@ -131,6 +131,24 @@ std::string junit_xml(const ReportModel& model) {
         }
         body << "  </testsuite>\n";
     }
+    if (model.omitted.files > 0) {
+        // One test case stands for the device files the batch counted but did not keep, so the
+        // totals stay honest without a test case per file of a factory batch.
+        const std::size_t failing = omitted_failing_files(model);
+        tests += 1;
+        failures += failing > 0 ? 1 : 0;
+        const std::string text = std::to_string(model.omitted.files) + " device file(s), "
+                                 + std::to_string(failing) + " of them failing, not listed; "
+                                 + omitted_text(model);
+        body << "  <testsuite name=\"" << junit_attr(prefix + ": device files not listed")
+             << "\" tests=\"1\" failures=\"" << (failing > 0 ? 1 : 0)
+             << "\" errors=\"0\" skipped=\"" << (failing > 0 ? 0 : 1) << "\">\n"
+             << "    <testcase name=\"" << junit_attr("device files not listed")
+             << "\" classname=\"" << junit_attr(prefix + ".omitted") << "\" time=\"0\">\n"
+             << (failing > 0 ? "      <failure type=\"dpslint.omitted\" message=\""
+                             : "      <skipped message=\"")
+             << junit_attr(text) << "\"/>\n    </testcase>\n  </testsuite>\n";
+    }
     std::ostringstream out;
     out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         << "<testsuites name=\"" << junit_attr(prefix) << "\" tests=\"" << tests << "\" failures=\""

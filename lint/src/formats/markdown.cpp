@@ -65,15 +65,9 @@ std::string trust_diagram(const TrustPicture& trust) {
 }  // namespace
 
 std::string markdown_summary(const ReportModel& model, std::size_t max_findings) {
-    std::size_t counts[3] = {0, 0, 0};
-    std::size_t baselined = 0;
-    std::map<std::string, std::size_t> by_rule;
-    for (const auto& rf : model.findings) {
-        ++counts[static_cast<int>(rf.finding.severity)];
-        ++by_rule[rf.finding.id];
-        if (rf.baseline == BaselineState::unchanged)
-            ++baselined;
-    }
+    const FindingCounts all = finding_counts(model);
+    const auto& counts = all.by_severity;
+    const auto& by_rule = all.by_rule;
     std::string out = "## dpslint " + markdown_text(model.command) + ": "
                       + (model.verdict == "pass" ? "✅ pass" : "❌ " + markdown_text(model.verdict))
                       + "\n\n";
@@ -82,9 +76,10 @@ std::string markdown_summary(const ReportModel& model, std::size_t max_findings)
            + (model.fail_level ? std::string(to_string(*model.fail_level)) : std::string("never"))
            + ", exit status " + std::to_string(model.exit_status) + ".\n";
     if (model.baseline_used) {
-        out += "\nBaseline: " + std::to_string(baselined) + " unchanged (not failing), "
-               + std::to_string(model.findings.size() - baselined) + " new, "
-               + std::to_string(model.fixed.size()) + " fixed.\n";
+        const BaselineCounts baseline = baseline_counts(model);
+        out += "\nBaseline: " + std::to_string(baseline.unchanged) + " unchanged (not failing), "
+               + std::to_string(baseline.new_findings) + " new, " + std::to_string(baseline.fixed)
+               + " fixed.\n";
     }
     if (!by_rule.empty()) {
         out += "\n### Findings by rule\n\n| Rule | Count |\n|---|---:|\n";
@@ -109,9 +104,10 @@ std::string markdown_summary(const ReportModel& model, std::size_t max_findings)
     if (!model.findings.empty()) {
         const std::size_t shown = std::min(max_findings, model.findings.size());
         out += "\n### Findings";
-        if (shown < model.findings.size())
-            out += " (first " + std::to_string(shown) + " of "
-                   + std::to_string(model.findings.size()) + ")";
+        if (shown < all.total)
+            out += " (first " + std::to_string(shown) + " of " + std::to_string(all.total) + ")";
+        if (model.omitted.count > 0)
+            out += "\n\n" + omitted_text(model);
         out += "\n\n| Severity | Rule | Location | Message |\n|---|---|---|---|\n";
         for (std::size_t i = 0; i < shown; ++i) {
             const ReportFinding& rf = model.findings[i];

@@ -4,7 +4,10 @@
 // Markdown summary, baselines) is written from. A command fills it once; each writer is a pure
 // function of it, so one run can write several formats (--output FORMAT=FILE) that agree.
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -71,6 +74,30 @@ struct TrustPicture {
     std::vector<TrustDevice> devices;
 };
 
+// A finding a run counted but does not carry in full (a batch past --max-ci-results): what a
+// baseline needs of it.
+struct CompactFinding {
+    std::string fingerprint;
+    std::string entity;
+    std::uint32_t rule = 0;  // index into OmittedFindings::rules
+    Severity severity = Severity::notice;
+    BaselineState baseline = BaselineState::none;
+    std::uint64_t file = 0;  // which omitted device file it is in (1, 2, ...)
+};
+
+// The findings and device files a batch counted but keeps no more of (--max-ci-results): exact
+// counts for every format, and with a baseline to read or write each finding's fingerprint.
+struct OmittedFindings {
+    std::size_t limit = 0;  // findings of each severity kept in full
+    std::size_t count = 0;
+    std::array<std::size_t, 3> by_severity{};  // indexed by Severity
+    std::map<std::string, std::size_t> by_rule;
+    std::vector<std::string> rules;       // CompactFinding::rule names one of these
+    std::vector<CompactFinding> compact;  // only when a baseline is read or written
+    std::size_t files = 0;                // device files not listed as checked entities
+    std::size_t failing_files = 0;        // of them, those with a finding at the fail level
+};
+
 struct ReportModel {
     std::string tool_name = "dpslint";
     std::string tool_version;
@@ -89,6 +116,8 @@ struct ReportModel {
     std::vector<std::vector<std::string>> decisions;
     TrustPicture trust;
 
+    OmittedFindings omitted;
+
     std::optional<Severity> fail_level;  // nullopt: nothing fails the run (--fail-on never)
     std::string verdict;                 // "pass" | "fail" | "input error"
     int exit_status = 0;
@@ -96,6 +125,29 @@ struct ReportModel {
 
 // Does this finding fail the run: at or above the fail level and not baselined.
 bool fails(const ReportFinding& finding, const std::optional<Severity>& fail_level);
+
+// Exact counts over the findings the model carries and those it only counted (omitted).
+struct FindingCounts {
+    std::size_t total = 0;
+    std::array<std::size_t, 3> by_severity{};  // indexed by Severity
+    std::map<std::string, std::size_t> by_rule;
+};
+FindingCounts finding_counts(const ReportModel& model);
+
+struct BaselineCounts {
+    std::size_t unchanged = 0, new_findings = 0, fixed = 0;
+};
+BaselineCounts baseline_counts(const ReportModel& model);
+
+// Whether any finding, carried or omitted, fails the run.
+bool any_failing(const ReportModel& model);
+
+// Omitted device files with a failing finding (after a baseline: a new one).
+std::size_t omitted_failing_files(const ReportModel& model);
+
+// "N finding(s) in M device file(s) counted but not listed: ...": why a format shows fewer
+// findings than the counts (--max-ci-results), for every format to say the same.
+std::string omitted_text(const ReportModel& model);
 
 // The descriptor's index in model.rules, for SARIF's ruleIndex; npos when absent.
 std::size_t rule_index(const ReportModel& model, const std::string& id);

@@ -115,8 +115,8 @@ nlohmann::json sarif_log(const ReportModel& model, std::size_t max_results) {
         chosen.push_back(&rf);
     for (const auto& rf : model.fixed)
         chosen.push_back(&rf);
-    const std::size_t total = chosen.size();
-    if (total > max_results) {
+    const std::size_t total = chosen.size() + model.omitted.count;
+    if (chosen.size() > max_results) {
         std::stable_sort(chosen.begin(), chosen.end(),
                          [](const ReportFinding* a, const ReportFinding* b) {
                              return a->finding.severity > b->finding.severity;
@@ -129,15 +129,19 @@ nlohmann::json sarif_log(const ReportModel& model, std::size_t max_results) {
 
     nlohmann::json invocation{{"executionSuccessful", model.verdict != "input error"},
                               {"exitCode", model.exit_status}};
-    if (total > max_results) {
+    if (total > results.size()) {
+        std::string why;
+        if (total > max_results) {
+            why = "GitHub code scanning accepts at most " + std::to_string(max_results)
+                  + " results per run; ";
+        }
+        why += model.omitted.count > 0 ? omitted_text(model) : "the JSON report lists them all";
         invocation["toolExecutionNotifications"] = nlohmann::json::array(
             {{{"level", "warning"},
               {"descriptor", {{"id", "dpslint.results-truncated"}}},
               {"message",
-               {{"text", std::to_string(total - max_results) + " of " + std::to_string(total)
-                             + " results left out: GitHub code scanning accepts at most "
-                             + std::to_string(max_results)
-                             + " results per run; the JSON report lists them all"}}}}});
+               {{"text", std::to_string(total - results.size()) + " of " + std::to_string(total)
+                             + " results left out: " + why}}}}});
     }
 
     std::string root = std::filesystem::path(model.source_root).generic_string();

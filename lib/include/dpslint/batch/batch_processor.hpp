@@ -10,6 +10,7 @@
 #include "dpslint/batch/input_walker.hpp"
 #include "dpslint/certificate_pool.hpp"
 #include "dpslint/export.hpp"
+#include "dpslint/finding_positions.hpp"
 #include "dpslint/input_file.hpp"
 #include "dpslint/lint/context.hpp"
 #include "dpslint/lint/linter.hpp"
@@ -66,6 +67,7 @@ struct BatchSettings {
 struct InputDevices {
     std::vector<Device> devices;
     std::vector<std::size_t> indexes;  // each device's position in its file
+    PemBlocks pem_blocks;              // of a PEM file, for the line of each finding
 };
 
 // Reads and parses `item`. False, with `record` rejected (input.unreadable, input.too-large,
@@ -90,7 +92,8 @@ public:
 
 private:
     void check_device(FileRecord& record, const Device& device, std::size_t index,
-                      const CertificatePool& presented, StageTimes& times) const;
+                      const PemBlocks& pem_blocks, const CertificatePool& presented,
+                      StageTimes& times) const;
 
     const CryptoBackend& backend_;
     const lint::LintContext& context_;
