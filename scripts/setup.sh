@@ -52,5 +52,9 @@ if [ "$(id -u)" -ne 0 ]; then
     exit 1
   fi
 fi
-"${as_root[@]}" apt-get update -qq
-DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# On a shared runner another apt run may hold the dpkg lock: wait for it (up to 10 minutes)
+# instead of failing the build.
+apt_wait=(-o DPkg::Lock::Timeout=600)
+"${as_root[@]}" apt-get "${apt_wait[@]}" update -qq
+DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get "${apt_wait[@]}" install -y -qq \
+    --no-install-recommends "${missing[@]}"

@@ -2,6 +2,7 @@
 
 #include <iosfwd>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -30,7 +31,7 @@ public:
     int run(const CommandStreams& io) const override;
 
 private:
-    std::string id_;
+    std::vector<std::string> ids_;
 };
 
 }  // namespace dpslint::cli
