@@ -415,7 +415,7 @@ TEST_CASE("explain knows every declared id", "[cli][catalogue]") {
     }
 }
 
-TEST_CASE("explain takes several ids; an unknown one is an error line and exit 2",
+TEST_CASE("explain takes several ids, an unknown one is an error line and exit 2",
           "[cli][catalogue]") {
     const auto both = test::run_dpslint({"explain", "chain.expired", "enrollment.ca-is-root"});
     CHECK(both.exit_code == 0);
