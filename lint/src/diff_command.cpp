@@ -127,12 +127,9 @@ void check_reports(const std::vector<std::string>& reports) {
 // enrollment; one checked entity per device file and per enrollment a finding is about; the
 // transition counts as the decisions table; the trust picture after the change.
 formats::ReportModel diff_report_model(const DiffTotals& totals, BatchCiCollector& collector,
-                                       const Snapshot& before, const Snapshot& after,
-                                       const CiRequests& requests) {
+                                       const Snapshot& after, const CiRequests& requests) {
     std::vector<Finding> findings = totals.findings;
     findings.insert(findings.end(), totals.lint.introduced.begin(), totals.lint.introduced.end());
-    resolve_positions(findings, before.source_maps);
-    resolve_positions(findings, after.source_maps);
     formats::ReportModel model =
         collector.findings_model("diff", std::move(findings), totals.fail_on, &after, requests);
     add_snapshot_trust(model, after);
@@ -259,12 +256,18 @@ int DiffCommand::run(const CommandStreams& io) const {
     totals.lint = diff::compare_lint(before_lint.findings, after_lint.findings);
     totals.fail_on = settings.fail_on;
 
-    formats::ReportModel model = diff_report_model(totals, collector, before, after, requests);
+    // Line and column in the snapshot a finding points into, for the JSON as for the CI formats.
+    resolve_positions(totals.findings, before.source_maps);
+    resolve_positions(totals.findings, after.source_maps);
+    resolve_positions(totals.lint.introduced, after.source_maps);
+    resolve_positions(totals.lint.fixed, before.source_maps);
+    formats::ReportModel model = diff_report_model(totals, collector, after, requests);
     const bool failing = lint::fails(totals.findings, settings.fail_on)
                          || lint::fails(totals.lint.introduced, settings.fail_on);
     finish_ci_model(model, requests, totals.unreadable > 0, failing ? exit_findings : exit_ok);
     if (requests.baseline)
         totals.baseline = baseline_summary(model);
+    totals.model = &model;
     writers.end(totals);
 
     RunDocuments documents;

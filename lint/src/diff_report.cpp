@@ -7,6 +7,7 @@
 #include "attestation_json.hpp"
 #include "finding_json.hpp"
 #include "json_output.hpp"
+#include "report_fingerprints.hpp"
 
 namespace dpslint::cli {
 
@@ -220,11 +221,19 @@ void DiffReportWriter::end(const DiffTotals& totals) {
         ++by_severity[std::string(to_string(f.severity))];
     if (format_ == OutputFormat::json) {
         out_ << (first_device_ ? "],\n" : "\n  ],\n");
-        key(out_, "findings", to_json(totals.findings), false);
+        // Fingerprints as in SARIF; lint findings the change fixed are in no model (they are
+        // findings of the snapshot before) and keep none.
+        nlohmann::json findings{{"findings", to_json(totals.findings)}};
+        nlohmann::json introduced{{"findings", to_json(totals.lint.introduced)}};
+        if (totals.model) {
+            findings = with_fingerprints(std::move(findings), *totals.model);
+            introduced = with_fingerprints(std::move(introduced), *totals.model);
+        }
+        key(out_, "findings", findings["findings"], false);
         key(out_, "lint",
-            {{"introduced", to_json(totals.lint.introduced)},
-             {"fixed", to_json(totals.lint.fixed)}},
-            false);
+            {{"introduced", introduced["findings"]}, {"fixed", to_json(totals.lint.fixed)}}, false);
+        if (findings.contains("fixed"))
+            key(out_, "fixed", findings["fixed"], false);
         nlohmann::json summary{{"devices", totals.devices},
                                {"unreadable", totals.unreadable},
                                {"transitions", transitions_json(totals.transitions)},
@@ -233,8 +242,8 @@ void DiffReportWriter::end(const DiffTotals& totals) {
                                {"lintIntroduced", totals.lint.introduced.size()},
                                {"lintFixed", totals.lint.fixed.size()},
                                {"failOn", std::string(lint::to_string(totals.fail_on))}};
-        if (!totals.baseline.empty())
-            summary["baseline"] = totals.baseline;
+        if (findings.contains("summary"))
+            summary["baseline"] = findings["summary"]["baseline"];
         key(out_, "summary", summary, true);
         out_ << "}\n";
         return;

@@ -14,6 +14,7 @@
 
 #include "common_options.hpp"
 #include "formats/outputs.hpp"
+#include "formats/report_model.hpp"
 #include "text_style.hpp"
 
 namespace dpslint::cli {
@@ -36,6 +37,10 @@ struct DiffTotals {
     diff::LintChanges lint;
     lint::FailLevel fail_on = lint::FailLevel::error;
     std::string baseline;  // with --baseline: what it did (baseline_summary); else empty
+    // The run's CI model: the JSON gives each finding its fingerprint (and, with --baseline,
+    // its baselineState, the fixed list and summary.baseline counts) from it, as every
+    // command's JSON does. Null: none.
+    const formats::ReportModel* model = nullptr;
 };
 
 // The diff report, written as it goes: header and configuration changes first, then one entry

@@ -390,3 +390,49 @@ TEST_CASE("batch --max-ci-results caps what the CI formats hold, counts and exit
     CHECK(against.exit_code == 1);
     CHECK(json::parse(against.out).at("summary").at("baseline").at("new").get<std::size_t>() > 0);
 }
+
+TEST_CASE("diff JSON findings carry their SARIF fingerprint, line and baseline state",
+          "[ci-formats][diff]") {
+    ScratchDir scratch("ci-json-diff");
+    const auto args = plus({"diff", "--before", "testdata/demo/snapshot", "--after",
+                            "testdata/demo/diff/after", "--at", at},
+                           all_devices);
+    const auto sarif = sarif_fingerprints(args);
+    const auto own_findings = [](const json& doc) {
+        std::vector<json> out = doc.at("findings");
+        for (const auto& f : doc.at("lint").at("introduced"))
+            out.push_back(f);
+        return out;
+    };
+
+    const Run plain = dpslint_run(plus(args, {"--format", "json"}));
+    REQUIRE(plain.exit_code != 2);
+    const auto findings = own_findings(json::parse(plain.out));
+    REQUIRE(!findings.empty());
+    std::set<std::string> seen;
+    for (const auto& f : findings) {
+        INFO(f.dump());
+        REQUIRE(f.contains("fingerprint"));
+        CHECK(!f.contains("baselineState"));
+        const auto it = sarif.find(f.at("fingerprint").get<std::string>());
+        REQUIRE(it != sarif.end());
+        CHECK(it->second == f.at("rule"));
+        seen.insert(it->first);
+        if (f.at("location").contains("jsonPointer"))
+            CHECK(f.at("location").at("line").get<int>() > 0);
+    }
+    CHECK(seen.size() == sarif.size());
+
+    const fs::path baseline = scratch / "diff-baseline.json";
+    REQUIRE(dpslint_run(plus(args, {"--write-baseline", baseline.string()})).exit_code != 2);
+    const Run again =
+        dpslint_run(plus(args, {"--format", "json", "--baseline", baseline.string()}));
+    INFO(again.err);
+    CHECK(again.exit_code == 0);
+    const json doc = json::parse(again.out);
+    for (const auto& f : own_findings(doc))
+        CHECK(f.at("baselineState") == "unchanged");
+    CHECK(doc.at("fixed").empty());
+    CHECK(doc.at("summary").at("baseline")
+          == json{{"unchanged", findings.size()}, {"new", 0}, {"fixed", 0}});
+}
