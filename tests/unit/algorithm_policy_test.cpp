@@ -36,3 +36,14 @@ TEST_CASE("a caller can relax or tighten the policy", "[policy]") {
     policy.allow_ed25519 = false;
     CHECK_FALSE(policy.check_signature(describe_signature_algorithm("1.3.101.112")).empty());
 }
+
+TEST_CASE("hash algorithm OIDs, shared by both backends' RSASSA-PSS parameters", "[policy]") {
+    CHECK(hash_algorithm_from_oid("1.3.14.3.2.26") == HashAlgorithm::sha1);
+    CHECK(hash_algorithm_from_oid("2.16.840.1.101.3.4.2.4") == HashAlgorithm::sha224);
+    CHECK(hash_algorithm_from_oid("2.16.840.1.101.3.4.2.1") == HashAlgorithm::sha256);
+    CHECK(hash_algorithm_from_oid("2.16.840.1.101.3.4.2.2") == HashAlgorithm::sha384);
+    CHECK(hash_algorithm_from_oid("2.16.840.1.101.3.4.2.3") == HashAlgorithm::sha512);
+    CHECK(hash_algorithm_from_oid("1.2.840.113549.2.5") == HashAlgorithm::md5);
+    CHECK(hash_algorithm_from_oid("1.2.840.113549.1.1.11") == HashAlgorithm::unknown);
+    CHECK(hash_algorithm_from_oid("") == HashAlgorithm::unknown);
+}

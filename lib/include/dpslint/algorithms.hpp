@@ -13,6 +13,10 @@ namespace dpslint {
 SignatureAlgorithm describe_signature_algorithm(const std::string& oid,
                                                 HashAlgorithm pss_hash = HashAlgorithm::unknown);
 
+// Hash of a hash algorithm OID (a digestAlgorithm, RSASSA-PSS hashAlgorithm); unknown when not
+// one of HashAlgorithm's.
+HashAlgorithm hash_algorithm_from_oid(const std::string& oid);
+
 // Key algorithm of a SubjectPublicKeyInfo algorithm OID.
 KeyAlgorithm key_algorithm_from_oid(const std::string& oid);
 

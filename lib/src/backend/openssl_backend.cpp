@@ -100,22 +100,6 @@ private:
     mutable std::string key_error_;
 };
 
-HashAlgorithm hash_from_oid(const std::string& oid) {
-    if (oid == "1.3.14.3.2.26")
-        return HashAlgorithm::sha1;
-    if (oid == "2.16.840.1.101.3.4.2.4")
-        return HashAlgorithm::sha224;
-    if (oid == "2.16.840.1.101.3.4.2.1")
-        return HashAlgorithm::sha256;
-    if (oid == "2.16.840.1.101.3.4.2.2")
-        return HashAlgorithm::sha384;
-    if (oid == "2.16.840.1.101.3.4.2.3")
-        return HashAlgorithm::sha512;
-    if (oid == "1.2.840.113549.2.5")
-        return HashAlgorithm::md5;
-    return HashAlgorithm::unknown;
-}
-
 // Hash of RSASSA-PSS-params (RFC 4055): SHA-1 when hashAlgorithm is absent (as when the
 // parameters are), unknown when they do not decode.
 HashAlgorithm pss_hash(const X509_ALGOR* algorithm) {
@@ -137,7 +121,7 @@ HashAlgorithm pss_hash(const X509_ALGOR* algorithm) {
         return HashAlgorithm::sha1;
     const ASN1_OBJECT* hash = nullptr;
     X509_ALGOR_get0(&hash, nullptr, nullptr, params->hashAlgorithm);
-    return hash_from_oid(oid_text(hash));
+    return hash_algorithm_from_oid(oid_text(hash));
 }
 
 SignatureAlgorithm signature_algorithm(const X509_ALGOR* algorithm) {

@@ -55,6 +55,22 @@ SignatureAlgorithm describe_signature_algorithm(const std::string& oid, HashAlgo
     return out;
 }
 
+HashAlgorithm hash_algorithm_from_oid(const std::string& oid) {
+    if (oid == "1.3.14.3.2.26")
+        return HashAlgorithm::sha1;
+    if (oid == "2.16.840.1.101.3.4.2.4")
+        return HashAlgorithm::sha224;
+    if (oid == "2.16.840.1.101.3.4.2.1")
+        return HashAlgorithm::sha256;
+    if (oid == "2.16.840.1.101.3.4.2.2")
+        return HashAlgorithm::sha384;
+    if (oid == "2.16.840.1.101.3.4.2.3")
+        return HashAlgorithm::sha512;
+    if (oid == "1.2.840.113549.2.5")
+        return HashAlgorithm::md5;
+    return HashAlgorithm::unknown;
+}
+
 KeyAlgorithm key_algorithm_from_oid(const std::string& oid) {
     if (oid == "1.2.840.113549.1.1.1" || oid == "1.2.840.113549.1.1.10")
         return KeyAlgorithm::rsa;

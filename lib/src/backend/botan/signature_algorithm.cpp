@@ -13,22 +13,6 @@ namespace {
 
 constexpr const char* oid_rsassa_pss = "1.2.840.113549.1.1.10";
 
-HashAlgorithm hash_from_oid(const std::string& oid) {
-    if (oid == "1.3.14.3.2.26")
-        return HashAlgorithm::sha1;
-    if (oid == "2.16.840.1.101.3.4.2.4")
-        return HashAlgorithm::sha224;
-    if (oid == "2.16.840.1.101.3.4.2.1")
-        return HashAlgorithm::sha256;
-    if (oid == "2.16.840.1.101.3.4.2.2")
-        return HashAlgorithm::sha384;
-    if (oid == "2.16.840.1.101.3.4.2.3")
-        return HashAlgorithm::sha512;
-    if (oid == "1.2.840.113549.2.5")
-        return HashAlgorithm::md5;
-    return HashAlgorithm::unknown;
-}
-
 // AlgorithmIdentifier ::= SEQUENCE { algorithm OID, parameters ANY OPTIONAL }
 std::string algorithm_oid(const Tlv& identifier, std::optional<Tlv>* parameters) {
     if (!identifier.is_sequence())
@@ -64,8 +48,9 @@ HashAlgorithm pss_hash(const std::optional<Tlv>& parameters) {
     try {
         HashAlgorithm hash = HashAlgorithm::sha1;
         DerReader reader(parameters->content);
-        explicit_field(reader, 0,
-                       [&](const Tlv& id) { hash = hash_from_oid(algorithm_oid(id, nullptr)); });
+        explicit_field(reader, 0, [&](const Tlv& id) {
+            hash = hash_algorithm_from_oid(algorithm_oid(id, nullptr));
+        });
         explicit_field(reader, 1, [](const Tlv& id) { algorithm_oid(id, nullptr); });
         explicit_field(reader, 2, [](const Tlv& n) { read_small_integer(n, "saltLength"); });
         explicit_field(reader, 3, [](const Tlv& n) { read_small_integer(n, "trailerField"); });
