@@ -45,13 +45,11 @@ private:
         .rationale =
             "With allocationPolicy custom DPS calls the webhook in customAllocationDefinition to "
             "pick the hub; webhookUrl and apiVersion are both required, and the service rejects "
-            "the "
-            "enrollment with 400004 'A CustomAllocationDefinition is required when the allocation "
-            "policy is set to Custom'.",
+            "the enrollment with 400004 'A CustomAllocationDefinition is required when the "
+            "allocation policy is set to Custom'.",
         .citation = std::string(citation::dps_custom_allocation),
         .fix = "Add customAllocationDefinition with the webhook's URL (including its function key) "
-               "and "
-               "an apiVersion such as 2021-10-01, or choose a built-in allocation policy.",
+               "and an apiVersion such as 2021-10-01, or choose a built-in allocation policy.",
         .example = "allocationPolicy 'custom' and no customAllocationDefinition",
     });
 };

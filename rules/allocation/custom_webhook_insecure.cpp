@@ -106,11 +106,10 @@ private:
         .rationale =
             "DPS posts each registration's allocation request (registration ID, certificate info, "
             "payload, linked hubs) to webhookUrl. An explicit HTTPS requirement was not found in "
-            "the "
-            "DPS documentation, so plain http is a hygiene finding, not a provisioning failure. An "
-            "Azure Function with function-level authorization needs its key embedded in the URL "
-            "(?code=...); without it DPS gets 401 and enrollment creation fails. Exports mask the "
-            "query as ?****, which counts as a key.",
+            "the DPS documentation, so plain http is a hygiene finding, not a provisioning "
+            "failure. An Azure Function with function-level authorization needs its key embedded "
+            "in the URL (?code=...); without it DPS gets 401 and enrollment creation fails. "
+            "Exports mask the query as ?****, which counts as a key.",
         .citation = std::string(citation::dps_custom_allocation),
         .fix =
             "Use the https:// URL of the function and append its function key as ?code=<key> (copy "

@@ -38,9 +38,8 @@ private:
         .rationale =
             "Hashed allocation spreads devices over the enrollment's hub set by weight. With one "
             "eligible hub (one named hub, or one linked hub taking part in allocation) every "
-            "device "
-            "lands on it, which is static allocation in effect; the policy will start moving new "
-            "devices as soon as a hub is linked or named.",
+            "device lands on it, which is static allocation in effect; the policy will start "
+            "moving new devices as soon as a hub is linked or named.",
         .citation = std::string(citation::dps_allocation),
         .fix =
             "Use static allocation naming the hub if a single hub is intended; otherwise link or "

@@ -31,9 +31,8 @@ private:
         .needs = {InputPart::linked_hubs},
         .rationale =
             "The hubs an enrollment names in iotHubs (or the legacy iotHubHostName) must be a "
-            "subset "
-            "of the hubs linked to the DPS instance; DPS can only assign devices to linked hubs. A "
-            "hub that was unlinked, renamed or mistyped cannot receive devices.",
+            "subset of the hubs linked to the DPS instance; DPS can only assign devices to linked "
+            "hubs. A hub that was unlinked, renamed or mistyped cannot receive devices.",
         .citation = std::string(citation::dps_allocation),
         .fix =
             "Link the hub to the DPS instance (az iot dps linked-hub create) or correct the host "

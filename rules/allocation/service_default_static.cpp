@@ -53,8 +53,7 @@ private:
             "New DPS instances default to Hashed (the portal writes an explicit policy on save).",
         .citation = std::string(citation::dps_allocation),
         .fix = "Give each enrollment an explicit allocationPolicy (static with its hub in iotHubs "
-               "where "
-               "intended), then consider setting the service default back to Hashed.",
+               "where intended), then consider setting the service default back to Hashed.",
         .example =
             "dps.json properties.allocationPolicy 'Static' and an enrollment without a policy or "
             "iotHubs",

@@ -54,16 +54,12 @@ private:
         .rationale =
             "Static allocation assigns every device of the enrollment to a single IoT hub, so the "
             "enrollment must name exactly one linked hub (the CLI rejects more than one). The "
-            "policy "
-            "is static when set so, when the legacy iotHubHostName is used, or when "
-            "allocationPolicy "
-            "is absent and the service default is Static. With no hub named and several linked "
-            "hubs "
-            "there is no single hub to assign to.",
+            "policy is static when set so, when the legacy iotHubHostName is used, or when "
+            "allocationPolicy is absent and the service default is Static. With no hub named and "
+            "several linked hubs there is no single hub to assign to.",
         .citation = std::string(citation::dps_allocation),
         .fix = "Set iotHubs to the one linked hub the devices belong on, or choose hashed or "
-               "geoLatency "
-               "allocation to spread devices over several hubs.",
+               "geoLatency allocation to spread devices over several hubs.",
         .example = "allocationPolicy 'static' with iotHubs ['hub-a.azure-devices.net', "
                    "'hub-b.azure-devices.net']",
     });

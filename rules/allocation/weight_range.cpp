@@ -32,9 +32,8 @@ private:
         .needs = {InputPart::linked_hubs},
         .rationale =
             "allocationWeight of a linked hub weights hashed and geoLatency allocation; DPS "
-            "accepts "
-            "integers from 1 to 1000 (null means 1). Any other value is not a weight DPS can "
-            "apply.",
+            "accepts integers from 1 to 1000 (null means 1). Any other value is not a weight DPS "
+            "can apply.",
         .citation = std::string(citation::dps_linked_hubs),
         .fix = "Set allocationWeight between 1 and 1000 (az iot dps linked-hub update "
                "--allocation-weight), or clear it for the default of 1.",

@@ -52,10 +52,8 @@ private:
         .rationale =
             "A certificate (equal SHA-256 thumbprint) found twice usually means a file was copied "
             "twice or one certificate sits in two bundles. It is one device to DPS (one "
-            "certificate, "
-            "one registration ID), so the batch's device count is wrong, and if "
-            "two physical devices really carry it they are clones DPS and IoT Hub cannot tell "
-            "apart.",
+            "certificate, one registration ID), so the batch's device count is wrong, and if two "
+            "physical devices really carry it they are clones DPS and IoT Hub cannot tell apart.",
         .citation = std::string(citation::dps_x509_attestation),
         .fix = "Remove the extra copy from the batch; if two devices were flashed with the same "
                "certificate and key, reissue one of them.",

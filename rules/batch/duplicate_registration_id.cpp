@@ -59,13 +59,12 @@ private:
         .inspects = Target::batch,
         .rationale =
             "For X.509 attestation the registration ID is the leaf's subject CN, and for "
-            "enrollment "
-            "group devices the CN is also the IoT Hub device ID. Registration IDs are "
-            "case-insensitive, so two certificates whose CNs differ at most in case are "
-            "one device to DPS: whichever registers later takes over the registration record and "
-            "the hub identity of the other, and neither DPS nor IoT Hub can tell the two devices "
-            "apart (DPS looks devices up by registration ID). Copies of one certificate are left "
-            "to batch.duplicate-certificate.",
+            "enrollment group devices the CN is also the IoT Hub device ID. Registration IDs are "
+            "case-insensitive, so two certificates whose CNs differ at most in case are one device "
+            "to DPS: whichever registers later takes over the registration record and the hub "
+            "identity of the other, and neither DPS nor IoT Hub can tell the two devices apart "
+            "(DPS looks devices up by registration ID). Copies of one certificate are left to "
+            "batch.duplicate-certificate.",
         .citation = std::string(citation::dps_x509_attestation),
         .fix =
             "Give every device a unique CN (for example derived from its serial number or a "

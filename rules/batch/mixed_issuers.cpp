@@ -83,14 +83,12 @@ private:
         .inspects = Target::batch,
         .rationale =
             "DPS picks the enrollment for an X.509 device by walking its chain from the leaf to "
-            "the "
-            "first certificate that has an enrollment group, and a group is attached "
-            "to one CA certificate. A factory batch for one product normally comes from one "
-            "issuing "
-            "CA; devices from other issuers land in other groups (other hubs, initial twin, "
+            "the first certificate that has an enrollment group, and a group is attached to one CA "
+            "certificate. A factory batch for one product normally comes from one issuing CA; "
+            "devices from other issuers land in other groups (other hubs, initial twin, "
             "reprovisioning policy) or in none, and a stray test or self-signed certificate in a "
-            "production batch shows up here. This is hygiene: several issuers can be intended "
-            "(a CA rollover), so the limit is an option.",
+            "production batch shows up here. This is hygiene: several issuers can be intended (a "
+            "CA rollover), so the limit is an option.",
         .citation = std::string(citation::dps_x509_attestation),
         .fix =
             "Check that every issuer listed is meant for this batch and has the enrollment group "

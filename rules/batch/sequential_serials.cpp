@@ -133,13 +133,10 @@ private:
             "are also predictable, which lets anyone who can get a certificate issued know its "
             "serial in advance. The CA/Browser Forum Baseline Requirements (§7.1) ask for "
             "non-sequential serials with at least 64 bits of CSPRNG output, and that is good "
-            "practice "
-            "for device "
-            "CAs too. This is hygiene: the DPS documentation states no requirement on "
-            "serial numbers, so provisioning is not affected. Per issuer "
-            "with at least min-devices certificates, the low 64 bits of the serials are sorted, "
-            "and "
-            "the rule fires when more than the ratio of adjacent differences are at most max-gap.",
+            "practice for device CAs too. This is hygiene: the DPS documentation states no "
+            "requirement on serial numbers, so provisioning is not affected. Per issuer with at "
+            "least min-devices certificates, the low 64 bits of the serials are sorted, and the "
+            "rule fires when more than the ratio of adjacent differences are at most max-gap.",
         .citation = "RFC 5280 §4.1.2.2",
         .fix =
             "Configure the issuing CA to generate serial numbers from at least 64 bits of CSPRNG "

@@ -39,14 +39,12 @@ private:
             "`az iot dps certificate list` returns the thumbprint, subject and expiry of each "
             "uploaded CA but never its certificate body (`az iot dps certificate show` does, in "
             "properties.certificate), so dpslint pairs records with the PEM files of the "
-            "snapshot's "
-            "ca/ folder by SHA-1 thumbprint. Without the body the checks that need the certificate "
-            "itself are skipped; this is a gap in the input, not a DPS problem.",
+            "snapshot's ca/ folder by SHA-1 thumbprint. Without the body the checks that need the "
+            "certificate itself are skipped; this is a gap in the input, not a DPS problem.",
         .citation = std::string(citation::dps_cli_certificate),
         .fix = "Copy the PEM file that was uploaded for this record into the snapshot's ca/ folder "
-               "(its "
-               "SHA-1 must equal the record's thumbprint), or export the record with `az iot dps "
-               "certificate show`, which includes the body.",
+               "(its SHA-1 must equal the record's thumbprint), or export the record with `az iot "
+               "dps certificate show`, which includes the body.",
         .example = "certificates.json lists 'my-root-ca' but ca/ holds no file with its thumbprint",
     });
 };

@@ -56,8 +56,7 @@ private:
             "Each upload is a separate record with its own verification status, and each counts "
             "against the per-DPS limit on CA certificates. Two names for one certificate invite "
             "groups that reference the unverified copy, and a rotation that updates one name but "
-            "not "
-            "the other. DPS accepts it: this is hygiene, not a provisioning failure.",
+            "not the other. DPS accepts it: this is hygiene, not a provisioning failure.",
         .citation = std::string(citation::dps_limits),
         .fix =
             "Keep one record per CA certificate: move the groups that reference the extra names to "

@@ -44,16 +44,12 @@ private:
         .rationale =
             "A chain through an expired CA certificate fails path validation (RFC 5280 §6.1.3 "
             "(a)(2)), so DPS rejects every device that chains through it (401002). Test CAs made "
-            "with "
-            "certGen.sh expire after 30 days by default. The record's exported expiry is used, or "
-            "the "
-            "paired CA file's notAfter when the export has none.",
+            "with certGen.sh expire after 30 days by default. The record's exported expiry is "
+            "used, or the paired CA file's notAfter when the export has none.",
         .citation = "RFC 5280 §6.1.3 (a)(2)",
         .fix = "Issue a new CA certificate (same key or new), upload and verify it, move the "
-               "enrollment "
-               "groups to it, re-issue device certificates if the key changed, then delete the "
-               "expired "
-               "record.",
+               "enrollment groups to it, re-issue device certificates if the key changed, then "
+               "delete the expired record.",
         .example = "record 'old-intermediate' with expiry 2025-01-01, linted at 2026-12-01",
     });
 };

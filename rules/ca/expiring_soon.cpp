@@ -42,9 +42,8 @@ private:
         .rationale =
             "Once a CA certificate expires, every device that chains through it fails path "
             "validation and DPS rejects it (401002); replacing a CA means uploading and verifying "
-            "the "
-            "new one and moving the groups, which takes lead time. Test CAs made with certGen.sh "
-            "expire after 30 days by default.",
+            "the new one and moving the groups, which takes lead time. Test CAs made with "
+            "certGen.sh expire after 30 days by default.",
         .citation = "RFC 5280 §4.1.2.5",
         .fix = "Issue and upload (and verify) the successor CA now, add it to the groups as the "
                "secondary CA reference, and roll devices over before the expiry.",

@@ -35,15 +35,12 @@ private:
         .needs = {InputPart::ca_records},
         .rationale =
             "DPS limits the number of CA certificates uploaded to one instance (25 in the "
-            "published "
-            "quota table; earlier documented as not adjustable, later as adjustable). Uploads "
-            "beyond "
-            "the limit fail unless it was raised for this instance, so a snapshot above it either "
-            "has a raised quota or is hand-edited.",
+            "published quota table; earlier documented as not adjustable, later as adjustable). "
+            "Uploads beyond the limit fail unless it was raised for this instance, so a snapshot "
+            "above it either has a raised quota or is hand-edited.",
         .citation = std::string(citation::dps_limits),
         .fix = "Delete unused and duplicate CA records (see ca.unused, ca.duplicate), or request a "
-               "quota "
-               "increase and set this rule's `max` to the granted value.",
+               "quota increase and set this rule's `max` to the granted value.",
         .options = {{.name = "max",
                      .type = OptionType::integer,
                      .default_value = 25,

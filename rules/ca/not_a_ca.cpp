@@ -52,12 +52,9 @@ private:
         .rationale =
             "Path validation accepts an intermediate certificate only when it has basicConstraints "
             "with cA=TRUE (RFC 5280 §6.1.4 (k)); X.509 v1 certificates have no extensions and so "
-            "never "
-            "qualify. Device chains through such a CA fail validation and DPS rejects them "
-            "(401002). "
-            "For a self-signed root the check is a warning: RFC 5280 does not check a trust "
-            "anchor's "
-            "own extensions, but many validators do.",
+            "never qualify. Device chains through such a CA fail validation and DPS rejects them "
+            "(401002). For a self-signed root the check is a warning: RFC 5280 does not check a "
+            "trust anchor's own extensions, but many validators do.",
         .citation = "RFC 5280 §4.2.1.9, §6.1.4 (k)",
         .fix =
             "Re-issue the CA certificate as X.509 v3 with a critical basicConstraints cA=TRUE (and "

@@ -49,18 +49,15 @@ private:
         .rationale =
             "DPS never checks certificate revocation: an enrollment group on a CA certificate that "
             "its issuer has revoked (the CA key leaked, the CA was retired) keeps provisioning "
-            "every "
-            "device that chains to it, including devices issued with the compromised key. "
-            "Disabling "
-            "the group is the documented way to stop them. Reported only with --crl, for CA "
-            "certificates whose issuer is also in the snapshot and that enabled groups use.",
+            "every device that chains to it, including devices issued with the compromised key. "
+            "Disabling the group is the documented way to stop them. Reported only with --crl, for "
+            "CA certificates whose issuer is also in the snapshot and that enabled groups use.",
         .citation = std::string(citation::dps_revoke) + "; RFC 5280 §6.3",
         .fix =
             "Disable the enrollment groups on the revoked CA certificate, remove it from DPS, and "
             "move the devices that should stay to a new CA (new group, new device certificates).",
         .example = "the root's CRL lists intermediate 'my-intermediate-ca' and enabled group "
-                   "'fleet' is on "
-                   "it",
+                   "'fleet' is on it",
     });
 };
 

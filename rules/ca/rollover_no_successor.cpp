@@ -78,13 +78,10 @@ private:
         .needs = {InputPart::ca_records},
         .rationale =
             "When a verified CA certificate expires, DPS can no longer build a trusted path "
-            "through "
-            "it and every device under it fails to register (401002). A rollover needs the "
-            "successor "
-            "CA uploaded and verified (proof of possession) and put into the groups' secondary "
-            "slot "
-            "before the old one expires; ca.expiring-soon says the date, this rule says nothing "
-            "is ready to take over.",
+            "through it and every device under it fails to register (401002). A rollover needs the "
+            "successor CA uploaded and verified (proof of possession) and put into the groups' "
+            "secondary slot before the old one expires; ca.expiring-soon says the date, this rule "
+            "says nothing is ready to take over.",
         .citation = std::string(citation::dps_verify_certificates) + "; RFC 5280 §4.1.2.5",
         .fix =
             "Issue the successor CA (same subject, new key and validity), upload and verify it in "
@@ -95,8 +92,7 @@ private:
               .type = OptionType::integer,
               .default_value = 90,
               .description =
-                  "warn when the verified CA expires within this many days of the evaluation "
-                  "time",
+                  "warn when the verified CA expires within this many days of the evaluation time",
               .minimum = 0,
               .maximum = 36500}},
         .example =

@@ -89,30 +89,21 @@ private:
         .needs = {InputPart::ca_records},
         .rationale =
             "DPS identifies an uploaded CA by its SHA-1 thumbprint, 40 hex characters. A CA file "
-            "in "
-            "ca/ with a record's subject but a SHA-1 no record has is not the certificate DPS "
-            "holds "
-            "(typically a re-issued CA that was never uploaded): devices issued by it do not chain "
-            "to "
-            "the uploaded CA and fail with 401002, and every check dpslint runs on the file "
-            "describes "
-            "the wrong certificate. A thumbprint of another length is not what DPS exports; 64 hex "
-            "digits is the SHA-256 thumbprint IoT Hub shows, a common mix-up (':' or ' ' "
-            "separators "
-            "are tolerated). Warning instead of "
-            "error when the record already has its own matching file (the other file is an extra "
-            "CA with the same subject).",
+            "in ca/ with a record's subject but a SHA-1 no record has is not the certificate DPS "
+            "holds (typically a re-issued CA that was never uploaded): devices issued by it do not "
+            "chain to the uploaded CA and fail with 401002, and every check dpslint runs on the "
+            "file describes the wrong certificate. A thumbprint of another length is not what DPS "
+            "exports; 64 hex digits is the SHA-256 thumbprint IoT Hub shows, a common mix-up (':' "
+            "or ' ' separators are tolerated). Warning instead of error when the record already "
+            "has its own matching file (the other file is an extra CA with the same subject).",
         .citation = std::string(citation::dps_cli_certificate),
         .fix =
             "Put the exact certificate that was uploaded into ca/, or upload (and verify) the new "
-            "CA "
-            "and point the enrollment groups at it; re-export certificates.json rather than "
-            "editing "
-            "thumbprints by hand.",
+            "CA and point the enrollment groups at it; re-export certificates.json rather than "
+            "editing thumbprints by hand.",
         .example =
             "record 'production' has thumbprint A1B2...; ca/production.pem has the same subject "
-            "and "
-            "a different SHA-1",
+            "and a different SHA-1",
         .context_severities = {Severity::error, Severity::warning},
         .severity_context =
             "error when no CA file matches the record; warning when the record already has its own "

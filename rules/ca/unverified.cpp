@@ -121,8 +121,7 @@ private:
         .needs = {InputPart::ca_records},
         .rationale =
             "DPS trusts a group's CA only after proof of possession: the certificate on the group "
-            "must "
-            "itself be verified, or roll up to a verified certificate in the chain the device "
+            "must itself be verified, or roll up to a verified certificate in the chain the device "
             "presents. With nothing verified every registration fails with 401002. When only a CA "
             "above is verified, each device must send the unverified intermediate in its TLS "
             "handshake (devices that send only the leaf fail). Error when an enabled X.509 group "
@@ -131,20 +130,17 @@ private:
         .citation = std::string(citation::dps_verify_certificates),
         .fix =
             "Verify the certificate (generate a verification code, sign a certificate with CN = "
-            "the "
-            "code using THIS CA's private key, upload it), or upload it with --verified. Note that "
-            "certGen.sh's create_verification_certificate always signs with the root key, which "
-            "cannot verify an intermediate.",
+            "the code using THIS CA's private key, upload it), or upload it with --verified. Note "
+            "that certGen.sh's create_verification_certificate always signs with the root key, "
+            "which cannot verify an intermediate.",
         .example = "group 'fleet' references record 'my-intermediate-ca' with isVerified=false and "
                    "the root is not uploaded",
         .context_severities = {Severity::error, Severity::warning, Severity::notice},
         .severity_context =
             "error when an enabled X.509 group depends on the record and nothing above it is "
             "verified (or, its certificate not being in ca/, no record at all is verified); "
-            "warning "
-            "when a verified CA above lets devices roll up, or when its certificate is not in ca/ "
-            "so "
-            "that cannot be told; notice when no enabled group depends on it",
+            "warning when a verified CA above lets devices roll up, or when its certificate is not "
+            "in ca/ so that cannot be told; notice when no enabled group depends on it",
     });
 };
 

@@ -35,8 +35,7 @@ private:
             "Whoever can factor or forge with a CA's key can issue device certificates that DPS "
             "accepts for every group on that CA (or below it), and a CA key outlives many device "
             "keys. DPS documents no minimum key size or curve list and does not reject weak CA "
-            "keys: "
-            "this is a policy warning, not a provisioning failure.",
+            "keys: this is a policy warning, not a provisioning failure.",
         .citation = "RFC 5280 §4.1.2.7; " + std::string(citation::dps_x509_attestation),
         .fix = "Issue a new CA with an RSA key of at least the configured size or an allowed curve "
                "(P-256/P-384), upload and verify it, and move the groups and devices to it.",

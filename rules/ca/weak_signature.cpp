@@ -39,16 +39,13 @@ private:
         .needs = {InputPart::ca_records},
         .rationale =
             "MD5 and SHA-1 signatures can be forged by chosen-prefix collisions, so a CA "
-            "certificate "
-            "signed with them could be imitated by a rogue CA that chains to the same issuer. "
-            "Self-signed roots are not checked: a trust anchor is trusted because it was uploaded "
-            "and verified, not because of its self-signature, which nobody relies on. DPS "
-            "documents "
-            "no hash allow-list and accepts such chains: this is a policy warning.",
+            "certificate signed with them could be imitated by a rogue CA that chains to the same "
+            "issuer. Self-signed roots are not checked: a trust anchor is trusted because it was "
+            "uploaded and verified, not because of its self-signature, which nobody relies on. DPS "
+            "documents no hash allow-list and accepts such chains: this is a policy warning.",
         .citation = "RFC 5280 §4.1.1.2; " + std::string(citation::dps_x509_attestation),
         .fix = "Re-issue the CA certificate signed with SHA-256 or stronger (same key is fine), "
-               "upload "
-               "and verify it, and point the groups at it.",
+               "upload and verify it, and point the groups at it.",
         .example = "an intermediate CA signed sha1WithRSAEncryption by its root",
     });
 };

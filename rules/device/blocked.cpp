@@ -33,12 +33,10 @@ private:
         .needs = {InputPart::snapshot},
         .rationale =
             "The first enrollment DPS finds for a device decides: a disabled individual "
-            "enrollment, "
-            "or a disabled group on the first CA of the chain that has one, blocks the device even "
-            "when an enabled group higher up would admit it. That is the documented way to revoke "
-            "a "
-            "device or CA, so this may be intended; it is a mistake when the entry was disabled "
-            "temporarily or by accident.",
+            "enrollment, or a disabled group on the first CA of the chain that has one, blocks the "
+            "device even when an enabled group higher up would admit it. That is the documented "
+            "way to revoke a device or CA, so this may be intended; it is a mistake when the entry "
+            "was disabled temporarily or by accident.",
         .citation = std::string(citation::dps_revoke),
         .fix =
             "If the device should provision, enable the named enrollment (or delete a disabled "

@@ -35,14 +35,12 @@ private:
         .inspects = Target::device_certificate,
         .rationale =
             "DPS takes the registration ID of an X.509 device from its subject CN. Registration "
-            "IDs "
-            "allow only letters, digits and - . _ : and must end (per the 2021-10-01 API spec also "
-            "start) with an alphanumeric character; a CN with spaces, '@' or a test CA name fails "
-            "with 400004 Invalid RegistrationId.",
+            "IDs allow only letters, digits and - . _ : and must end (per the 2021-10-01 API spec "
+            "also start) with an alphanumeric character; a CN with spaces, '@' or a test CA name "
+            "fails with 400004 Invalid RegistrationId.",
         .citation = std::string(citation::dps_x509_attestation),
         .fix = "Issue the device certificate with a CN made of letters, digits and - . _ : that "
-               "starts "
-               "and ends with a letter or digit, and use that CN as the registration ID.",
+               "starts and ends with a letter or digit, and use that CN as the registration ID.",
         .example = "subject CN 'Sensor 42' (contains a space)",
         .restates = {"attestation.registration-id-invalid"},
     });

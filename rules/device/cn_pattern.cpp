@@ -32,8 +32,7 @@ private:
         .inspects = Target::device_certificate,
         .rationale =
             "The subject CN is the device's registration ID and, for enrollment groups, its IoT "
-            "Hub "
-            "device ID; a fleet naming convention keeps those IDs predictable for allocation, "
+            "Hub device ID; a fleet naming convention keeps those IDs predictable for allocation, "
             "revocation (disabled individual enrollments by registration ID) and back-end lookups.",
         .citation = std::string(citation::dps_x509_attestation),
         .fix =

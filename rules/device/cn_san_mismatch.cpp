@@ -41,10 +41,8 @@ private:
         .rationale =
             "DPS requires the registration ID the device sends to equal the subject CN. The .NET "
             "provisioning SDK derives the registration ID with GetNameInfo(DnsName), which prefers "
-            "a "
-            "subjectAltName dNSName over the CN, so a certificate whose DNS SAN names all differ "
-            "from "
-            "its CN can make the device send a registration ID DPS rejects.",
+            "a subjectAltName dNSName over the CN, so a certificate whose DNS SAN names all differ "
+            "from its CN can make the device send a registration ID DPS rejects.",
         .citation = std::string(citation::dps_x509_attestation),
         .fix = "Issue the device certificate without DNS SAN names, or with one equal to the CN; "
                "or set "

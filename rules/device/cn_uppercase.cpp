@@ -30,10 +30,9 @@ private:
         .inspects = Target::device_certificate,
         .rationale =
             "DPS compares registration IDs case-insensitively, but for group enrollments the CN "
-            "also "
-            "becomes the IoT Hub device ID, which is case-sensitive, and what case DPS gives it is "
-            "not documented. DPS rejected upper-case CNs with 400004 in 2018-2020 (later relaxed), "
-            "so mixed case invites lookup mismatches between DPS, the hub and back ends.",
+            "also becomes the IoT Hub device ID, which is case-sensitive, and what case DPS gives "
+            "it is not documented. DPS rejected upper-case CNs with 400004 in 2018-2020 (later "
+            "relaxed), so mixed case invites lookup mismatches between DPS, the hub and back ends.",
         .citation = std::string(citation::dps_x509_attestation),
         .fix =
             "Issue device certificates with lower-case CNs and use the same lower-case string as "

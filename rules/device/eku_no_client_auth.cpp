@@ -47,9 +47,8 @@ private:
             "When extendedKeyUsage is present the certificate may only be used for the purposes it "
             "lists (RFC 5280 §4.2.1.12). DPS documents no EKU requirement and Microsoft's own test "
             "tooling issues serverAuth-only device certificates that provision, so this is "
-            "hygiene, "
-            "not a provisioning failure; but device TLS stacks that check purpose may refuse to "
-            "present such a certificate as a client.",
+            "hygiene, not a provisioning failure; but device TLS stacks that check purpose may "
+            "refuse to present such a certificate as a client.",
         .citation = "RFC 5280 §4.2.1.12",
         .fix = "Issue device certificates with extendedKeyUsage clientAuth (or without the "
                "extension).",

@@ -36,8 +36,7 @@ private:
             "certGen.sh test certificates live only 30 days by default.",
         .citation = "RFC 5280 §4.1.2.5",
         .fix = "Renew the device certificate (keep the CN so the registration ID is unchanged) and "
-               "roll "
-               "it out before it expires.",
+               "roll it out before it expires.",
         .options = {{.name = "days",
                      .type = OptionType::integer,
                      .default_value = 30,

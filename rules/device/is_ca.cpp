@@ -29,11 +29,9 @@ private:
             "basicConstraints cA=TRUE lets a certificate's key sign other certificates (RFC 5280 "
             "§4.2.1.9): a compromised device could mint identities that chain to the fleet CA. DPS "
             "does not document a basicConstraints requirement on the device certificate, so this "
-            "is "
-            "hygiene. IoT Edge devices hold a separate edge CA certificate (CA profile) besides "
-            "the "
-            "identity certificate they present to DPS; presenting the CA certificate itself is a "
-            "known cause of 401002.",
+            "is hygiene. IoT Edge devices hold a separate edge CA certificate (CA profile) besides "
+            "the identity certificate they present to DPS; presenting the CA certificate itself is "
+            "a known cause of 401002.",
         .citation = "RFC 5280 §4.2.1.9",
         .fix = "Issue the device identity certificate with basicConstraints cA=FALSE (or without "
                "basicConstraints); keep IoT Edge CA certificates for the edge CA role only.",

@@ -28,8 +28,7 @@ private:
         .rationale =
             "DPS looks for an individual enrollment with the device's registration ID, then for an "
             "enrollment group on each CA certificate of the device's chain from its issuer up; "
-            "when "
-            "nothing matches the registration fails with 401002.",
+            "when nothing matches the registration fails with 401002.",
         .citation = std::string(citation::dps_x509_attestation),
         .fix =
             "Create an individual enrollment for the device certificate, or an enrollment group on "

@@ -79,12 +79,11 @@ private:
         .rationale =
             "A path validates only while every certificate in it is within its validity period "
             "(RFC 5280 §4.1.2.5, §6.1.3): once the issuing CA expires, the device certificate "
-            "stops "
-            "authenticating with DPS (401002) even though its own notAfter is later, so its real "
-            "lifetime is shorter than it says and renewal plans based on it come too late. Scripts "
-            "that issue a whole chain at once with the same lifetime (Azure's certGen.sh: 30 days "
-            "each) end every certificate seconds after its issuer; such differences, up to the "
-            "tolerance, are not reported.",
+            "stops authenticating with DPS (401002) even though its own notAfter is later, so its "
+            "real lifetime is shorter than it says and renewal plans based on it come too late. "
+            "Scripts that issue a whole chain at once with the same lifetime (Azure's certGen.sh: "
+            "30 days each) end every certificate seconds after its issuer; such differences, up to "
+            "the tolerance, are not reported.",
         .citation = "RFC 5280 §4.1.2.5",
         .fix = "Issue device certificates that end no later than their issuing CA, or renew the CA "
                "(same key and subject) before it expires and re-upload it to DPS.",

@@ -58,18 +58,17 @@ private:
         .needs = {InputPart::snapshot, InputPart::revocation},
         .rationale =
             "DPS never checks certificate revocation: a device whose certificate (or a CA "
-            "certificate "
-            "of its chain) is on its issuer's CRL still provisions through its enrollment and gets "
-            "its IoT Hub identity. The documented way to stop one device of a group is a disabled "
-            "individual enrollment with its registration ID; to stop every device under a CA, "
-            "disable the group. Reported only with --crl, for devices DPS would provision.",
+            "certificate of its chain) is on its issuer's CRL still provisions through its "
+            "enrollment and gets its IoT Hub identity. The documented way to stop one device of a "
+            "group is a disabled individual enrollment with its registration ID; to stop every "
+            "device under a CA, disable the group. Reported only with --crl, for devices DPS would "
+            "provision.",
         .citation = std::string(citation::dps_revoke),
         .fix =
             "Create a disabled individual enrollment with the device's registration ID and its "
             "certificate (do not delete it later, or the device re-enrolls through the group), or "
             "disable the enrollment group when a CA is revoked; then disable or delete the device "
-            "in "
-            "the IoT hub it was assigned to.",
+            "in the IoT hub it was assigned to.",
         .example = "device-7's certificate is on the intermediate's CRL and group 'fleet' on that "
                    "intermediate is enabled",
     });

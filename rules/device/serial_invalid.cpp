@@ -33,14 +33,12 @@ private:
         .inspects = Target::device_certificate,
         .rationale =
             "RFC 5280 §4.1.2.2 requires serial numbers to be positive integers of at most 20 "
-            "octets; "
-            "certificate users may reject others. DPS does not document serial checks, so this is "
-            "hygiene that flags a broken issuing process (a zero or negative serial also breaks "
-            "revocation by serial number).",
+            "octets; certificate users may reject others. DPS does not document serial checks, so "
+            "this is hygiene that flags a broken issuing process (a zero or negative serial also "
+            "breaks revocation by serial number).",
         .citation = "RFC 5280 §4.1.2.2",
         .fix = "Fix the issuing CA to use positive random serials of at most 20 octets (e.g. 16 "
-               "random "
-               "bytes with the top bit clear) and re-issue the certificate.",
+               "random bytes with the top bit clear) and re-issue the certificate.",
         .example = "serial number 0",
     });
 };

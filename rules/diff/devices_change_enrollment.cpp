@@ -14,8 +14,8 @@ public:
             .inspects = Target::enrollment_group,
             .needs = {InputPart::change},
             .rationale =
-                "After the change DPS would stop at another enrollment for these devices: they "
-                "get that enrollment's hubs, initial twin and reprovision policy on their next "
+                "After the change DPS would stop at another enrollment for these devices: they get "
+                "that enrollment's hubs, initial twin and reprovision policy on their next "
                 "registration.",
             .citation = std::string(citation::dps_x509_attestation),
             .fix = "Check that the other enrollment is meant for these devices.",

@@ -34,10 +34,8 @@ private:
         .rationale =
             "caReferences.primary and caReferences.secondary hold the name of a certificate in the "
             "DPS Certificates list. When no certificate has that name (deleted, renamed, or a "
-            "typo) "
-            "the group is tied to no CA: DPS finds no group for its devices' chains and rejects "
-            "them "
-            "with 401002, the most common X.509 group mistake.",
+            "typo) the group is tied to no CA: DPS finds no group for its devices' chains and "
+            "rejects them with 401002, the most common X.509 group mistake.",
         .citation = std::string(citation::dps_x509_attestation),
         .fix = "Upload (and verify) the CA certificate under the referenced name with `az iot dps "
                "certificate create`, or point caReferences at the name of the uploaded CA.",

@@ -85,10 +85,9 @@ private:
         .needs = {InputPart::ca_records},
         .rationale =
             "The CA certificate of an enrollment group must itself be verified (proof of "
-            "possession) "
-            "or roll up to a verified certificate higher in the chain. When neither the group's CA "
-            "nor any certificate above it is verified, DPS cannot trust the chain and every "
-            "registration through the group fails with 401002.",
+            "possession) or roll up to a verified certificate higher in the chain. When neither "
+            "the group's CA nor any certificate above it is verified, DPS cannot trust the chain "
+            "and every registration through the group fails with 401002.",
         .citation = std::string(citation::dps_verify_certificates),
         .fix =
             "Verify the group's CA certificate or its root with proof of possession (`az iot dps "

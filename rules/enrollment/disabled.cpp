@@ -78,8 +78,8 @@ private:
             "devices fall through to groups above it.",
         .citation = std::string(citation::dps_revoke),
         .fix = "Nothing to do if the block is intended. To re-admit the devices set "
-               "provisioningStatus "
-               "to enabled; to hand them to a group higher in the chain delete this group.",
+               "provisioningStatus to enabled; to hand them to a group higher in the chain delete "
+               "this group.",
         .example = "provisioningStatus 'disabled' on group 'fleet'",
     });
 };

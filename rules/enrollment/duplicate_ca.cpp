@@ -78,10 +78,9 @@ private:
         .severity = Severity::error,
         .inspects = Target::enrollment_group,
         .rationale =
-            "Each certificate may appear in only one enrollment entry per DPS instance: "
-            "when two groups use the same CA certificate, DPS stops at the first entry it finds "
-            "for "
-            "it, so the other group's settings never apply to anyone, and which one wins is not "
+            "Each certificate may appear in only one enrollment entry per DPS instance: when two "
+            "groups use the same CA certificate, DPS stops at the first entry it finds for it, so "
+            "the other group's settings never apply to anyone, and which one wins is not "
             "documented. The same certificate as a group's primary and secondary CA gives no "
             "rollover slot.",
         .citation = std::string(citation::dps_x509_attestation),

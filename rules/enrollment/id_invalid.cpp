@@ -31,16 +31,13 @@ private:
         .inspects = Target::enrollment_group,
         .rationale =
             "An enrollmentGroupId follows the registration-ID rules: at most 128 characters, "
-            "letters, "
-            "digits and - . _ : only, case-insensitive, and (per the 2021-10-01 API spec) no "
-            "special "
-            "character at the start or end. A name outside these rules is not a "
+            "letters, digits and - . _ : only, case-insensitive, and (per the 2021-10-01 API spec) "
+            "no special character at the start or end. A name outside these rules is not a "
             "documented enrollment group ID: the service or tooling may refuse it, and a template "
             "holding it may not deploy.",
         .citation = std::string(citation::dps_x509_attestation),
         .fix = "Rename the group (create a new group with a valid ID and the same settings, then "
-               "delete "
-               "the old one).",
+               "delete the old one).",
         .example = "enrollmentGroupId 'fleet #1'",
     });
 };

@@ -41,8 +41,7 @@ private:
             "deployed as it is.",
         .citation = std::string(citation::dps_limits),
         .fix = "Consolidate groups (one group per issuing CA, settings shared) or split devices "
-               "across "
-               "DPS instances; set `max` if your instance has a different quota.",
+               "across DPS instances; set `max` if your instance has a different quota.",
         .options = {{.name = "max",
                      .type = OptionType::integer,
                      .default_value = 100,

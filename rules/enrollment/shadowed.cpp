@@ -79,13 +79,11 @@ private:
         .inspects = Target::enrollment_group,
         .rationale =
             "DPS walks a device's chain from the leaf's issuer upwards and applies the first "
-            "enrollment group it finds, enabled or disabled. A group on a lower "
-            "CA issued by the upper group's CA therefore decides for every device under that CA: "
-            "the "
-            "upper group's allocation, twin and hubs never apply to them, and a disabled lower "
-            "group "
-            "blocks them instead of letting them fall through. This is often intended (per-line "
-            "settings); it is a mistake when the upper group was meant to cover everything.",
+            "enrollment group it finds, enabled or disabled. A group on a lower CA issued by the "
+            "upper group's CA therefore decides for every device under that CA: the upper group's "
+            "allocation, twin and hubs never apply to them, and a disabled lower group blocks them "
+            "instead of letting them fall through. This is often intended (per-line settings); it "
+            "is a mistake when the upper group was meant to cover everything.",
         .citation = std::string(citation::dps_x509_attestation),
         .fix =
             "If the devices under the lower CA should get the upper group's settings, delete the "

@@ -69,13 +69,11 @@ private:
         .needs = {InputPart::individual_enrollments, InputPart::devices},
         .rationale =
             "The documented way to block one device of a group is a disabled individual enrollment "
-            "with its registration ID: DPS checks individual enrollments first "
-            "and stops there. Such a block only matters for a device that exists and that an "
-            "enabled "
-            "group would otherwise admit; one whose registration ID matches no given device (a "
-            "typo, "
-            "a case or naming mismatch with the certificate CN) or whose devices no group admits "
-            "does not protect what it was meant to. Only the given devices are considered.",
+            "with its registration ID: DPS checks individual enrollments first and stops there. "
+            "Such a block only matters for a device that exists and that an enabled group would "
+            "otherwise admit; one whose registration ID matches no given device (a typo, a case or "
+            "naming mismatch with the certificate CN) or whose devices no group admits does not "
+            "protect what it was meant to. Only the given devices are considered.",
         .citation = std::string(citation::dps_revoke),
         .fix =
             "Check that the registration ID equals the CN of the device certificate to block; keep "

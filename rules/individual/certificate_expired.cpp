@@ -65,8 +65,7 @@ private:
         .citation = "RFC 5280 §6.1.3 (a)(2); " + std::string(citation::dps_x509_attestation),
         .fix =
             "Issue the device a new certificate and put it in the enrollment (as secondary first "
-            "for "
-            "a rollover, then primary).",
+            "for a rollover, then primary).",
         .example = "clientCertificates.primary info.notAfterUtc 2025-06-01, linted in 2026",
         .context_severities = {Severity::error, Severity::notice},
         .severity_context =

@@ -40,15 +40,13 @@ private:
         .inspects = Target::individual_enrollment,
         .needs = {InputPart::individual_enrollments},
         .rationale =
-            "Registration IDs are case-insensitive: DPS looks a device up by its "
-            "registration ID, so two individual enrollments whose IDs differ only in case are the "
-            "same entry to the service. Only one can hold; the other's settings, certificate or "
-            "disabled status never apply, and which one a snapshot or template ends up with is not "
-            "defined.",
+            "Registration IDs are case-insensitive: DPS looks a device up by its registration ID, "
+            "so two individual enrollments whose IDs differ only in case are the same entry to the "
+            "service. Only one can hold; the other's settings, certificate or disabled status "
+            "never apply, and which one a snapshot or template ends up with is not defined.",
         .citation = std::string(citation::dps_service_api),
         .fix = "Keep one individual enrollment per registration ID (ignoring case) and delete or "
-               "merge "
-               "the others.",
+               "merge the others.",
         .example = "individual enrollments 'device-1' and 'Device-1'",
     });
 };

@@ -35,9 +35,8 @@ private:
         .needs = {InputPart::individual_enrollments},
         .rationale =
             "Registration IDs are case-insensitive in DPS while IoT Hub device IDs are "
-            "case-sensitive, "
-            "and what case the hub device ID gets is not documented. DPS in 2018-2020 "
-            "rejected upper-case registration IDs with 400004; later reports say the "
+            "case-sensitive, and what case the hub device ID gets is not documented. DPS in "
+            "2018-2020 rejected upper-case registration IDs with 400004; later reports say the "
             "restriction was relaxed. Lower-case IDs avoid both the history and the ambiguity.",
         .citation = std::string(citation::dps_x509_attestation),
         .fix =

@@ -131,12 +131,11 @@ private:
         .inspects = Target::individual_enrollment,
         .needs = {InputPart::individual_enrollments},
         .rationale =
-            "DPS looks for an individual enrollment first and only then for a group. "
-            "An enabled individual enrollment for a device that an enrollment group would also "
-            "admit "
-            "takes the device out of the group: the group's initial twin, IoT hubs and allocation "
-            "policy no longer apply to it, and later changes to the group never reach it. Often "
-            "this is a forgotten exception made while debugging one device.",
+            "DPS looks for an individual enrollment first and only then for a group. An enabled "
+            "individual enrollment for a device that an enrollment group would also admit takes "
+            "the device out of the group: the group's initial twin, IoT hubs and allocation policy "
+            "no longer apply to it, and later changes to the group never reach it. Often this is a "
+            "forgotten exception made while debugging one device.",
         .citation = std::string(citation::dps_x509_attestation),
         .fix = "Delete the individual enrollment if the device should follow its group (it then "
                "provisions through the group), or give it the group's settings on purpose.",

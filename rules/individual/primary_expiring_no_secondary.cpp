@@ -67,8 +67,7 @@ private:
             "An X.509 individual enrollment admits the device presenting its primary or secondary "
             "client certificate; the documented rollover puts the device's new certificate in the "
             "secondary slot before the primary expires. With no (longer-lived) secondary, the "
-            "device "
-            "stops registering on the primary's notAfter.",
+            "device stops registering on the primary's notAfter.",
         .citation = std::string(citation::dps_x509_attestation) + "; RFC 5280 §4.1.2.5",
         .fix =
             "Issue the device its next certificate and add it as the enrollment's secondary client "

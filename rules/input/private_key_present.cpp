@@ -44,12 +44,12 @@ public:
             location.file = f.file;
             location.line = f.lines.front();
             const bool one = f.lines.size() == 1;
-            sink.report("file '" + f.file + "' holds " + std::to_string(f.lines.size())
-                            + (one ? " PEM private key block (line " : " PEM private key blocks (lines ")
-                            + line_list(f.lines)
-                            + "): device key material has left the factory's HSM or secure "
-                              "element",
-                        std::move(location));
+            sink.report(
+                "file '" + f.file + "' holds " + std::to_string(f.lines.size())
+                    + (one ? " PEM private key block (line " : " PEM private key blocks (lines ")
+                    + line_list(f.lines)
+                    + "): device key material has left the factory's HSM or secure element",
+                std::move(location));
         }
         if (further_files_ > 0) {
             Location location;

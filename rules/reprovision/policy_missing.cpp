@@ -27,15 +27,11 @@ private:
         .inspects = Target::enrollment_group,
         .rationale =
             "For backward compatibility, when an enrollment has no reprovisionPolicy and the "
-            "device "
-            "registers with service API 2018-04-01 or older (SDKs before September 2018), DPS "
-            "keeps "
-            "the device on the hub it was first assigned to; a policy set on the enrollment always "
-            "wins. The az CLI always sends one, so a missing policy usually means the enrollment "
-            "was "
-            "created through another client. Checked for enrollment groups and, when "
-            "enrollments.json "
-            "was exported, for individual enrollments.",
+            "device registers with service API 2018-04-01 or older (SDKs before September 2018), "
+            "DPS keeps the device on the hub it was first assigned to; a policy set on the "
+            "enrollment always wins. The az CLI always sends one, so a missing policy usually "
+            "means the enrollment was created through another client. Checked for enrollment "
+            "groups and, when enrollments.json was exported, for individual enrollments.",
         .citation = std::string(citation::dps_reprovision),
         .fix =
             "Set the policy explicitly, e.g. `az iot dps enrollment-group update ... "

@@ -34,9 +34,8 @@ private:
         .inspects = Target::initial_twin,
         .rationale =
             "Older IoT Hub twin documentation says arrays are not allowed in tags or properties; "
-            "hubs "
-            "have accepted them since 2021 and DPS passes them through, but older SDKs, tools and "
-            "queries may not handle them. The sources disagree, so this is informational.",
+            "hubs have accepted them since 2021 and DPS passes them through, but older SDKs, tools "
+            "and queries may not handle them. The sources disagree, so this is informational.",
         .citation = std::string(citation::hub_device_twins),
         .fix =
             "Keep the array if every consumer of the twin handles arrays; otherwise use an object "

@@ -43,10 +43,9 @@ private:
         .rationale =
             "IoT Hub limits the nesting of objects inside tags and desired properties to 10 levels "
             "(older documentation says 5); a twin that nests deeper is rejected when DPS creates "
-            "the "
-            "device twin. An object that is a direct member of tags is level 1; arrays count as a "
-            "level like objects (an assumption). DPS documents no limits of its own, so the hub's "
-            "apply.",
+            "the device twin. An object that is a direct member of tags is level 1; arrays count "
+            "as a level like objects (an assumption). DPS documents no limits of its own, so the "
+            "hub's apply.",
         .citation = std::string(citation::hub_device_twins),
         .fix =
             "Flatten the structure: combine levels into longer key names or move detail out of the "

@@ -63,14 +63,13 @@ private:
         .inspects = Target::initial_twin,
         .rationale =
             "DPS creates the device twin in IoT Hub from initialTwin (tags and desired "
-            "properties). "
-            "IoT Hub twin keys are UTF-8, at most 1 KB, and must not contain '.', '$', space or "
-            "C0/C1 control characters; a twin with such a key is rejected, so the device cannot be "
-            "provisioned with it. DPS documents no limits of its own, so the hub's apply.",
+            "properties). IoT Hub twin keys are UTF-8, at most 1 KB, and must not contain '.', "
+            "'$', space or C0/C1 control characters; a twin with such a key is rejected, so the "
+            "device cannot be provisioned with it. DPS documents no limits of its own, so the "
+            "hub's apply.",
         .citation = std::string(citation::hub_device_twins),
         .fix = "Rename the key: use '_' or '-' instead of '.', '$' and spaces, or nest objects "
-               "instead "
-               "of dotted paths.",
+               "instead of dotted paths.",
         .example = "initialTwin.tags {\"site.name\": \"plant-1\"}",
     });
 };

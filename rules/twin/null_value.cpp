@@ -35,8 +35,7 @@ private:
         .rationale =
             "In a twin patch a null value deletes the property; what a null means inside a DPS "
             "initialTwin (stored as null, dropped, or deleting a property of a migrated twin) is "
-            "not "
-            "documented, so the device may not see the property it expects.",
+            "not documented, so the device may not see the property it expects.",
         .citation = std::string(citation::hub_device_twins),
         .fix =
             "Remove the property, or give it an explicit value such as an empty string or false.",

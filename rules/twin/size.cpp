@@ -35,13 +35,11 @@ private:
         .inspects = Target::initial_twin,
         .rationale =
             "IoT Hub limits tags to 8 KB and desired properties to 32 KB and rejects operations "
-            "that "
-            "exceed them. Size is counted as IoT Hub counts it: over every property, key length "
-            "(UTF-8 bytes) plus value length, numbers 8 bytes, booleans 4, strings by characters "
-            "excluding C0/C1 controls, nested objects the sum of their contents. Arrays are "
-            "counted "
-            "as the sum of their elements and null as 0: assumptions, the documentation does not "
-            "say. DPS documents no limits of its own, so the hub's apply.",
+            "that exceed them. Size is counted as IoT Hub counts it: over every property, key "
+            "length (UTF-8 bytes) plus value length, numbers 8 bytes, booleans 4, strings by "
+            "characters excluding C0/C1 controls, nested objects the sum of their contents. Arrays "
+            "are counted as the sum of their elements and null as 0: assumptions, the "
+            "documentation does not say. DPS documents no limits of its own, so the hub's apply.",
         .citation = std::string(citation::hub_device_twins),
         .fix = "Move bulky data out of the initial twin (to a blob or a configuration service the "
                "device reads) and keep only identifiers and settings in it.",

@@ -65,8 +65,7 @@ private:
             "own, so the hub's apply.",
         .citation = std::string(citation::hub_device_twins),
         .fix = "Store large integers (64-bit IDs, nanosecond timestamps) as strings, and move long "
-               "text "
-               "out of the twin.",
+               "text out of the twin.",
         .example = "initialTwin.properties.desired {\"serial\": 9007199254740993}",
     });
 };

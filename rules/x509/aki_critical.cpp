@@ -13,8 +13,7 @@ std::unique_ptr<lint::Rule> make_x509_aki_critical() {
          "validators refuse the chain; strict validators (and `dpslint verify --strict`) "
          "fail it.",
          "Fix the issuing CA's profile so authorityKeyIdentifier is non-critical (OpenSSL: "
-         "`authorityKeyIdentifier = keyid:always`, no `critical,`) and re-issue the "
-         "certificate.",
+         "`authorityKeyIdentifier = keyid:always`, no `critical,`) and re-issue the certificate.",
          "a device certificate whose authorityKeyIdentifier is marked critical"});
 }
 
