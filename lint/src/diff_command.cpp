@@ -265,8 +265,6 @@ int DiffCommand::run(const CommandStreams& io) const {
     const bool failing = lint::fails(totals.findings, settings.fail_on)
                          || lint::fails(totals.lint.introduced, settings.fail_on);
     finish_ci_model(model, requests, totals.unreadable > 0, failing ? exit_findings : exit_ok);
-    if (requests.baseline)
-        totals.baseline = baseline_summary(model);
     totals.model = &model;
     writers.end(totals);
 

@@ -5,6 +5,7 @@
 #include "dpslint/output_text.hpp"
 
 #include "attestation_json.hpp"
+#include "ci_output.hpp"
 #include "finding_json.hpp"
 #include "json_output.hpp"
 #include "report_fingerprints.hpp"
@@ -276,8 +277,8 @@ void DiffReportWriter::end(const DiffTotals& totals) {
          << " warning(s), " << by_severity["notice"] << " notice(s)";
     if (totals.suppressed > 0)
         out_ << ", " << totals.suppressed << " suppressed";
-    if (!totals.baseline.empty())
-        out_ << "; baseline: " << totals.baseline;
+    if (totals.model && totals.model->baseline_used)
+        out_ << "; baseline: " << baseline_summary(*totals.model);
     out_ << '\n';
 }
 

@@ -36,7 +36,6 @@ struct DiffTotals {
     std::size_t suppressed = 0;
     diff::LintChanges lint;
     lint::FailLevel fail_on = lint::FailLevel::error;
-    std::string baseline;  // with --baseline: what it did (baseline_summary); else empty
     // The run's CI model: the JSON gives each finding its fingerprint (and, with --baseline,
     // its baselineState, the fixed list and summary.baseline counts) from it, as every
     // command's JSON does. Null: none.
