@@ -13,7 +13,7 @@ namespace dpslint::cli {
 
 BatchCiCollector::BatchCiCollector(bool wanted, std::size_t limit, bool compact,
                                    lint::FailLevel fail_on)
-    : wanted_(wanted), limit_(limit), compact_(compact), fail_level_(fail_severity(fail_on)) {
+    : wanted_(wanted), compact_(compact), fail_level_(fail_severity(fail_on)) {
     omitted_.limit = limit;
 }
 
@@ -43,9 +43,9 @@ void BatchCiCollector::add(const batch::FileRecord& record) {
     std::array<std::size_t, 3> wanted{};
     for (const auto& f : findings)
         ++wanted[static_cast<std::size_t>(f.severity)];
-    bool fits = findings.empty() ? clean_files_ < limit_ : true;
+    bool fits = findings.empty() ? clean_files_ < omitted_.limit : true;
     for (std::size_t i = 0; i < wanted.size(); ++i)
-        fits = fits && (wanted[i] == 0 || kept_[i] + wanted[i] <= limit_);
+        fits = fits && (wanted[i] == 0 || kept_[i] + wanted[i] <= omitted_.limit);
     if (!fits) {
         omit(findings);
         return;
@@ -132,7 +132,7 @@ int write_batch_outputs(BatchOutcome& outcome, BatchCiCollector& collector,
     const formats::ReportModel model = collector.model(outcome, requests);
     if (requests.baseline) {
         outcome.baseline_failed = model.exit_status == exit_findings;
-        outcome.baseline = baseline_summary(model);
+        outcome.baseline = formats::baseline_summary(model);
     }
     write_run_outputs(format, options, requests, run_documents(batch_reporter, outcome, model),
                       out);

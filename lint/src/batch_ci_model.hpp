@@ -54,7 +54,6 @@ private:
     void omit(const std::vector<Finding>& findings);
 
     bool wanted_;
-    std::size_t limit_;
     bool compact_;
     std::optional<Severity> fail_level_;
     std::vector<std::string> files_;

@@ -28,7 +28,7 @@ struct BatchOutcome {
     // What was taken as what: inputs checked and trust loaded, printed before the summary line.
     std::string inputs;
     // With --baseline: whether the findings that are new fail the run, and what the baseline
-    // did (ci_output.hpp baseline_summary).
+    // did (formats::baseline_summary).
     std::optional<bool> baseline_failed;
     std::string baseline;
 

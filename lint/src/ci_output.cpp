@@ -81,12 +81,6 @@ void finish_ci_model(formats::ReportModel& model, const CiRequests& requests, bo
     model.verdict = model.exit_status == exit_ok ? "pass" : "fail";
 }
 
-std::string baseline_summary(const formats::ReportModel& model) {
-    const formats::BaselineCounts c = formats::baseline_counts(model);
-    return std::to_string(c.unchanged) + " unchanged (not failing), "
-           + std::to_string(c.new_findings) + " new, " + std::to_string(c.fixed) + " fixed";
-}
-
 void write_output_files(const CiOutputOptions& options, const CiRequests& requests,
                         const RunDocuments& documents) {
     if (!options.write_baseline.empty())

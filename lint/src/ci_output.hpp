@@ -51,9 +51,6 @@ void add_pem_line(Location& location, const PemLines& lines);
 void finish_ci_model(formats::ReportModel& model, const CiRequests& requests, bool bad_input,
                      std::optional<int> exit_without_baseline);
 
-// "3 unchanged (not failing), 1 new, 2 fixed": what a baseline did, for a text report.
-std::string baseline_summary(const formats::ReportModel& model);
-
 // A command's own documents (text and json from its reporter) next to its ReportModel.
 struct RunDocuments {
     std::function<void(std::ostream& out, const TextStyle& style)> text;

@@ -5,7 +5,6 @@
 #include "dpslint/output_text.hpp"
 
 #include "attestation_json.hpp"
-#include "ci_output.hpp"
 #include "finding_json.hpp"
 #include "json_output.hpp"
 #include "report_fingerprints.hpp"
@@ -222,19 +221,18 @@ void DiffReportWriter::end(const DiffTotals& totals) {
         ++by_severity[std::string(to_string(f.severity))];
     if (format_ == OutputFormat::json) {
         out_ << (first_device_ ? "],\n" : "\n  ],\n");
-        // Fingerprints as in SARIF; lint findings the change fixed are in no model (they are
-        // findings of the snapshot before) and keep none.
-        nlohmann::json findings{{"findings", to_json(totals.findings)}};
-        nlohmann::json introduced{{"findings", to_json(totals.lint.introduced)}};
-        if (totals.model) {
-            findings = with_fingerprints(std::move(findings), *totals.model);
-            introduced = with_fingerprints(std::move(introduced), *totals.model);
-        }
-        key(out_, "findings", findings["findings"], false);
+        // Fingerprints as in SARIF, by one pass over both lists; lint findings the change fixed
+        // are in no model (they are findings of the snapshot before) and keep none.
+        nlohmann::json tail{{"findings", to_json(totals.findings)},
+                            {"introduced", {{"findings", to_json(totals.lint.introduced)}}}};
+        if (totals.model)
+            tail = with_fingerprints(std::move(tail), *totals.model);
+        key(out_, "findings", tail["findings"], false);
         key(out_, "lint",
-            {{"introduced", introduced["findings"]}, {"fixed", to_json(totals.lint.fixed)}}, false);
-        if (findings.contains("fixed"))
-            key(out_, "fixed", findings["fixed"], false);
+            {{"introduced", tail["introduced"]["findings"]}, {"fixed", to_json(totals.lint.fixed)}},
+            false);
+        if (tail.contains("fixed"))
+            key(out_, "fixed", tail["fixed"], false);
         nlohmann::json summary{{"devices", totals.devices},
                                {"unreadable", totals.unreadable},
                                {"transitions", transitions_json(totals.transitions)},
@@ -243,8 +241,8 @@ void DiffReportWriter::end(const DiffTotals& totals) {
                                {"lintIntroduced", totals.lint.introduced.size()},
                                {"lintFixed", totals.lint.fixed.size()},
                                {"failOn", std::string(lint::to_string(totals.fail_on))}};
-        if (findings.contains("summary"))
-            summary["baseline"] = findings["summary"]["baseline"];
+        if (tail.contains("summary"))
+            summary["baseline"] = tail["summary"]["baseline"];
         key(out_, "summary", summary, true);
         out_ << "}\n";
         return;
@@ -278,7 +276,7 @@ void DiffReportWriter::end(const DiffTotals& totals) {
     if (totals.suppressed > 0)
         out_ << ", " << totals.suppressed << " suppressed";
     if (totals.model && totals.model->baseline_used)
-        out_ << "; baseline: " << baseline_summary(*totals.model);
+        out_ << "; baseline: " << formats::baseline_summary(*totals.model);
     out_ << '\n';
 }
 

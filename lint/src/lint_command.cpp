@@ -97,7 +97,7 @@ int LintCommand::run(const CommandStreams& io) const {
     finish_ci_model(model, requests, bad_input, std::nullopt);
     if (requests.baseline) {
         result.info.failed = model.exit_status == exit_findings;
-        result.info.baseline = baseline_summary(model);
+        result.info.baseline = formats::baseline_summary(model);
     }
 
     RunDocuments documents;

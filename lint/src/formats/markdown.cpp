@@ -75,12 +75,8 @@ std::string markdown_summary(const ReportModel& model, std::size_t max_findings)
            + " warning(s), " + std::to_string(counts[0]) + " notice(s)**; fail on "
            + (model.fail_level ? std::string(to_string(*model.fail_level)) : std::string("never"))
            + ", exit status " + std::to_string(model.exit_status) + ".\n";
-    if (model.baseline_used) {
-        const BaselineCounts baseline = baseline_counts(model);
-        out += "\nBaseline: " + std::to_string(baseline.unchanged) + " unchanged (not failing), "
-               + std::to_string(baseline.new_findings) + " new, " + std::to_string(baseline.fixed)
-               + " fixed.\n";
-    }
+    if (model.baseline_used)
+        out += "\nBaseline: " + baseline_summary(model) + ".\n";
     if (!by_rule.empty()) {
         out += "\n### Findings by rule\n\n| Rule | Count |\n|---|---:|\n";
         for (const auto& [id, count] : by_rule)

@@ -52,6 +52,12 @@ BaselineCounts baseline_counts(const ReportModel& model) {
     return c;
 }
 
+std::string baseline_summary(const ReportModel& model) {
+    const BaselineCounts c = baseline_counts(model);
+    return std::to_string(c.unchanged) + " unchanged (not failing), "
+           + std::to_string(c.new_findings) + " new, " + std::to_string(c.fixed) + " fixed";
+}
+
 namespace {
 
 bool compact_fails(const CompactFinding& cf, const std::optional<Severity>& fail_level) {

@@ -138,6 +138,8 @@ struct BaselineCounts {
     std::size_t unchanged = 0, new_findings = 0, fixed = 0;
 };
 BaselineCounts baseline_counts(const ReportModel& model);
+// "3 unchanged (not failing), 1 new, 2 fixed": what a baseline did, for text and Markdown.
+std::string baseline_summary(const ReportModel& model);
 
 // Whether any finding, carried or omitted, fails the run.
 bool any_failing(const ReportModel& model);
