@@ -19,6 +19,7 @@
 #include "dpslint_rules/registry.hpp"
 #include "error_line.hpp"
 #include "exit_codes.hpp"
+#include "formats/baseline.hpp"
 #include "input_summary.hpp"
 #include "policies.hpp"
 #include "progress.hpp"
@@ -186,11 +187,8 @@ int BatchCommand::run(const CommandStreams& io) const {
                                loaded.settings.fail_on);
     // Known before the run, so each report line can say whether its findings are new.
     std::optional<BaselineFingerprints> baseline;
-    if (requests.baseline) {
-        baseline.emplace();
-        for (const auto& entry : *requests.baseline)
-            baseline->insert(entry.fingerprint);
-    }
+    if (requests.baseline)
+        baseline = formats::baseline_fingerprints(*requests.baseline);
     const auto sink = [&](const batch::FileRecord& record) {
         outcome.tally.add(record);
         collector.add(record);

@@ -5,6 +5,7 @@
 #include "dpslint/fingerprint.hpp"
 #include "dpslint/output_text.hpp"
 
+#include "formats/report_model.hpp"
 #include "json_output.hpp"
 
 namespace dpslint::cli {
@@ -30,7 +31,9 @@ nlohmann::json findings_json(std::vector<Finding> findings, const std::string& f
                          {"message", one_line(f.message)},
                          {"fingerprint", fingerprints[i]}};
         if (baseline)
-            j["baselineState"] = baseline->count(fingerprints[i]) ? "unchanged" : "new";
+            j["baselineState"] = std::string(to_string(baseline->count(fingerprints[i])
+                                                           ? formats::BaselineState::unchanged
+                                                           : formats::BaselineState::new_finding));
         if (f.location.line)
             j["line"] = *f.location.line;
         out.push_back(std::move(j));

@@ -96,22 +96,25 @@ std::vector<BaselineEntry> read_baseline(const std::string& path) {
     return out;
 }
 
+std::set<std::string> baseline_fingerprints(const std::vector<BaselineEntry>& baseline) {
+    std::set<std::string> out;
+    for (const auto& e : baseline)
+        out.insert(e.fingerprint);
+    return out;
+}
+
 void apply_baseline(ReportModel& model, const std::vector<BaselineEntry>& baseline) {
     model.baseline_used = true;
-    std::set<std::string> known;
-    for (const auto& e : baseline)
-        known.insert(e.fingerprint);
+    const std::set<std::string> known = baseline_fingerprints(baseline);
     std::set<std::string> seen;
-    for (auto& rf : model.findings) {
-        rf.baseline =
-            known.count(rf.fingerprint) ? BaselineState::unchanged : BaselineState::new_finding;
-        seen.insert(rf.fingerprint);
-    }
-    for (auto& cf : model.omitted.compact) {
-        cf.baseline =
-            known.count(cf.fingerprint) ? BaselineState::unchanged : BaselineState::new_finding;
-        seen.insert(cf.fingerprint);
-    }
+    const auto state_of = [&](const std::string& fingerprint) {
+        seen.insert(fingerprint);
+        return known.count(fingerprint) ? BaselineState::unchanged : BaselineState::new_finding;
+    };
+    for (auto& rf : model.findings)
+        rf.baseline = state_of(rf.fingerprint);
+    for (auto& cf : model.omitted.compact)
+        cf.baseline = state_of(cf.fingerprint);
     for (const auto& e : baseline) {
         if (seen.count(e.fingerprint))
             continue;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,9 @@ nlohmann::json baseline_json(const ReportModel& model);
 // --baseline: reads a file written by baseline_json. Throws InputError naming the file and the
 // JSON pointer of what is wrong.
 std::vector<BaselineEntry> read_baseline(const std::string& path);
+
+// The fingerprints a baseline holds.
+std::set<std::string> baseline_fingerprints(const std::vector<BaselineEntry>& baseline);
 
 // Marks each finding unchanged (in the baseline: counted, never failing) or new, and lists the
 // baseline's findings that no longer occur in model.fixed (baselineState absent).
