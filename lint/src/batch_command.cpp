@@ -5,7 +5,6 @@
 #include <functional>
 #include <istream>
 #include <ostream>
-#include <thread>
 
 #include "dpslint/batch/batch_runner.hpp"
 #include "dpslint/batch/batch_session.hpp"
@@ -222,9 +221,7 @@ batch::StageTimes BatchCommand::stream(const batch::BatchProcessor& processor,
 
     std::uint64_t done = 0;
     batch::InputWalker walker(inputs_, &io.in);
-    const batch::BatchRunner runner(
-        processor, jobs_ == 0 ? std::max(1u, std::thread::hardware_concurrency()) : jobs_, shard,
-        read_ahead_);
+    const batch::BatchRunner runner(processor, worker_count(jobs_), shard, read_ahead_);
     const batch::StageTimes times = runner.run(walker, [&](batch::FileRecord&& record) {
         if (writer)
             writer->write(record);

@@ -1,6 +1,8 @@
 #include "common_options.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <thread>
 
 #include "formats/outputs.hpp"
 
@@ -61,6 +63,10 @@ CLI::Option* add_presented_option(CLI::App& command, std::vector<std::string>& p
 CLI::Option* add_jobs_option(CLI::App& command, unsigned& jobs) {
     return command.add_option("--jobs", jobs, "Worker threads (default: number of cores)")
         ->check(CLI::Range(1u, 1024u));
+}
+
+unsigned worker_count(unsigned jobs) {
+    return jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : jobs;
 }
 
 }  // namespace dpslint::cli

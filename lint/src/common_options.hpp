@@ -45,5 +45,7 @@ CLI::Option* add_snapshot_option(CLI::App& command, std::string& snapshot,
 CLI::Option* add_presented_option(CLI::App& command, std::vector<std::string>& presented);
 // --jobs N: worker threads, 0 (the default) meaning one per core.
 CLI::Option* add_jobs_option(CLI::App& command, unsigned& jobs);
+// The worker threads --jobs asks for: `jobs`, or one per core (at least one) when 0.
+unsigned worker_count(unsigned jobs);
 
 }  // namespace dpslint::cli

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <limits>
 #include <ostream>
-#include <thread>
 
 #include "dpslint/batch/input_walker.hpp"
 #include "dpslint/diff/config_diff.hpp"
@@ -220,7 +219,7 @@ int DiffCommand::run(const CommandStreams& io) const {
     DeviceSource source(devices_, devices_from_);
     try {
         diff::run_impacts(
-            processor, jobs_ == 0 ? std::max(1u, std::thread::hardware_concurrency()) : jobs_,
+            processor, worker_count(jobs_),
             [&](batch::InputItem& item) { return source.next(item); },
             [&](diff::FileImpacts&& file) {
                 collector.add(file.record);

@@ -66,10 +66,6 @@ void kinds_markdown(std::ostream& md, std::string_view heading, std::string_view
     (rows(catalogues), ...);
 }
 
-bool checked_by_diff(const lint::RuleMetadata& m) {
-    return lint::needs(m, lint::InputPart::change);
-}
-
 }  // namespace
 
 nlohmann::json rule_json(const lint::Rule& rule) {
@@ -105,7 +101,7 @@ nlohmann::json rule_json(const lint::Rule& rule) {
         {"fix", m.fix},
         {"example", m.example},
         {"enabledByDefault", m.enabled_by_default},
-        {"checkedBy", checked_by_diff(m) ? "diff" : "lint"},
+        {"checkedBy", lint::checked_by_diff(m) ? "diff" : "lint"},
         {"options", options}};
 }
 
@@ -126,7 +122,7 @@ std::string rules_markdown(const std::vector<const lint::Rule*>& rules) {
         md << "| [`" << m.id << "`](#" << anchor(m.id) << ") | " << lint::severities_text(m)
            << (m.enabled_by_default ? "" : " (off by default)") << " | "
            << lint::to_string(m.inspects) << " | " << m.title
-           << (checked_by_diff(m) ? " (`dpslint diff`)" : "") << " |\n";
+           << (lint::checked_by_diff(m) ? " (`dpslint diff`)" : "") << " |\n";
     }
     std::string category;
     for (const lint::Rule* r : rules) {
@@ -140,9 +136,10 @@ std::string rules_markdown(const std::vector<const lint::Rule*>& rules) {
            << (m.enabled_by_default ? "" : " (off by default; enable it in the configuration)")
            << ". Inspects: " << lint::to_string(m.inspects) << " (" << lint::to_string(r->scope())
            << " scope)."
-           << (checked_by_diff(m) ? " Checked by `dpslint diff`, which compares two snapshots; "
-                                    "`lint` never applies it, and accepts it in its configuration."
-                                  : "")
+           << (lint::checked_by_diff(m)
+                   ? " Checked by `dpslint diff`, which compares two snapshots; "
+                     "`lint` never applies it, and accepts it in its configuration."
+                   : "")
            << "\n\n"
            << m.rationale << "\n\n"
            << "- Fix: " << m.fix << "\n"
@@ -190,7 +187,7 @@ std::string explain_text(const lint::Rule& rule) {
         << "  category   " << m.category << "\n"
         << "  inspects   " << lint::to_string(m.inspects) << " (" << lint::to_string(rule.scope())
         << " scope)\n";
-    if (checked_by_diff(m))
+    if (lint::checked_by_diff(m))
         out << "  checked by dpslint diff (compares two snapshots; lint never applies it)\n";
     out << "  citation   " << m.citation << "\n\n"
         << "Why:\n  " << m.rationale << "\n\n"

@@ -24,7 +24,7 @@ void print_rule_listing_text(const RuleListing& listing, std::ostream& out, cons
         std::string severity(m.context_severities.empty() ? to_string(m.severity)
                                                           : std::string_view("varies"));
         severity.resize(8, ' ');
-        const bool diff = lint::needs(m, lint::InputPart::change);
+        const bool diff = lint::checked_by_diff(m);
         out << id << severity << m.title << (m.enabled_by_default ? "" : " (off by default)")
             << (diff ? " (dpslint diff)" : "") << '\n';
         if (!m.context_severities.empty()) {

@@ -215,7 +215,7 @@ LintReport Linter::run(const LintContext& context) const {
         const auto& m = a.rule->metadata();
         // A rule that needs a change (diff.*) is `dpslint diff`'s: no lint run could apply it, so
         // listing it as not applicable in every report would say nothing.
-        if (needs(m, InputPart::change))
+        if (checked_by_diff(m))
             continue;
         if (!a.rule->applies(context)) {
             report.rules_not_applicable.push_back(m.id);

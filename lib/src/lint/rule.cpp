@@ -129,6 +129,10 @@ bool needs(const RuleMetadata& rule, InputPart part) {
     return std::find(rule.needs.begin(), rule.needs.end(), part) != rule.needs.end();
 }
 
+bool checked_by_diff(const RuleMetadata& rule) {
+    return needs(rule, InputPart::change);
+}
+
 bool Rule::applies(const LintContext& context) const {
     bool in_scope = false;
     switch (scope()) {

@@ -1,5 +1,7 @@
 #include "dpslint/finding_positions.hpp"
 
+#include <algorithm>
+
 namespace dpslint {
 
 void resolve_positions(std::vector<Finding>& findings, const SourceMaps& maps) {
@@ -25,8 +27,9 @@ void add_pem_line(Location& l, const PemBlocks& blocks) {
     if (l.certificate_index) {
         line = *l.certificate_index < blocks.size() ? blocks[*l.certificate_index].second : 0;
     } else if (!l.sha256.empty()) {
-        for (const auto& [sha256, begin] : blocks)
-            line = line == 0 && sha256 == l.sha256 ? begin : line;
+        const auto it = std::find_if(blocks.begin(), blocks.end(),
+                                     [&](const auto& block) { return block.first == l.sha256; });
+        line = it != blocks.end() ? it->second : 0;
     }
     if (line > 0)
         l.line = line;

@@ -133,9 +133,11 @@ struct RuleMetadata {
     std::string category{};  // the id's first component; declare_rule() fills it
 };
 
-// Whether `rule` declares `part` among its needs; a rule that needs InputPart::change (diff.*)
-// is reported by `dpslint diff` only.
+// Whether `rule` declares `part` among its needs.
 bool needs(const RuleMetadata& rule, InputPart part);
+// A rule that needs InputPart::change (diff.*): reported by `dpslint diff` only, never by a
+// lint run; listings and docs say so.
+bool checked_by_diff(const RuleMetadata& rule);
 
 // `metadata` completed: category derived from the id. Throws std::logic_error when severity is
 // not the first of context_severities (a programming error the registry test catches).
